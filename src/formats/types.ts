@@ -1,0 +1,53 @@
+// The format layer: readers that turn a file's bytes into field batches for the engine.
+// A new format (xlsx, pdf, zip, image, dicom, live database) is one more FormatReader; the
+// detectors never change. Readers stream: memory stays bounded whatever the file size.
+import type { FieldBatch } from '../engine/types.js';
+
+export type FormatName = 'text' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'sql' | (string & {});
+
+/** Random access to a file's bytes, so `prepare` can look beyond the head (e.g. SQL DDL). */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/**
+ * What every part of a file needs to parse on its own: the CSV dialect and header, the SQL
+ * tables' column lists, and so on. Must survive structured cloning (it is sent to workers).
+ */
+export type FileState = Record<string, unknown>;
+
+/** Thrown (or reported) when bytes cannot be parsed; carries a stable code and a readable reason. */
+export class FormatError extends Error {
+  constructor(
+    readonly code: 'BINARY' | 'BAD_ENCODING' | 'TRUNCATED' | 'MALFORMED' | 'UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RecordParser {
+  /**
+   * Feeds the next bytes of the range (fileOffset = file offset of chunk[0]) and returns the
+   * fields of every record completed so far. The parser may keep the incomplete tail, but no more
+   * than its record limit: a longer record is emitted in pieces so memory stays bounded.
+   */
+  push(chunk: Uint8Array, fileOffset: number): FieldBatch;
+  /** Flushes the tail at the end of the range. */
+  end(): FieldBatch;
+  /** Problems met so far that did not stop parsing (unbalanced quote, broken SQL statement…). */
+  readonly warnings: readonly string[];
+}
+
+export interface FormatReader {
+  readonly format: FormatName;
+  /** How sure the reader is (0–1) that these first bytes and this path are its format. */
+  sniff(head: Uint8Array, path: string): number;
+  /** Whether ranges that start at a line boundary can be parsed independently (by workers). */
+  readonly splittable: boolean;
+  /** Learns the file-wide state from the head (and, where needed, more of the file). */
+  prepare(source: ByteSource, head: Uint8Array): Promise<FileState>;
+  /** A parser for the range starting at `rangeStart` (0 = the start of the file). */
+  createParser(state: FileState, rangeStart: number): RecordParser;
+}
