@@ -1,0 +1,58 @@
+// Turns a column name, JSON field path or the words before a value into label hints (a bitmask of
+// types plus NEGATIVE). Names are split into words on `_ - . [ ] space` and camelCase, then matched
+// against the vocabulary phrase by phrase; the longest phrase ending at the last word wins, so
+// `pasien[].nama_ibu_kandung` → MOTHER_MAIDEN_NAME, not PERSON_NAME.
+import { NEGATIVE_HINT, hintBit, type LabelHints, type PiiType } from '../types.js';
+import { CONTEXT_PHRASES } from './vocabulary.js';
+
+/** Phrase → hint bit, keyed by the phrase's words joined with a space. */
+const phraseHints = new Map<string, number>();
+let longestPhrase = 1;
+for (const phrase of CONTEXT_PHRASES) {
+  const bit = phrase.type === 'NEGATIVE' ? NEGATIVE_HINT : hintBit(phrase.type);
+  phraseHints.set(phrase.words, (phraseHints.get(phrase.words) ?? 0) | bit);
+  longestPhrase = Math.max(longestPhrase, phrase.words.split(' ').length);
+}
+
+/** Splits a label into lowercase words: `noKK`, `no_kk`, `No. KK` → ['no', 'kk']. */
+export function labelWords(label: string): string[] {
+  return label
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Hints from the words of a label. The phrase that ends nearest the end of the label decides (the
+ * last path segment names the value); among phrases ending at the same word, the longest wins.
+ */
+export function hintsFromWords(words: readonly string[]): LabelHints {
+  for (let end = words.length; end > 0; end--) {
+    for (let length = Math.min(longestPhrase, end); length > 0; length--) {
+      const hints = phraseHints.get(words.slice(end - length, end).join(' '));
+      if (hints !== undefined) return hints;
+    }
+  }
+  return 0;
+}
+
+const cache = new Map<string, LabelHints>();
+
+/** Hints for a column name or field path (cached: a file has few distinct columns). */
+export function columnHints(column: string): LabelHints {
+  let hints = cache.get(column);
+  if (hints === undefined) {
+    hints = hintsFromWords(labelWords(column));
+    if (cache.size > 10_000) cache.clear();
+    cache.set(column, hints);
+  }
+  return hints;
+}
+
+/** Names of the types set in a hint mask, for explanations. */
+export function describeHints(hints: LabelHints, types: readonly PiiType[]): string[] {
+  const names = types.filter((t) => hints & hintBit(t));
+  if (hints & NEGATIVE_HINT) names.push('NEGATIVE');
+  return names;
+}

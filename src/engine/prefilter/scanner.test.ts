@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEP_DASH, SEP_SPACE } from '../types.js';
+import { tokenText, tokensOf } from './testing.js';
+
+const texts = (s: string) => tokensOf(s).map((t) => `${t.kind}:${tokenText(t)}`);
+
+describe('prefilter', () => {
+  it('finds numbers with the separators people type', () => {
+    expect(texts('NIK: 3171100101900001, HP +62 812-3456-7890.')).toEqual(['number:3171100101900001', 'number:+62 812-3456-7890']);
+    const [phone] = tokensOf('(0812) 3456 7890');
+    expect(phone).toMatchObject({ digitCount: 12, groups: 3, longestGroup: 4, plus: false });
+    expect(phone!.separators & SEP_SPACE).toBeTruthy();
+    expect(tokensOf('12.345.678.9-012.345')[0]).toMatchObject({ digitCount: 15, groups: 6 });
+    expect(tokensOf('0812-3456')[0]!.separators & SEP_DASH).toBeTruthy();
+  });
+
+  it('keeps digit values in order', () => {
+    const [t] = tokensOf('+62 812');
+    expect(Array.from(t!.digits.subarray(0, t!.digitCount))).toEqual([6, 2, 8, 1, 2]);
+  });
+
+  it('splits two numbers written side by side', () => {
+    expect(texts('3171100101900001 081234567890')).toEqual(['number:3171100101900001', 'number:081234567890']);
+  });
+
+  it('ignores digits glued to words but lets a short letter prefix through', () => {
+    expect(texts('hash 5f4dcc3b5aa765d61d8327deb882cf99 abc1234567890123')).toEqual([]);
+    expect(texts('paspor B1234567')).toEqual(['number:1234567']);
+  });
+
+  it('finds e-mail addresses and does not offer their digits as numbers', () => {
+    expect(texts('kirim ke Budi.Santoso+x@Mail.CO.id ya')).toEqual(['email:Budi.Santoso+x@Mail.CO.id']);
+    expect(texts('081234567890@gmail.com')).toEqual(['email:081234567890@gmail.com']);
+    expect(texts('a@b, user@localhost')).toEqual([]);
+  });
+
+  it('finds IPv6 runs and skips the colons of words', () => {
+    expect(texts('from 2001:db8::1 port')).toContain('ipv6:2001:db8::1');
+    expect(texts('http://x and key:value')).toEqual([]);
+  });
+
+  it('never throws and keeps spans inside the input, whatever the bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789 -./()+@:abcXYZ_\n,;"'.split('')) }), (s) => {
+        const length = new TextEncoder().encode(s).length;
+        for (const t of tokensOf(s)) {
+          expect(t.start).toBeGreaterThanOrEqual(0);
+          expect(t.end).toBeLessThanOrEqual(length);
+          expect(t.end).toBeGreaterThan(t.start);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,210 @@
+// The prefilter: one pass over a field's bytes that finds candidate spans for every detector at
+// once — number runs (with the separators people type inside phone, NPWP and card numbers),
+// e-mail addresses around '@', and IPv6-looking runs around ':'. Candidates may be false positives
+// but are never false negatives; detectors confirm them. Allocates nothing per byte or per token.
+import { SEP_DASH, SEP_DOT, SEP_PAREN, SEP_SLASH, SEP_SPACE, type Token } from '../types.js';
+
+const DIGIT = 1, LETTER = 2, SEPARATOR = 3, AT = 4, COLON = 5, LOCAL_PUNCT = 6;
+const byteClass = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) byteClass[c] = DIGIT;
+for (let c = 65; c <= 90; c++) byteClass[c] = LETTER;
+for (let c = 97; c <= 122; c++) byteClass[c] = LETTER;
+for (const c of ' -./()') byteClass[c.charCodeAt(0)] = SEPARATOR;
+byteClass[64] = AT;
+byteClass[58] = COLON;
+for (const c of '_%+') byteClass[c.charCodeAt(0)] = LOCAL_PUNCT;
+
+const separatorBit = new Uint8Array(256);
+separatorBit[32] = SEP_SPACE;
+separatorBit[45] = SEP_DASH;
+separatorBit[46] = SEP_DOT;
+separatorBit[47] = SEP_SLASH;
+separatorBit[40] = SEP_PAREN;
+separatorBit[41] = SEP_PAREN;
+
+/** Digits beyond this are not kept: no detector wants a longer number. */
+export const MAX_TOKEN_DIGITS = 24;
+/** Space-joined groups are split once the number would grow past the longest identifier (cards: 19). */
+const MAX_JOINED_DIGITS = 19;
+
+const isWordByte = (c: number) => byteClass[c] === DIGIT || byteClass[c] === LETTER;
+const isHex = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+const isLocalPart = (c: number) => isWordByte(c) || c === 46 || c === 45 || byteClass[c] === LOCAL_PUNCT;
+const isDomainByte = (c: number) => isWordByte(c) || c === 46 || c === 45;
+
+export function createToken(): Token {
+  return {
+    kind: 'number', bytes: new Uint8Array(0), start: 0, end: 0, digits: new Uint8Array(MAX_TOKEN_DIGITS),
+    digitCount: 0, groups: 0, longestGroup: 0, separators: 0, plus: false,
+  };
+}
+
+export type TokenCallback = (token: Token) => void;
+
+/** Finds every candidate in bytes[start, end) and hands each to `onToken` (the same object each time). */
+export function scanTokens(bytes: Uint8Array, start: number, end: number, token: Token, onToken: TokenCallback): void {
+  token.bytes = bytes;
+  let i = start;
+  while (i < end) {
+    const cls = byteClass[bytes[i]!]!;
+    if (cls === DIGIT) {
+      i = scanNumber(bytes, start, i, end, token, onToken);
+    } else if (cls === AT) {
+      i = scanEmail(bytes, start, i, end, token, onToken);
+    } else if (cls === COLON) {
+      i = scanIpv6(bytes, start, i, end, token, onToken);
+    } else if (cls === LETTER) {
+      // Skip a word in one go: digits glued to a word (hex, base64, "abc123") are not numbers, but one
+      // or two letters may prefix one ("B1234567" is a passport number), so those digits are scanned.
+      const wordStart = i;
+      while (i < end && byteClass[bytes[i]!] === LETTER) i++;
+      if (i - wordStart > 2 || i >= end || byteClass[bytes[i]!] !== DIGIT) {
+        while (i < end && isWordByte(bytes[i]!)) i++;
+      }
+    } else {
+      i++;
+    }
+  }
+}
+
+/** Reads a number token starting at the digit at `first`; returns where scanning resumes. */
+function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: number, token: Token, onToken: TokenCallback): number {
+  let begin = first;
+  const before = first > fieldStart ? bytes[first - 1]! : 32;
+  token.plus = before === 43;
+  if (before === 43 || before === 40) begin = first - 1;
+
+  let i = first, digitCount = 0, groups = 1, groupLength = 0, longestGroup = 0, separators = 0;
+  let lastDigitEnd = first, lastGroupStart = first, endBeforeLastGroup = first, digitsBeforeLastGroup = 0, lastJoinWasSpace = false;
+  const digits = token.digits;
+  while (i < end) {
+    const c = bytes[i]!;
+    if (c >= 48 && c <= 57) {
+      if (digitCount < MAX_TOKEN_DIGITS) digits[digitCount] = c - 48;
+      digitCount++;
+      groupLength++;
+      i++;
+      lastDigitEnd = i;
+      if (groupLength > longestGroup) longestGroup = groupLength;
+      if (lastJoinWasSpace && digitCount > MAX_JOINED_DIGITS) {
+        // Two numbers side by side ("3171… 0812…"): end the first before the space, rescan the second.
+        emitNumber(token, bytes, begin, endBeforeLastGroup, digitsBeforeLastGroup, groups - 1, separators, onToken);
+        return lastGroupStart;
+      }
+      continue;
+    }
+    // Up to two separator bytes may join digit groups: "0812-3456", "(021) 555", "+62 812".
+    const sep1 = separatorBit[c]!;
+    if (sep1 === 0 || i + 1 >= end) break;
+    const next = bytes[i + 1]!;
+    let skip = 1, sep = sep1;
+    if (!(next >= 48 && next <= 57)) {
+      const sep2 = separatorBit[next]!;
+      if (sep2 === 0 || sep2 === sep1 || i + 2 >= end) break;
+      const after = bytes[i + 2]!;
+      if (!(after >= 48 && after <= 57)) break;
+      skip = 2;
+      sep |= sep2;
+    }
+    separators |= sep;
+    lastJoinWasSpace = (sep & SEP_SPACE) !== 0;
+    digitsBeforeLastGroup = digitCount;
+    endBeforeLastGroup = lastDigitEnd;
+    groups++;
+    groupLength = 0;
+    i += skip;
+    lastGroupStart = i;
+  }
+  // Digits glued to letters ("A1234567" is left to the passport detector's look-back) or to a word
+  // after them ("123abc") are not numbers; a number followed by "@" belongs to an e-mail address.
+  const after = lastDigitEnd < end ? bytes[lastDigitEnd]! : 32;
+  const glued = (first > fieldStart && byteClass[before] === LETTER && isGluedWord(bytes, fieldStart, first)) || byteClass[after] === LETTER;
+  if (!glued && !continuesIntoEmail(bytes, lastDigitEnd, end)) {
+    emitNumber(token, bytes, begin, lastDigitEnd, digitCount, groups, separators, onToken, longestGroup);
+  }
+  return i > lastDigitEnd ? lastDigitEnd : i;
+}
+
+/** A letter before a number only blocks it when part of a word of 3+ letters: "B1234567" is a passport. */
+function isGluedWord(bytes: Uint8Array, fieldStart: number, first: number): boolean {
+  let letters = 0;
+  for (let j = first - 1; j >= fieldStart && byteClass[bytes[j]!] === LETTER; j--) if (++letters > 2) return true;
+  return false;
+}
+
+function continuesIntoEmail(bytes: Uint8Array, from: number, end: number): boolean {
+  for (let j = from; j < end && j < from + 64; j++) {
+    const c = bytes[j]!;
+    if (c === 64) return true;
+    if (!isLocalPart(c)) return false;
+  }
+  return false;
+}
+
+function emitNumber(
+  token: Token, bytes: Uint8Array, start: number, end: number, digitCount: number, groups: number,
+  separators: number, onToken: TokenCallback, longestGroup = -1,
+): void {
+  token.kind = 'number';
+  token.start = start;
+  token.end = end;
+  token.digitCount = digitCount;
+  token.groups = groups;
+  token.separators = separators;
+  if (longestGroup < 0) longestGroup = longestGroupOf(bytes, start, end);
+  token.longestGroup = longestGroup;
+  if (start < end && bytes[start] === 43) token.plus = true;
+  else if (bytes[start] !== 43) token.plus = false;
+  onToken(token);
+}
+
+function longestGroupOf(bytes: Uint8Array, start: number, end: number): number {
+  let longest = 0, run = 0;
+  for (let j = start; j < end; j++) {
+    const c = bytes[j]!;
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** An e-mail candidate around the '@' at `at`: local part to the left, domain with a dot to the right. */
+function scanEmail(bytes: Uint8Array, fieldStart: number, at: number, end: number, token: Token, onToken: TokenCallback): number {
+  let left = at;
+  while (left > fieldStart && at - left < 64 && isLocalPart(bytes[left - 1]!)) left--;
+  while (left < at && (bytes[left] === 46 || bytes[left] === 45)) left++;
+  let right = at + 1, lastDot = -1;
+  while (right < end && right - at < 254 && isDomainByte(bytes[right]!)) {
+    if (bytes[right] === 46) lastDot = right;
+    right++;
+  }
+  while (right > at + 1 && (bytes[right - 1] === 46 || bytes[right - 1] === 45)) right--;
+  if (left < at && lastDot > at + 1 && lastDot < right - 2) {
+    token.kind = 'email';
+    token.start = left;
+    token.end = right;
+    token.digitCount = 0;
+    onToken(token);
+  }
+  return Math.max(right, at + 1);
+}
+
+/** An IPv6 candidate: a run of hex digits and at least two colons (the detector validates it). */
+function scanIpv6(bytes: Uint8Array, fieldStart: number, colon: number, end: number, token: Token, onToken: TokenCallback): number {
+  let left = colon;
+  while (left > fieldStart && colon - left < 40 && (isHex(bytes[left - 1]!) || bytes[left - 1] === 58)) left--;
+  let right = colon + 1, colons = 0;
+  for (let j = left; j < colon; j++) if (bytes[j] === 58) colons++;
+  while (right < end && right - left < 45 && (isHex(bytes[right]!) || bytes[right] === 58 || bytes[right] === 46)) right++;
+  for (let j = colon; j < right; j++) if (bytes[j] === 58) colons++;
+  const glued = (left > fieldStart && isWordByte(bytes[left - 1]!)) || (right < end && isWordByte(bytes[right]!));
+  if (colons >= 2 && right - left >= 3 && !glued) {
+    token.kind = 'ipv6';
+    token.start = left;
+    token.end = right;
+    token.digitCount = 0;
+    onToken(token);
+    return right;
+  }
+  return colon + 1;
+}
