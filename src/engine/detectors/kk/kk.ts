@@ -1,0 +1,31 @@
+// KK (Kartu Keluarga, family card number): 16 digits starting with the issuing district's code,
+// then (per public sources) an issue date and a family serial. It often passes the NIK checks too,
+// so it is context-gated: only a KK label ("No. KK", `no_kk`, "kartu keluarga") makes it a KK.
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { digitString, districtCode, isKnownDistrict, serialIsValid } from '../nik/structure.js';
+
+const KK = hintBit('KK');
+
+export const kkDetector: TokenDetector = {
+  type: 'KK',
+  category: 'general',
+  tokenKinds: ['number'],
+  minDigits: 16,
+  maxDigits: 16,
+
+  confirm(token: Token, context: DetectionContext): Verdict | null {
+    if (!(context.hints & KK) || token.plus) return null;
+    const digits = token.digits;
+    if (!isKnownDistrict(digits) || !serialIsValid(digits)) return null;
+    const negative = (context.hints & NEGATIVE_HINT) !== 0;
+    return {
+      confidence: negative ? 0.4 : 0.97,
+      rule: negative ? 'kk.context-negative' : 'kk.context',
+      validator: `region ${districtCode(digits)} known; serial valid`,
+    };
+  },
+
+  normalize(token: Token): string {
+    return digitString(token.digits, 16);
+  },
+};
