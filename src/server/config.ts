@@ -1,0 +1,94 @@
+// Server configuration: read from the environment and an optional JSON config file
+// (TELUSUR_CONFIG), validated once at start so that a bad setting fails loudly and by name.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const boolText = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
+
+const schema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  host: z.string().min(1).default('0.0.0.0'),
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'harus URL postgres:// / must be a postgres:// URL').optional(),
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'harus URL redis:// / must be a redis:// URL').optional(),
+  adminPassword: z.string().min(12, 'minimal 12 karakter / at least 12 characters').optional(),
+  evidenceMaxBytes: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  cookieSecure: boolText.default(true),
+  sessionTtlHours: z.coerce.number().positive().default(12),
+  loginRateLimit: z.coerce.number().int().positive().default(10),
+  jobConcurrency: z.coerce.number().int().positive().default(1),
+  webDist: z.string().default('./web/dist'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServerConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Environment variable → config key. */
+const envNames: Record<string, keyof ServerConfig> = {
+  PORT: 'port',
+  HOST: 'host',
+  TELUSUR_DATA: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  TELUSUR_ADMIN_PASSWORD: 'adminPassword',
+  TELUSUR_EVIDENCE_MAX_BYTES: 'evidenceMaxBytes',
+  TELUSUR_COOKIE_SECURE: 'cookieSecure',
+  TELUSUR_SESSION_TTL_HOURS: 'sessionTtlHours',
+  TELUSUR_LOGIN_RATE_LIMIT: 'loginRateLimit',
+  TELUSUR_JOB_CONCURRENCY: 'jobConcurrency',
+  TELUSUR_WEB_DIST: 'webDist',
+  TELUSUR_LOG_LEVEL: 'logLevel',
+};
+
+/**
+ * Builds the configuration: file values first, environment over them, overrides last.
+ * Throws ConfigError naming every bad setting and where it came from.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const raw: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  const file = env.TELUSUR_CONFIG;
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(resolve(file), 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`TELUSUR_CONFIG ${file}: berkas konfigurasi tidak terbaca / config file unreadable: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError(`TELUSUR_CONFIG ${file}: harus objek JSON / must be a JSON object`);
+    }
+    for (const [key, value] of Object.entries(parsed)) {
+      if (!(key in schema.shape)) throw new ConfigError(`${file}: kunci tidak dikenal / unknown key "${key}"`);
+      raw[key] = value;
+      origin[key] = `${file}:${key}`;
+    }
+  }
+  for (const [name, key] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+      origin[key] = name;
+    }
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) {
+      raw[key] = value;
+      origin[key] = key;
+    }
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return `${origin[key] ?? key}: ${issue.message}`;
+    });
+    throw new ConfigError(`konfigurasi tidak valid / invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,36 @@
+// PostgreSQL backend of the data-access layer, over a `pg` connection pool.
+import pg from 'pg';
+import type { Database, Queryable, Row } from './types.js';
+
+// bigint ids and counts come back as JS numbers: ids stay far below 2^53 here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openPostgres(connectionString: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined); // an idle client's error must not crash the server; the next query reports it
+  const query = async <T extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> =>
+    (await client.query(sql, params as unknown[])).rows as T[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => query(pool, sql, params),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = { query: (sql, params) => query(client, sql, params) };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
