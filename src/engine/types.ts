@@ -137,6 +137,8 @@ export interface Finding {
   readonly category: PdpCategory;
   /** Byte offset in the file and length in bytes. */
   readonly offset: number;
+  /** 1-based line of `offset`, counted from where the engine started (0 when lines are not counted). */
+  readonly line: number;
   readonly length: number;
   /** Column name or field path, or null for free text. */
   readonly field: string | null;

@@ -2,7 +2,7 @@
 // types plus NEGATIVE). Names are split into words on `_ - . [ ] space` and camelCase, then matched
 // against the vocabulary phrase by phrase; the longest phrase ending at the last word wins, so
 // `pasien[].nama_ibu_kandung` → MOTHER_MAIDEN_NAME, not PERSON_NAME.
-import { NEGATIVE_HINT, hintBit, type LabelHints, type PiiType } from '../types.js';
+import { NEGATIVE_HINT, hintBit, type LabelHints } from '../types.js';
 import { CONTEXT_PHRASES } from './vocabulary.js';
 
 /** Phrase → hint bit, keyed by the phrase's words joined with a space. */
@@ -48,11 +48,4 @@ export function columnHints(column: string): LabelHints {
     cache.set(column, hints);
   }
   return hints;
-}
-
-/** Names of the types set in a hint mask, for explanations. */
-export function describeHints(hints: LabelHints, types: readonly PiiType[]): string[] {
-  const names = types.filter((t) => hints & hintBit(t));
-  if (hints & NEGATIVE_HINT) names.push('NEGATIVE');
-  return names;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { Engine, parseAsOf, scanText, type FieldBatch, type Finding } from './index.js';
+
+const asOf = parseAsOf('2026-11-23')!;
+
+/** A structured batch from rows of [column, value] pairs, laid out like a CSV line. */
+function rowsBatch(columns: string[], rows: string[][]): FieldBatch {
+  const start: number[] = [], end: number[] = [], column: number[] = [];
+  let text = '';
+  for (const row of rows) {
+    row.forEach((value, c) => {
+      if (c > 0) text += ',';
+      start.push(text.length);
+      text += value;
+      end.push(text.length);
+      column.push(c);
+    });
+    text += '\n';
+  }
+  return {
+    bytes: new TextEncoder().encode(text), fileOffset: 100, count: start.length, start: Int32Array.from(start),
+    end: Int32Array.from(end), column: Int32Array.from(column), columns, records: rows.length,
+  };
+}
+
+describe('engine pipeline', () => {
+  it('takes the column name as context for every value in the column', () => {
+    const found: Finding[] = [];
+    const engine = new Engine({ asOf, onFinding: (f) => found.push(f), countLines: true });
+    engine.startRange(100);
+    engine.scanBatch(rowsBatch(['nik', 'no_kk', 'no_resi'], [
+      ['3171014101900001', '3171012301150003', '3171010101900009'],
+      ['3273010101100002', '3273012301150004', '3273010101100008'],
+    ]));
+    expect(found.map((f) => [f.type, f.field, f.line])).toEqual([
+      ['NIK', 'nik', 1], ['KK', 'no_kk', 1], ['NIK', 'nik', 2], ['KK', 'no_kk', 2],
+    ]);
+    expect(found[0]!.explain).toEqual([
+      'rule: nik.structure+context', 'validator: region 317101 known; birth date valid; serial valid', 'context: column "nik"',
+    ]);
+    expect(found[1]!.offset).toBe(100 + 17);
+    const totals = engine.stats.byType((t) => engine.category(t));
+    expect(totals.NIK).toMatchObject({ count: 2, distinct: 2, category: 'general' });
+    expect(engine.stats.subjectsReport()).toMatchObject({ distinct: 2, female: 1, male: 1, minors: 1, byProvince: { '31': 1, '32': 1 } });
+  });
+
+  it('counts labelled identifiers that fail validation as invalid', () => {
+    const engine = new Engine({ asOf });
+    engine.scanBatch(rowsBatch(['nik'], [['3171014101900001'], ['3199014101900001'], ['3171013102900001']]));
+    expect(engine.stats.byType((t) => engine.category(t)).NIK).toMatchObject({ count: 1, invalid: 2 });
+  });
+
+  it('reads context words before a value in free text', () => {
+    const found = scanText('Data warga: NIK 3171014101900001, No. KK: 3171012301150003\nresi 3171010101900009', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.line, f.confidence > 0.9])).toEqual([['NIK', 1, true], ['KK', 1, true]]);
+    expect(found[1]!.explain[2]).toBe('context: context words "nik 3171014101900001 no kk"');
+  });
+
+  it('restricts findings to the requested types', () => {
+    const found = scanText('NIK 3171014101900001 KK 3171012301150003', { asOf: '2026-11-23', types: ['KK'] });
+    expect(found.map((f) => f.type)).toEqual(['KK']);
+  });
+});

@@ -1,0 +1,266 @@
+// The scanning pipeline: field batch → prefilter (one pass, every detector's candidates) →
+// confirm (only the detectors that take the candidate's shape) → context score → best verdict
+// per span → stats and sink. Field detectors run only on fields whose label names their type.
+import { columnHints, hintsFromWords, labelWords } from './context/labels.js';
+import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
+import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
+import { ScanStats } from './stats/scan-stats.js';
+import {
+  NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type FieldBatch, type FieldDetector, type Finding,
+  type LabelHints, type PdpCategory, type PiiType, type Token, type TokenDetector, type Verdict,
+} from './types.js';
+
+export interface EngineOptions {
+  asOf: AsOf;
+  /** Only these types are reported (default: all). */
+  types?: readonly PiiType[];
+  /** Verdicts below this are dropped (default 0.5). */
+  minConfidence?: number;
+  /** Receives each finding with its raw value; when absent findings are only counted. */
+  onFinding?: (finding: Finding) => void;
+  /** Count lines so findings carry a line number (costs a newline pass per batch). */
+  countLines?: boolean;
+  detectors?: readonly Detector[];
+}
+
+interface ColumnPlan {
+  context: DetectionContext;
+  fieldDetectors: FieldDetector[];
+}
+
+const TEXT_WINDOW = 48;
+const MAX_LABEL_VALUE = 200;
+const decoder = new TextDecoder('utf-8');
+
+class EngineFinding implements Finding {
+  constructor(
+    readonly type: PiiType, readonly category: PdpCategory, readonly offset: number, readonly length: number,
+    readonly line: number, readonly field: string | null, readonly value: string, readonly confidence: number,
+    private readonly verdict: Verdict, private readonly context: DetectionContext,
+  ) {}
+
+  get explain(): string[] {
+    const { source, label } = this.context;
+    const context = source === 'column' ? `column "${label}"` : source === 'text' ? `context words "${label}"` : 'no context';
+    return [`rule: ${this.verdict.rule}`, `validator: ${this.verdict.validator}`, `context: ${context}`];
+  }
+}
+
+export class Engine {
+  readonly stats: ScanStats;
+  private readonly asOf: AsOf;
+  private readonly minConfidence: number;
+  private readonly onFinding: ((finding: Finding) => void) | undefined;
+  private readonly countLines: boolean;
+  private readonly byDigits: TokenDetector[][] = [];
+  private readonly byKind: Record<'email' | 'ipv6', TokenDetector[]> = { email: [], ipv6: [] };
+  private readonly fieldDetectors: FieldDetector[];
+  private readonly fieldTypeMask: number;
+  private readonly categoryOf = new Map<PiiType, PdpCategory>();
+  private readonly token = createToken();
+  private readonly noContext: DetectionContext;
+
+  private columns: readonly string[] | null = null;
+  private plans: (ColumnPlan | undefined)[] = [];
+  private batch: FieldBatch | null = null;
+  private fieldStart = 0;
+  private plan: ColumnPlan | undefined;
+  private emittedTypes = 0;
+  private countedOffset = 0;
+  private countedLine = 1;
+
+  constructor(options: EngineOptions) {
+    this.asOf = options.asOf;
+    this.stats = new ScanStats(options.asOf);
+    this.minConfidence = options.minConfidence ?? 0.5;
+    this.onFinding = options.onFinding;
+    this.countLines = options.countLines ?? false;
+    const wanted = options.types ? new Set(options.types) : null;
+    const active = (options.detectors ?? registered).filter((d) => !wanted || wanted.has(d.type));
+    for (let n = 0; n <= MAX_TOKEN_DIGITS; n++) this.byDigits.push([]);
+    for (const d of active) {
+      this.categoryOf.set(d.type, d.category);
+      if (!isTokenDetector(d)) continue;
+      for (const kind of d.tokenKinds) {
+        if (kind !== 'number') this.byKind[kind].push(d);
+        else for (let n = d.minDigits ?? 1; n <= Math.min(d.maxDigits ?? MAX_TOKEN_DIGITS, MAX_TOKEN_DIGITS); n++) this.byDigits[n]!.push(d);
+      }
+    }
+    this.fieldDetectors = active.filter(isFieldDetector);
+    this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
+    this.noContext = { asOf: this.asOf, hints: 0, source: 'none', label: null };
+  }
+
+  category(type: PiiType): PdpCategory {
+    return this.categoryOf.get(type) ?? 'general';
+  }
+
+  /** Where line counting starts: call at the start of each file or range (line = 1-based line there). */
+  startRange(fileOffset: number, line = 1): void {
+    this.countedOffset = fileOffset;
+    this.countedLine = line;
+  }
+
+  scanBatch(batch: FieldBatch): void {
+    this.batch = batch;
+    if (batch.columns !== this.columns) {
+      this.columns = batch.columns;
+      this.plans = [];
+    }
+    const { bytes, start, end, column } = batch;
+    for (let i = 0; i < batch.count; i++) {
+      const s = start[i]!, e = end[i]!, c = column[i]!;
+      this.fieldStart = s;
+      this.emittedTypes = 0;
+      this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined;
+      scanTokens(bytes, s, e, this.token, this.onToken);
+      if (this.plan) {
+        for (const detector of this.plan.fieldDetectors) this.confirmField(detector, bytes, s, e, this.plan.context);
+      } else if (this.fieldDetectors.length > 0) {
+        this.scanTextLabels(bytes, s, e);
+      }
+    }
+    if (this.countLines) this.advanceLines(batch.fileOffset + bytes.length);
+    this.batch = null;
+  }
+
+  private planColumn(name: string): ColumnPlan {
+    const hints = columnHints(name);
+    const context: DetectionContext = { asOf: this.asOf, hints, source: hints ? 'column' : 'none', label: name };
+    const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
+    return { context, fieldDetectors };
+  }
+
+  private readonly onToken = (token: Token): void => {
+    let candidates: TokenDetector[] | undefined;
+    if (token.kind === 'number') {
+      if (token.digitCount > MAX_TOKEN_DIGITS) return;
+      candidates = this.byDigits[token.digitCount];
+    } else {
+      candidates = this.byKind[token.kind];
+    }
+    if (!candidates || candidates.length === 0) return;
+    const context = this.plan ? this.plan.context : this.textContext(token);
+    let best: Verdict | null = null, winner: TokenDetector | null = null;
+    for (const detector of candidates) {
+      const verdict = detector.confirm(token, context);
+      if (verdict && (!best || verdict.confidence > best.confidence)) {
+        best = verdict;
+        winner = detector;
+      }
+    }
+    if (best && winner && best.confidence >= this.minConfidence) {
+      const value = winner.normalize(token);
+      this.emit(winner.type, winner.category, token.start, token.end - token.start, value, best, context, token.digits);
+    } else if (context.hints) {
+      this.countInvalid(context.hints, candidates, winner && best && best.confidence >= this.minConfidence ? winner.type : null);
+    }
+  };
+
+  /** A labelled value that no detector accepted is an invalid identifier of the labelled type. */
+  private countInvalid(hints: LabelHints, candidates: readonly TokenDetector[], confirmed: PiiType | null): void {
+    if (hints & NEGATIVE_HINT) return;
+    for (const detector of candidates) {
+      if (detector.type !== confirmed && hints & hintBit(detector.type)) {
+        this.stats.addInvalid(detector.type);
+        return;
+      }
+    }
+  }
+
+  /** Hints from the words just before a free-text candidate, on the same line. */
+  private textContext(token: Token): DetectionContext {
+    const bytes = token.bytes;
+    let from = token.start;
+    const limit = Math.max(this.fieldStart, token.start - TEXT_WINDOW);
+    while (from > limit && bytes[from - 1] !== 10) from--;
+    if (from === token.start) return this.noContext;
+    const words = labelWords(String.fromCharCode(...bytes.subarray(from, token.start)));
+    const hints = hintsFromWords(words);
+    if (!hints) return this.noContext;
+    return { asOf: this.asOf, hints, source: 'text', label: words.slice(-4).join(' ') };
+  }
+
+  private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: DetectionContext): void {
+    if (this.emittedTypes & hintBit(detector.type) || e <= s) return;
+    const value = decoder.decode(bytes.subarray(s, e));
+    const verdict = detector.confirmField(value, context);
+    if (verdict && verdict.confidence >= this.minConfidence) {
+      this.emit(detector.type, detector.category, s, e - s, detector.normalizeField(value), verdict, context, null);
+    }
+  }
+
+  /** "Nama: Budi", "alamat=Jl. Merdeka 1": a label naming a field type, then its value on the same line. */
+  private scanTextLabels(bytes: Uint8Array, s: number, e: number): void {
+    for (let i = s; i < e; i++) {
+      const c = bytes[i]!;
+      if (c !== 58 && c !== 61) continue;
+      const prev = i > s ? bytes[i - 1]! | 32 : 0;
+      if (prev < 97 || prev > 122) continue; // labels end in a letter; timestamps and URLs' "://" do not
+      let from = i;
+      while (from > s && i - from < 32 && bytes[from - 1] !== 10 && bytes[from - 1] !== 44) from--;
+      const hints = hintsFromWords(labelWords(String.fromCharCode(...bytes.subarray(from, i))));
+      if (!(hints & this.fieldTypeMask)) continue;
+      let v = i + 1;
+      while (v < e && bytes[v] === 32) v++;
+      let stop = v;
+      while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
+      stop = cutAtNextLabel(bytes, v, stop);
+      const context: DetectionContext = { asOf: this.asOf, hints, source: 'text', label: labelWords(String.fromCharCode(...bytes.subarray(from, i))).join(' ') };
+      for (const detector of this.fieldDetectors) {
+        if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, v, stop, context);
+      }
+      i = stop;
+    }
+  }
+
+  private emit(
+    type: PiiType, category: PdpCategory, start: number, length: number, value: string, verdict: Verdict,
+    context: DetectionContext, digits: Uint8Array | null,
+  ): void {
+    this.emittedTypes |= hintBit(type);
+    this.stats.addFinding(type, category, value, type === 'NIK' ? digits : null);
+    if (!this.onFinding) return;
+    const batch = this.batch!;
+    const offset = batch.fileOffset + start;
+    const line = this.countLines ? this.advanceLines(offset) : 0;
+    const field = this.plan ? this.plan.context.label : null;
+    this.onFinding(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, context));
+  }
+
+  /** Counts newlines from the last counted offset up to `fileOffset` within the current batch. */
+  private advanceLines(fileOffset: number): number {
+    const batch = this.batch!;
+    const bytes = batch.bytes;
+    let from = Math.max(this.countedOffset, batch.fileOffset) - batch.fileOffset;
+    const to = Math.min(fileOffset - batch.fileOffset, bytes.length);
+    let line = this.countedLine;
+    while (from < to) {
+      const nl = bytes.indexOf(10, from);
+      if (nl < 0 || nl >= to) break;
+      line++;
+      from = nl + 1;
+    }
+    if (to + batch.fileOffset > this.countedOffset) {
+      this.countedOffset = to + batch.fileOffset;
+      this.countedLine = line;
+    }
+    return line;
+  }
+}
+
+function isValueEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 9 || c === 124 || c === 59;
+}
+
+/** "Nama: Budi Alamat: Jl. X" — the value of "Nama" ends before the next label's word. */
+function cutAtNextLabel(bytes: Uint8Array, from: number, to: number): number {
+  for (let j = from; j < to; j++) {
+    if (bytes[j] !== 58 && bytes[j] !== 61) continue;
+    let w = j;
+    while (w > from && bytes[w - 1] !== 32 && bytes[w - 1] !== 44) w--;
+    while (w > from && (bytes[w - 1] === 32 || bytes[w - 1] === 44)) w--;
+    return w;
+  }
+  return to;
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DistinctCounter } from './distinct.js';
+
+describe('DistinctCounter', () => {
+  it('counts exactly below its limit, whatever the duplicates', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (values) => {
+        const counter = new DistinctCounter();
+        for (const v of values) counter.addString(v);
+        expect(counter.count()).toBe(new Set(values).size);
+        expect(counter.approximate).toBe(false);
+      }),
+    );
+  });
+
+  it('switches to an estimate within 3% past its limit', () => {
+    const counter = new DistinctCounter(10_000);
+    for (let i = 0; i < 200_000; i++) counter.addString(`user${i}@mail.co.id`);
+    expect(counter.approximate).toBe(true);
+    expect(Math.abs(counter.count() - 200_000) / 200_000).toBeLessThan(0.03);
+  });
+
+  it('merges workers: exact with exact stays exact, exact with estimate becomes an estimate', () => {
+    const a = new DistinctCounter(), b = new DistinctCounter();
+    for (let i = 0; i < 1000; i++) a.addString(String(i));
+    for (let i = 500; i < 1500; i++) b.addString(String(i));
+    a.merge(b.state());
+    expect(a.count()).toBe(1500);
+    const big = new DistinctCounter(100);
+    for (let i = 0; i < 5000; i++) big.addString(String(i));
+    a.merge(big.state());
+    expect(a.approximate).toBe(true);
+    expect(Math.abs(a.count() - 5000) / 5000).toBeLessThan(0.05);
+  });
+});
