@@ -16,7 +16,8 @@ export function mask(type: PiiType, value: string): string {
     case 'EMAIL': {
       const at = value.lastIndexOf('@');
       if (at < 1) return star(value.length);
-      return value[0] + star(at - 1) + value.slice(at);
+      // Short local parts are hidden whole: "a@b.id" must not come back unchanged.
+      return (at <= 2 ? star(at) : value[0] + star(at - 1)) + value.slice(at);
     }
     case 'CREDIT_CARD':
     case 'BANK_ACCOUNT':
