@@ -1,7 +1,7 @@
 // The scanning pipeline: field batch → prefilter (one pass, every detector's candidates) →
 // confirm (only the detectors that take the candidate's shape) → context score → best verdict
 // per span → stats and sink. Field detectors run only on fields whose label names their type.
-import { columnHints, hintsFromWords, labelWords } from './context/labels.js';
+import { columnHints, hintsFromWords, labelWords, wordsOf } from './context/labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats } from './stats/scan-stats.js';
@@ -58,7 +58,7 @@ export class Engine {
   private readonly fieldTypeMask: number;
   private readonly categoryOf = new Map<PiiType, PdpCategory>();
   private readonly token = createToken();
-  private readonly noContext: DetectionContext;
+  private readonly textContext: TextContext;
 
   private columns: readonly string[] | null = null;
   private plans: (ColumnPlan | undefined)[] = [];
@@ -88,7 +88,7 @@ export class Engine {
     }
     this.fieldDetectors = active.filter(isFieldDetector);
     this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
-    this.noContext = { asOf: this.asOf, hints: 0, source: 'none', label: null };
+    this.textContext = new TextContext(this.asOf);
   }
 
   category(type: PiiType): PdpCategory {
@@ -140,7 +140,7 @@ export class Engine {
       candidates = this.byKind[token.kind];
     }
     if (!candidates || candidates.length === 0) return;
-    const context = this.plan ? this.plan.context : this.textContext(token);
+    const context = this.plan ? this.plan.context : this.textContext.reset(token, this.fieldStart);
     let best: Verdict | null = null, winner: TokenDetector | null = null;
     for (const detector of candidates) {
       const verdict = detector.confirm(token, context);
@@ -152,8 +152,10 @@ export class Engine {
     if (best && winner && best.confidence >= this.minConfidence) {
       const value = winner.normalize(token);
       this.emit(winner.type, winner.category, token.start, token.end - token.start, value, best, context, token.digits);
-    } else if (context.hints) {
-      this.countInvalid(context.hints, candidates, winner && best && best.confidence >= this.minConfidence ? winner.type : null);
+    } else if (this.plan && context.hints) {
+      // Sample verification counts invalid identifiers in labelled columns only: reading the words
+      // around every failed free-text candidate would cost more than the whole scan.
+      this.countInvalid(context.hints, candidates, null);
     }
   };
 
@@ -166,19 +168,6 @@ export class Engine {
         return;
       }
     }
-  }
-
-  /** Hints from the words just before a free-text candidate, on the same line. */
-  private textContext(token: Token): DetectionContext {
-    const bytes = token.bytes;
-    let from = token.start;
-    const limit = Math.max(this.fieldStart, token.start - TEXT_WINDOW);
-    while (from > limit && bytes[from - 1] !== 10) from--;
-    if (from === token.start) return this.noContext;
-    const words = labelWords(String.fromCharCode(...bytes.subarray(from, token.start)));
-    const hints = hintsFromWords(words);
-    if (!hints) return this.noContext;
-    return { asOf: this.asOf, hints, source: 'text', label: words.slice(-4).join(' ') };
   }
 
   private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: DetectionContext): void {
@@ -225,7 +214,8 @@ export class Engine {
     const offset = batch.fileOffset + start;
     const line = this.countLines ? this.advanceLines(offset) : 0;
     const field = this.plan ? this.plan.context.label : null;
-    this.onFinding(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, context));
+    const frozen: DetectionContext = context instanceof TextContext ? context.snapshot() : context;
+    this.onFinding(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, frozen));
   }
 
   /** Counts newlines from the last counted offset up to `fileOffset` within the current batch. */
@@ -246,6 +236,51 @@ export class Engine {
       this.countedLine = line;
     }
     return line;
+  }
+}
+
+/**
+ * The context of a free-text candidate: hints from the words just before it on the same line.
+ * Computed only when a detector asks (most candidates fail their structure checks first), and
+ * reused for every candidate, so a detector must not keep it.
+ */
+class TextContext implements DetectionContext {
+  readonly source: 'text' | 'none' = 'text';
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private fieldStart = 0;
+  private computedHints = -1;
+  private words: string[] = [];
+
+  constructor(readonly asOf: AsOf) {}
+
+  reset(token: Token, fieldStart: number): this {
+    this.bytes = token.bytes;
+    this.start = token.start;
+    this.fieldStart = fieldStart;
+    this.computedHints = -1;
+    return this;
+  }
+
+  get hints(): LabelHints {
+    if (this.computedHints < 0) {
+      const bytes = this.bytes;
+      let from = this.start;
+      const limit = Math.max(this.fieldStart, this.start - TEXT_WINDOW);
+      while (from > limit && bytes[from - 1] !== 10) from--;
+      this.words = from < this.start ? wordsOf(bytes, from, this.start) : [];
+      this.computedHints = this.words.length ? hintsFromWords(this.words) : 0;
+    }
+    return this.computedHints;
+  }
+
+  get label(): string | null {
+    return this.hints ? this.words.slice(-4).join(' ') : null;
+  }
+
+  snapshot(): DetectionContext {
+    const hints = this.hints;
+    return { asOf: this.asOf, hints, source: hints ? 'text' : 'none', label: this.label };
   }
 }
 

@@ -29,12 +29,33 @@ export function labelWords(label: string): string[] {
  */
 export function hintsFromWords(words: readonly string[]): LabelHints {
   for (let end = words.length; end > 0; end--) {
-    for (let length = Math.min(longestPhrase, end); length > 0; length--) {
-      const hints = phraseHints.get(words.slice(end - length, end).join(' '));
-      if (hints !== undefined) return hints;
+    let phrase = '', found: LabelHints | undefined;
+    // Grow the phrase leftwards from `end`; the longest match ending here wins.
+    for (let length = 1; length <= Math.min(longestPhrase, end); length++) {
+      phrase = length === 1 ? words[end - 1]! : `${words[end - length]!} ${phrase}`;
+      const hints = phraseHints.get(phrase);
+      if (hints !== undefined) found = hints;
     }
+    if (found !== undefined) return found;
   }
   return 0;
+}
+
+/** Lowercase ASCII words of bytes[from, to): the text just before a value, split without regexes. */
+export function wordsOf(bytes: Uint8Array, from: number, to: number): string[] {
+  const words: string[] = [];
+  let word = '';
+  for (let i = from; i < to; i++) {
+    let c = bytes[i]!;
+    if (c >= 65 && c <= 90) c |= 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += String.fromCharCode(c);
+    else if (word) {
+      words.push(word);
+      word = '';
+    }
+  }
+  if (word) words.push(word);
+  return words;
 }
 
 const cache = new Map<string, LabelHints>();

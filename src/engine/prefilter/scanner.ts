@@ -27,7 +27,9 @@ export const MAX_TOKEN_DIGITS = 24;
 /** Space-joined groups are split once the number would grow past the longest identifier (cards: 19). */
 const MAX_JOINED_DIGITS = 19;
 
-const isWordByte = (c: number) => byteClass[c] === DIGIT || byteClass[c] === LETTER;
+const wordByte = new Uint8Array(256);
+for (let c = 0; c < 256; c++) wordByte[c] = byteClass[c] === DIGIT || byteClass[c] === LETTER ? 1 : 0;
+const isWordByte = (c: number) => wordByte[c] === 1;
 const isHex = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 const isLocalPart = (c: number) => isWordByte(c) || c === 46 || c === 45 || byteClass[c] === LOCAL_PUNCT;
 const isDomainByte = (c: number) => isWordByte(c) || c === 46 || c === 45;
@@ -59,7 +61,7 @@ export function scanTokens(bytes: Uint8Array, start: number, end: number, token:
       const wordStart = i;
       while (i < end && byteClass[bytes[i]!] === LETTER) i++;
       if (i - wordStart > 2 || i >= end || byteClass[bytes[i]!] !== DIGIT) {
-        while (i < end && isWordByte(bytes[i]!)) i++;
+        while (i < end && wordByte[bytes[i]!] === 1) i++;
       }
     } else {
       i++;
@@ -69,6 +71,10 @@ export function scanTokens(bytes: Uint8Array, start: number, end: number, token:
 
 /** Reads a number token starting at the digit at `first`; returns where scanning resumes. */
 function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: number, token: Token, onToken: TokenCallback): number {
+  // Fast path: a run of fewer than 4 digits not joined to more digits is nobody's candidate.
+  let run = first + 1;
+  while (run < end && run - first < 4 && byteClass[bytes[run]!] === DIGIT) run++;
+  if (run - first < 4 && (run >= end || (separatorBit[bytes[run]!] === 0 && bytes[run] !== 64 && !isLocalPart(bytes[run]!)))) return run;
   let begin = first;
   const before = first > fieldStart ? bytes[first - 1]! : 32;
   token.plus = before === 43;

@@ -14,9 +14,9 @@ export const kkDetector: TokenDetector = {
   maxDigits: 16,
 
   confirm(token: Token, context: DetectionContext): Verdict | null {
-    if (!(context.hints & KK) || token.plus) return null;
     const digits = token.digits;
-    if (!isKnownDistrict(digits) || !serialIsValid(digits)) return null;
+    // Structure first: reading the context is the costly part in free text.
+    if (token.plus || !isKnownDistrict(digits) || !serialIsValid(digits) || !(context.hints & KK)) return null;
     const negative = (context.hints & NEGATIVE_HINT) !== 0;
     return {
       confidence: negative ? 0.4 : 0.97,
