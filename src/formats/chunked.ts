@@ -1,0 +1,217 @@
+// The streaming skeleton every byte-level reader shares: it joins the unparsed tail of the last
+// chunk with the next one, collects field ranges in preallocated Int32Arrays (grown by doubling),
+// and keeps the tail bounded so a 200 MB line cannot blow memory.
+//
+// A subclass implements `scan`, which parses whole tokens only and returns where the first
+// incomplete token starts; that tail is carried into the next push. When the tail outgrows the
+// record limit the subclass's `overflow` emits it as a piece and notes how to continue.
+//
+// Lifetime: a returned FieldBatch (its bytes and arrays) is valid until the next push/end call.
+import type { FieldBatch } from '../engine/types.js';
+import type { RecordParser } from './types.js';
+import { TextDecoder } from 'node:util';
+
+export interface ParserOptions {
+  /** Longest record (or field) kept whole; longer ones are emitted in pieces. Default 8 MB. */
+  maxRecordBytes?: number;
+  /**
+   * UTF-16 input is transcoded to UTF-8 before parsing; offsets are then positions in the
+   * UTF-8 transcoding (the file is not split, so they are consistent within the file).
+   */
+  encoding?: 'utf-16le' | 'utf-16be';
+}
+
+export const DEFAULT_MAX_RECORD_BYTES = 8 << 20;
+const MAX_WARNINGS = 50;
+
+export abstract class ChunkedParser implements RecordParser {
+  protected fieldStart: Int32Array = new Int32Array(4096);
+  protected fieldEnd: Int32Array = new Int32Array(4096);
+  protected fieldColumn: Int32Array = new Int32Array(4096);
+  protected count = 0;
+  protected records = 0;
+  /** File offset of buf[0] during a scan: for warnings that name a position. */
+  protected base = 0;
+  protected readonly columns: string[] = [];
+  private readonly warningList: string[] = [];
+  private suppressedWarnings = 0;
+  protected readonly limit: number;
+
+  private work: Buffer = Buffer.alloc(0);
+  private carryLen = 0;
+  /** Tail still in `work` at [pendingFrom, pendingTo): moved lazily so the last batch stays valid. */
+  private pendingFrom = 0;
+  private pendingTo = 0;
+  private skipBom: boolean;
+  private ended = false;
+
+  private readonly utf16: TextDecoder | null;
+  private utf8Offset = 0;
+
+  constructor(rangeStart: number, options: ParserOptions = {}) {
+    this.limit = Math.max(64, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+    this.skipBom = rangeStart === 0;
+    // The decoder drops the UTF-16 byte-order mark itself.
+    this.utf16 = options.encoding ? new TextDecoder(options.encoding) : null;
+    if (this.utf16) this.skipBom = false;
+  }
+
+  private transcode(chunk: Uint8Array, flush: boolean): { chunk: Buffer; fileOffset: number } {
+    const text = flush ? this.utf16!.decode() : this.utf16!.decode(chunk, { stream: true });
+    const out = Buffer.from(text, 'utf8');
+    const fileOffset = this.utf8Offset;
+    this.utf8Offset += out.length;
+    return { chunk: out, fileOffset };
+  }
+
+  get warnings(): readonly string[] {
+    if (this.suppressedWarnings === 0) return this.warningList;
+    return [...this.warningList, `${this.suppressedWarnings} more warnings not shown`];
+  }
+
+  protected warn(message: string): void {
+    if (this.warningList.length < MAX_WARNINGS) this.warningList.push(message);
+    else this.suppressedWarnings++;
+  }
+
+  /** Parses whole tokens of buf[from, to); returns the start of the incomplete tail (to if none). */
+  protected abstract scan(buf: Buffer, from: number, to: number, final: boolean): number;
+
+  /** The tail buf[from, to) is longer than the limit: emit it as pieces; return the new carry start. */
+  protected abstract overflow(buf: Buffer, from: number, to: number): number;
+
+  protected emit(start: number, end: number, column: number): void {
+    if (this.count === this.fieldStart.length) this.grow();
+    const k = this.count++;
+    this.fieldStart[k] = start;
+    this.fieldEnd[k] = end;
+    this.fieldColumn[k] = column;
+  }
+
+  private grow(): void {
+    const size = this.fieldStart.length * 2;
+    const grown = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(size);
+      next.set(old);
+      return next;
+    };
+    this.fieldStart = grown(this.fieldStart);
+    this.fieldEnd = grown(this.fieldEnd);
+    this.fieldColumn = grown(this.fieldColumn);
+  }
+
+  push(chunk: Uint8Array, fileOffset: number): FieldBatch {
+    if (this.ended) throw new Error('RecordParser.push called after end()');
+    this.count = 0;
+    this.records = 0;
+    this.settleCarry();
+    if (this.utf16) {
+      const utf8 = this.transcode(chunk, false);
+      return this.parse(utf8.chunk, utf8.fileOffset, true);
+    }
+    let input = chunk;
+    if (this.skipBom) {
+      if (this.carryLen + chunk.length < 3) {
+        this.appendCarry(chunk, 0, chunk.length);
+        this.endOffset = fileOffset + chunk.length;
+        return this.batch(this.work.subarray(0, 0), this.endOffset);
+      }
+      this.skipBom = false;
+      if (this.carryLen > 0) {
+        // The BOM check needs three bytes: join the tiny carry first.
+        this.appendCarry(chunk, 0, chunk.length);
+        const joined = this.work.subarray(0, this.carryLen);
+        const bom = joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf ? 3 : 0;
+        this.carryLen = 0;
+        return this.parse(Buffer.from(joined.subarray(bom)), fileOffset + chunk.length - joined.length + bom, true);
+      }
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        input = chunk.subarray(3);
+        fileOffset += 3;
+      }
+    }
+    return this.parse(input, fileOffset, true);
+  }
+
+  end(): FieldBatch {
+    this.count = 0;
+    this.records = 0;
+    if (this.ended) return this.batch(this.work.subarray(0, 0), 0);
+    this.ended = true;
+    this.settleCarry();
+    if (this.utf16) {
+      // Bytes the decoder held back (an odd byte, a lone surrogate) join the carry first.
+      const rest = this.transcode(new Uint8Array(0), true);
+      if (rest.chunk.length > 0) {
+        this.appendCarry(rest.chunk, 0, rest.chunk.length);
+        this.endOffset = rest.fileOffset + rest.chunk.length;
+      }
+    }
+    const buf = this.work.subarray(0, this.carryLen);
+    this.base = this.endOffset - this.carryLen;
+    this.carryLen = 0;
+    this.scan(buf, 0, buf.length, true);
+    return this.batch(buf, this.base);
+  }
+
+  private endOffset = 0;
+
+  private parse(chunk: Uint8Array, fileOffset: number, chunkIsCallers: boolean): FieldBatch {
+    this.endOffset = fileOffset + chunk.length;
+    let buf: Buffer;
+    if (this.carryLen === 0) {
+      buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    } else {
+      this.appendCarry(chunk, 0, chunk.length);
+      buf = this.work.subarray(0, this.carryLen);
+      chunkIsCallers = false;
+    }
+    this.base = this.endOffset - buf.length;
+    this.carryLen = 0;
+    let keep = this.scan(buf, 0, buf.length, false);
+    if (buf.length - keep > this.limit) keep = this.overflow(buf, keep, buf.length);
+    if (keep < buf.length) {
+      if (chunkIsCallers) {
+        // The caller may reuse its chunk after push returns: copy the tail now.
+        this.appendCarry(buf, keep, buf.length);
+      } else {
+        this.pendingFrom = keep;
+        this.pendingTo = buf.length;
+      }
+    }
+    return this.batch(buf, this.base);
+  }
+
+  /** Moves a tail left in `work` by the previous push to the front (the old batch is done). */
+  private settleCarry(): void {
+    if (this.pendingTo > this.pendingFrom) {
+      this.work.copyWithin(0, this.pendingFrom, this.pendingTo);
+      this.carryLen = this.pendingTo - this.pendingFrom;
+    }
+    this.pendingFrom = this.pendingTo = 0;
+  }
+
+  private appendCarry(src: Uint8Array, from: number, to: number): void {
+    const need = this.carryLen + (to - from);
+    if (need > this.work.length) {
+      const next = Buffer.allocUnsafe(Math.max(need, this.work.length * 2, 1 << 16));
+      this.work.copy(next, 0, 0, this.carryLen);
+      this.work = next;
+    }
+    this.work.set(src.subarray(from, to), this.carryLen);
+    this.carryLen = need;
+  }
+
+  private batch(bytes: Uint8Array, fileOffset: number): FieldBatch {
+    return {
+      bytes,
+      fileOffset,
+      count: this.count,
+      start: this.fieldStart,
+      end: this.fieldEnd,
+      column: this.fieldColumn,
+      columns: this.columns,
+      records: this.records,
+    };
+  }
+}

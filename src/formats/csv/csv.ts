@@ -1,0 +1,161 @@
+// CSV, TSV and other delimited files. One byte loop per chunk finds delimiters and row ends;
+// quoted fields are skipped with native memchr (Buffer.indexOf) so embedded newlines cost little.
+// Field ranges exclude the quotes; doubled quotes ("") stay inside the range.
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { pieceEnd, recordLimit } from '../pieces.js';
+import type { ByteSource, FileState, FormatReader } from '../types.js';
+import { sniffDialect, type CsvDialect } from './dialect.js';
+
+const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
+/** Wider rows share one catch-all column so a broken file cannot create millions of names. */
+const MAX_COLUMNS = 4096;
+
+export interface CsvState extends FileState {
+  delimiter: number;
+  header: string[] | null;
+  headerEnd: number;
+}
+
+export class CsvParser extends ChunkedParser {
+  private readonly delimiter: number;
+  /** Column index of the field that starts the carried tail. */
+  private col = 0;
+  /** File offset before which bytes belong to the header row (skipped). */
+  private skipTo: number;
+  /** File offset of a quote to read as a literal byte (recovery from an unbalanced quote). */
+  private literalQuoteAt = -1;
+
+  constructor(state: CsvState, rangeStart: number, options: ParserOptions = {}) {
+    super(rangeStart, options);
+    this.delimiter = state.delimiter;
+    this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
+    for (const name of state.header ?? []) this.columns.push(name);
+  }
+
+  private column(col: number): number {
+    if (col < this.columns.length) return col;
+    if (col >= MAX_COLUMNS) return MAX_COLUMNS - 1;
+    while (this.columns.length <= col) this.columns.push(`col${this.columns.length + 1}`);
+    return col;
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    const d = this.delimiter;
+    let i = from;
+    if (this.skipTo > 0) {
+      const rel = this.skipTo - this.base;
+      if (rel > to) return to;
+      i = Math.max(i, rel);
+      this.skipTo = 0;
+    }
+    let col = this.col;
+    // Cached positions of the next delimiter and next LF at or after i (to when there is none).
+    let nd = -1, nl = -1;
+    while (i < to) {
+      let j: number;
+      if (buf[i] === QUOTE && this.base + i !== this.literalQuoteAt) {
+        let close = -1;
+        j = i + 1;
+        for (;;) {
+          const q = buf.indexOf(QUOTE, j);
+          if (q < 0 || q >= to) break;
+          if (q + 1 < to) {
+            if (buf[q + 1] === QUOTE) { j = q + 2; continue; }
+            close = q;
+          } else if (final) close = q;
+          break;
+        }
+        if (close >= 0) {
+          // The field ends at the next delimiter or row end; text after the closing quote is kept.
+          if (nd <= close) { nd = buf.indexOf(d, close + 1); if (nd < 0) nd = to; }
+          if (nl <= close) { nl = buf.indexOf(LF, close + 1); if (nl < 0) nl = to; }
+          const k = nd < nl ? nd : nl;
+          if (k === to && !final) { this.col = col; return i; }
+          const c = this.column(col);
+          if (close > i + 1) this.emit(i + 1, close, c);
+          let tail = close + 1;
+          const tailEnd = k > tail && buf[k - 1] === CR ? k - 1 : k;
+          while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
+          if (tailEnd > tail) this.emit(tail, tailEnd, c);
+          if (k < to && buf[k] === d) col++;
+          else { this.records++; col = 0; }
+          i = k + 1;
+          continue;
+        }
+        if (!final) { this.col = col; return i; }
+        this.warn(`unbalanced quote at byte ${this.base + i}: the rest of the range was read as unquoted text`);
+        this.literalQuoteAt = this.base + i;
+      }
+      // Native memchr for the next delimiter and row end beats a JS byte loop by ~2x.
+      if (nd < i) { nd = buf.indexOf(d, i); if (nd < 0) nd = to; }
+      if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
+      j = nd < nl ? nd : nl;
+      if (j === to && !final) { this.col = col; return i; }
+      const e = j > i && buf[j - 1] === CR ? j - 1 : j;
+      if (e > i) this.emit(i, e, this.column(col));
+      if (j < to && buf[j] === d) col++;
+      else {
+        if (col > 0 || e > i) this.records++;
+        col = 0;
+      }
+      i = j + 1;
+    }
+    if (final && col > 0) this.records++;
+    this.col = final ? 0 : col;
+    return to;
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    if (buf[from] === QUOTE && this.base + from !== this.literalQuoteAt) {
+      // A quoted field longer than the record limit is almost surely an unbalanced quote.
+      this.warn(`unbalanced quote at byte ${this.base + from}: a quoted field ran past ${this.limit} bytes; read as unquoted text`);
+      this.literalQuoteAt = this.base + from;
+      const keep = this.scan(buf, from, to, false);
+      if (to - keep <= this.limit) return keep;
+      from = keep;
+    }
+    const cut = pieceEnd(buf, from, to);
+    this.emit(from, cut, this.column(this.col));
+    return cut;
+  }
+}
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
+}
+
+function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
+  const preferred = format === 'tsv' ? TAB : undefined;
+  return {
+    format,
+    splittable: true,
+    sniff(head: Uint8Array, path: string): number {
+      const ext = extensionOf(path);
+      const dialect = sniffDialect(head, preferred);
+      const isTab = dialect?.delimiter === TAB;
+      if (!dialect || dialect.rows < 2) {
+        return (format === 'tsv' ? ext === 'tsv' || ext === 'tab' : ext === 'csv') ? 0.3 : 0;
+      }
+      if (isTab !== (format === 'tsv')) return 0;
+      const extBonus = ext === format || (format === 'tsv' && ext === 'tab') ? 0.15 : 0;
+      return Math.min(0.85, 0.35 + dialect.consistency * 0.4 + (dialect.rows >= 5 ? 0.05 : 0) + extBonus);
+    },
+    async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
+      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      const dialect: CsvDialect | null = sniffDialect(head.subarray(bom), preferred);
+      const state: CsvState = {
+        delimiter: dialect?.delimiter ?? (format === 'tsv' ? TAB : 44),
+        header: dialect?.header ?? null,
+        headerEnd: dialect?.header ? dialect.headerEnd + bom : 0,
+      };
+      return state;
+    },
+    createParser(state: FileState, rangeStart: number) {
+      return new CsvParser(state as CsvState, rangeStart, recordLimit(state));
+    },
+  };
+}
+
+export const csvReader = delimitedReader('csv');
+export const tsvReader = delimitedReader('tsv');

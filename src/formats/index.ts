@@ -1,0 +1,102 @@
+// The format registry: every reader, and detectFormat, which picks one for a file from its first
+// bytes (content first, the extension only as a tie-breaker inside each sniff). Binary files are
+// refused with a reason; UTF-16 text is transcoded to UTF-8 for whichever reader fits it.
+import { csvReader, tsvReader } from './csv/csv.js';
+import { jsonReader, ndjsonReader } from './json/json.js';
+import { sqlReader } from './sql/sql.js';
+import { textReader } from './text/text.js';
+import { FormatError, type ByteSource, type FileState, type FormatReader } from './types.js';
+
+/** Every reader, most specific first: on equal sniff scores the earlier one wins. */
+export const readers: FormatReader[] = [sqlReader, ndjsonReader, jsonReader, csvReader, tsvReader, textReader];
+
+const SAMPLE = 65536;
+
+const MAGIC: [string, number[]][] = [
+  ['gzip', [0x1f, 0x8b]], ['zip', [0x50, 0x4b, 0x03, 0x04]], ['pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['png', [0x89, 0x50, 0x4e, 0x47]], ['jpeg', [0xff, 0xd8, 0xff]], ['ELF', [0x7f, 0x45, 0x4c, 0x46]],
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf]], ['rar', [0x52, 0x61, 0x72, 0x21]], ['SQLite', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a]], ['bzip2', [0x42, 0x5a, 0x68]],
+];
+
+/** Why these bytes are not text, or null when they are. */
+export function binaryReason(head: Uint8Array): string | null {
+  for (const [kind, magic] of MAGIC) {
+    if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) {
+      return `berkas biner (${kind}), bukan teks / binary file (${kind}), not text`;
+    }
+  }
+  const n = Math.min(head.length, SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = head[i]!;
+    if (c === 0) return `berisi byte NUL di posisi ${i}: berkas biner / contains a NUL byte at offset ${i}: binary file`;
+    // Tab, LF, FF, CR and ESC (ANSI colours in logs) are normal in text.
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27) control++;
+  }
+  if (n > 0 && control / n > 0.1) {
+    const share = Math.round((control / n) * 100);
+    return `${share}% byte kontrol di awal berkas: berkas biner / ${share}% control bytes in the head: binary file`;
+  }
+  return null;
+}
+
+/** UTF-16 by byte-order mark, or by the zero bytes of ASCII text in UTF-16 without one. */
+export function utf16Encoding(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const pairs = Math.min(head.length, 4096) >> 1;
+  if (pairs < 2) return null;
+  let evenZero = 0, oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZero++;
+    if (head[2 * i + 1] === 0) oddZero++;
+  }
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function pick(head: Uint8Array, path: string): FormatReader {
+  let best = textReader;
+  let bestScore = 0;
+  for (const reader of readers) {
+    const score = reader.sniff(head, path);
+    if (score > bestScore) { best = reader; bestScore = score; }
+  }
+  return best;
+}
+
+/** A reader for UTF-16 text: the same format, fed UTF-8 that its parsers transcode on the fly. */
+function utf16Reader(inner: FormatReader, encoding: 'utf-16le' | 'utf-16be'): FormatReader {
+  return {
+    format: inner.format,
+    // Byte offsets of UTF-16 and its UTF-8 transcoding differ: one parser reads the whole file.
+    splittable: false,
+    sniff: inner.sniff,
+    async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
+      const utf8 = Buffer.from(new TextDecoder(encoding).decode(head), 'utf8');
+      const source: ByteSource = { size: utf8.length, read: async (o, l) => utf8.subarray(o, o + l) };
+      return { ...(await inner.prepare(source, utf8)), encoding };
+    },
+    createParser: (state, rangeStart) => inner.createParser(state, rangeStart),
+  };
+}
+
+/**
+ * The reader for a file, from its first bytes (ideally 64 KB or more) and its path. Unknown
+ * text falls back to the text reader. Throws FormatError('BINARY') for binary content.
+ */
+export function detectFormat(head: Uint8Array, path: string): FormatReader {
+  const encoding = utf16Encoding(head);
+  if (encoding) {
+    const utf8 = Buffer.from(new TextDecoder(encoding).decode(head), 'utf8');
+    return utf16Reader(pick(utf8, path), encoding);
+  }
+  const reason = binaryReason(head);
+  if (reason) throw new FormatError('BINARY', reason);
+  return pick(head, path);
+}
+
+export { FormatError } from './types.js';
+export type { ByteSource, FileState, FormatReader, RecordParser } from './types.js';

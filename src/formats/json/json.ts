@@ -1,0 +1,249 @@
+// JSON documents and NDJSON. A streaming tokenizer with an explicit container stack: string and
+// number values become fields whose column is their interned path (`data.pasien[].nik`); keys
+// only shape paths; true/false/null are skipped. Strings are found with native memchr.
+// Records: NDJSON lines; in a document, the elements of the outermost arrays (else the document).
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { pieceEnd, recordLimit } from '../pieces.js';
+import type { ByteSource, FileState, FormatReader } from '../types.js';
+import { PathTable } from './paths.js';
+
+const OBJ = 1, ARR = 2;
+const QUOTE = 34, BACKSLASH = 92, LF = 10;
+const MAX_DEPTH = 4096;
+
+// Byte classes for the tokenizer's dispatch.
+const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9;
+const CLASS = new Uint8Array(256);
+for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
+CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
+CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING;
+for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
+for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
+for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
+const NUMBER_BYTE = new Uint8Array(256);
+for (const c of '-+.eE0123456789') NUMBER_BYTE[c.charCodeAt(0)] = 1;
+
+export class JsonParser extends ChunkedParser {
+  private kinds = new Uint8Array(64);
+  /** Per open container: the object's own path, or the shared path of an array's elements. */
+  private paths = new Int32Array(64);
+  private depth = 0;
+  /** Containers nested deeper than MAX_DEPTH: counted, not stacked. */
+  private overDepth = 0;
+  private arrays = 0;
+  private expectKey = false;
+  private keyPath = -1;
+  private documentCounted = false;
+  /** A string longer than the limit is open at the start of the next buffer. */
+  private openString = false;
+  private openStringEscaped = false;
+  private openStringColumn = -1;
+  private readonly table: PathTable;
+
+  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
+    super(rangeStart, options);
+    this.table = new PathTable(this.columns);
+  }
+
+  private valuePath(): number {
+    if (this.depth === 0 || this.overDepth > 0) return this.depth === 0 ? -1 : this.paths[this.depth - 1]!;
+    return this.kinds[this.depth - 1] === ARR ? this.paths[this.depth - 1]! : this.keyPath;
+  }
+
+  private open(kind: number): void {
+    const path = this.valuePath();
+    if (this.depth >= MAX_DEPTH || this.overDepth > 0) {
+      if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner paths are merged`);
+      return;
+    }
+    if (this.depth === this.kinds.length) {
+      const kinds = new Uint8Array(this.depth * 2); kinds.set(this.kinds); this.kinds = kinds;
+      const paths = new Int32Array(this.depth * 2); paths.set(this.paths); this.paths = paths;
+    }
+    this.kinds[this.depth] = kind;
+    this.paths[this.depth] = kind === ARR ? this.table.element(path) : path;
+    this.depth++;
+    if (kind === ARR) this.arrays++;
+    this.expectKey = kind === OBJ;
+  }
+
+  private close(at: number): void {
+    if (this.overDepth > 0) { this.overDepth--; return; }
+    if (this.depth === 0) { this.warn(`unbalanced closing bracket at byte ${this.base + at}`); return; }
+    this.depth--;
+    if (this.kinds[this.depth] === ARR) this.arrays--;
+    this.expectKey = false;
+    this.valueDone();
+  }
+
+  private valueDone(): void {
+    if (this.depth === 0) {
+      if (this.lines || !this.documentCounted) this.records++;
+      this.documentCounted = false;
+    } else if (!this.lines && this.arrays === 1 && this.overDepth === 0 && this.kinds[this.depth - 1] === ARR) {
+      this.records++;
+      this.documentCounted = true;
+    }
+  }
+
+  /** NDJSON: a line ended inside a value. Drop the broken value and start the next line clean. */
+  private resetLine(at: number): void {
+    this.warn(`incomplete JSON value on the line ending at byte ${this.base + at}`);
+    this.depth = this.overDepth = this.arrays = 0;
+    this.expectKey = false;
+  }
+
+  /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
+  private static stringEnd(buf: Buffer, from: number, to: number): number {
+    let j = from;
+    for (;;) {
+      const q = buf.indexOf(QUOTE, j);
+      if (q < 0 || q >= to) return -1;
+      let k = q - 1;
+      while (k >= from && buf[k] === BACKSLASH) k--;
+      if (((q - 1 - k) & 1) === 0) return q;
+      j = q + 1;
+    }
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    let i = from;
+    if (this.openString) {
+      let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
+      if (q < 0 && !final) return i;
+      if (q < 0) q = to;
+      if (q > i) this.emit(i, q, this.openStringColumn);
+      this.openString = false;
+      this.valueDone();
+      i = Math.min(to, q + 1);
+    }
+    let nl = -1;
+    while (i < to) {
+      const c = buf[i]!;
+      switch (CLASS[c]) {
+        case WS:
+          if (c === LF && this.lines && (this.depth > 0 || this.overDepth > 0)) this.resetLine(i);
+          i++;
+          continue;
+        case OPEN_OBJ: this.open(OBJ); i++; continue;
+        case OPEN_ARR: this.open(ARR); i++; continue;
+        case CLOSE: this.close(i); i++; continue;
+        case COMMA:
+          if (this.depth > 0 && this.overDepth === 0 && this.kinds[this.depth - 1] === OBJ) this.expectKey = true;
+          i++;
+          continue;
+        case COLON: i++; continue;
+        case STRING: {
+          let q = JsonParser.stringEnd(buf, i + 1, to);
+          if (this.lines) {
+            if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
+            if (q > nl || (q < 0 && nl < to)) { this.resetLine(nl); i = nl + 1; continue; }
+          }
+          if (q < 0) {
+            if (!final) return i;
+            this.warn(`unterminated string at byte ${this.base + i}`);
+            q = to;
+          }
+          if (this.expectKey) {
+            this.keyPath = this.table.child(this.paths[this.depth - 1]!, buf, i + 1, q);
+            this.expectKey = false;
+            if (this.table.wildcard[this.keyPath] === 1) this.emit(i + 1, q, this.keyPath);
+          } else {
+            if (q > i + 1) this.emit(i + 1, q, this.valuePath());
+            this.valueDone();
+          }
+          i = q + 1;
+          continue;
+        }
+        case NUMBER: {
+          let j = i + 1;
+          while (j < to && NUMBER_BYTE[buf[j]!] === 1) j++;
+          if (j === to && !final) return i;
+          this.emit(i, j, this.valuePath());
+          this.valueDone();
+          i = j;
+          continue;
+        }
+        case WORD: {
+          let j = i + 1;
+          while (j < to && CLASS[buf[j]!] === WORD) j++;
+          if (j === to && !final) return i;
+          if (!isLiteral(buf, i, j)) this.warn(`unexpected word at byte ${this.base + i}`);
+          this.valueDone();
+          i = j;
+          continue;
+        }
+        default:
+          this.warn(`unexpected byte at ${this.base + i}`);
+          i++;
+      }
+    }
+    return to;
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    const cut = pieceEnd(buf, from, to);
+    if (buf[from] === QUOTE) {
+      // A huge string value: emit what we have and continue inside the string.
+      const column = this.expectKey ? -1 : this.valuePath();
+      this.expectKey = false;
+      this.emit(from + 1, cut, column);
+      let k = cut - 1, slashes = 0;
+      while (k > from && buf[k] === BACKSLASH) { k--; slashes++; }
+      this.openString = true;
+      this.openStringEscaped = (slashes & 1) === 1;
+      this.openStringColumn = column;
+      return cut;
+    }
+    this.emit(from, cut, -1);
+    return cut;
+  }
+}
+
+function isLiteral(buf: Uint8Array, start: number, end: number): boolean {
+  const len = end - start, c = buf[start];
+  return (len === 4 && (c === 116 || c === 110)) || (len === 5 && c === 102);
+}
+
+/** Whether the head parses cleanly in the given mode, and how many records it completes. */
+function trial(head: Uint8Array, lines: boolean): { clean: boolean; records: number; problems: number } {
+  let start = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
+  while (start < head.length && CLASS[head[start]!] === WS) start++;
+  if (head[start] !== 123 && head[start] !== 91) return { clean: false, records: 0, problems: 1 };
+  const parser = new JsonParser(lines, 1);
+  const batch = parser.push(head.subarray(start), start);
+  return { clean: parser.warnings.length === 0, records: batch.records, problems: parser.warnings.length };
+}
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
+}
+
+function jsonFamilyReader(lines: boolean): FormatReader {
+  return {
+    format: lines ? 'ndjson' : 'json',
+    // Only lines can be parsed on their own; a document's paths need everything before.
+    splittable: lines,
+    sniff(head: Uint8Array, path: string): number {
+      const ext = extensionOf(path);
+      const lineExt = ext === 'ndjson' || ext === 'jsonl';
+      const asLines = trial(head, true);
+      // A few broken lines do not make NDJSON something else.
+      const linesOk = asLines.records >= 2 && asLines.problems * 4 < asLines.records;
+      if (lines) {
+        if (linesOk || (lineExt && asLines.clean && asLines.records >= 1)) return asLines.clean ? 0.95 : 0.9;
+        return lineExt ? 0.4 : 0;
+      }
+      const asDocument = trial(head, false);
+      if (!asDocument.clean) return ext === 'json' ? 0.3 : 0;
+      return linesOk ? 0.6 : 0.94;
+    },
+    prepare: async (_source: ByteSource, _head: Uint8Array): Promise<FileState> => ({}),
+    createParser: (state, rangeStart) => new JsonParser(lines, rangeStart, recordLimit(state)),
+  };
+}
+
+export const jsonReader = jsonFamilyReader(false);
+export const ndjsonReader = jsonFamilyReader(true);

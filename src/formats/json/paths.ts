@@ -1,0 +1,116 @@
+// Interns JSON field paths (`data.pasien[].nik`) straight from key bytes: an open-addressing
+// table keyed by (parent path, key hash) with the key bytes kept for an exact check, so a key
+// seen before costs a hash and a compare, never a string. Array elements share one path (`[]`).
+// Paths are capped: past MAX_PATHS, new keys under a parent map to one `parent.*` path (and the
+// parser emits such keys as values, since objects keyed by NIK would otherwise hide data).
+
+const MAX_PATHS = 20000;
+/** Longer keys are data (a blob used as a key), not names. */
+const MAX_KEY_BYTES = 256;
+const ELEMENT = -1, WILDCARD = -2;
+
+export class PathTable {
+  private slots = new Int32Array(1024);
+  private parent = new Int32Array(256);
+  private hash = new Int32Array(256);
+  private keyStart = new Int32Array(256);
+  private keyLen = new Int32Array(256);
+  private pool = new Uint8Array(4096);
+  private poolUsed = 0;
+  private readonly decoder = new TextDecoder();
+  /** Paths that collect keys past the cap (their keys are data, not names). */
+  readonly wildcard = new Uint8Array(MAX_PATHS + 1);
+
+  /** `names` is the batch's columns array: path id i is names[i]. */
+  constructor(private readonly names: string[]) {}
+
+  /** Path of key buf[start, end) inside the object at `parent` (-1 = top level). */
+  child(parent: number, buf: Uint8Array, start: number, end: number): number {
+    if (end - start > MAX_KEY_BYTES) return this.special(parent, WILDCARD);
+    let h = 0x811c9dc5 ^ parent;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const found = this.find(parent, h, buf, start, end);
+    if (found >= 0) return found;
+    if (this.names.length >= MAX_PATHS) return this.special(parent, WILDCARD);
+    let key = this.decoder.decode(buf.subarray(start, end));
+    if (key.includes('\\')) {
+      try { key = JSON.parse(`"${key}"`) as string; } catch { /* keep the raw spelling */ }
+    }
+    const name = parent < 0 ? key : `${this.names[parent]}.${key}`;
+    return this.add(parent, h, buf, start, end, name);
+  }
+
+  /** Path shared by every element of the array at `parent`; top-level arrays add nothing. */
+  element(parent: number): number {
+    return parent < 0 ? -1 : this.special(parent, ELEMENT);
+  }
+
+  private special(parent: number, kind: number): number {
+    const h = Math.imul(parent + 1, 0x9e3779b1) ^ kind;
+    const found = this.find(parent, h, null, 0, kind);
+    if (found >= 0) return found;
+    const base = parent < 0 ? '' : this.names[parent]!;
+    const id = this.add(parent, h, null, 0, kind, kind === ELEMENT ? `${base}[]` : base ? `${base}.*` : '*');
+    if (kind === WILDCARD) this.wildcard[id] = 1;
+    return id;
+  }
+
+  /** Looks up (parent, h) with key bytes buf[start, end), or a special kind (buf null, end = kind). */
+  private find(parent: number, h: number, buf: Uint8Array | null, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const slot = this.slots[s]!;
+      if (slot === 0) return -1;
+      const id = slot - 1;
+      if (this.hash[id] !== h || this.parent[id] !== parent) continue;
+      const len = this.keyLen[id]!;
+      if (buf === null) { if (len === end) return id; continue; }
+      if (len !== end - start) continue;
+      const at = this.keyStart[id]!;
+      let same = true;
+      for (let k = 0; k < len; k++) if (this.pool[at + k] !== buf[start + k]) { same = false; break; }
+      if (same) return id;
+    }
+  }
+
+  private add(parent: number, h: number, buf: Uint8Array | null, start: number, end: number, name: string): number {
+    const id = this.names.length;
+    this.names.push(name);
+    if (id >= this.parent.length) {
+      const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+      this.parent = grow(this.parent); this.hash = grow(this.hash);
+      this.keyStart = grow(this.keyStart); this.keyLen = grow(this.keyLen);
+    }
+    this.parent[id] = parent;
+    this.hash[id] = h;
+    if (buf) {
+      const len = end - start;
+      if (this.poolUsed + len > this.pool.length) {
+        const next = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+        next.set(this.pool);
+        this.pool = next;
+      }
+      this.pool.set(buf.subarray(start, end), this.poolUsed);
+      this.keyStart[id] = this.poolUsed;
+      this.keyLen[id] = len;
+      this.poolUsed += len;
+    } else {
+      this.keyLen[id] = end;
+    }
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    else this.insert(id);
+    return id;
+  }
+
+  private insert(id: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.hash[id]! & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = id + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.names.length; id++) this.insert(id);
+  }
+}

@@ -1,0 +1,298 @@
+// SQL dumps: MySQL (CREATE TABLE + multi-row INSERT … VALUES (…),(…)) and PostgreSQL (COPY …
+// FROM stdin blocks and INSERT). Values inside tuples and COPY rows become fields named
+// `table.column` from the DDL or the statement's column list (`table.colN` when unknown).
+// Statements that are neither data nor DDL/control (UPDATE, broken text) are kept as free text.
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { pieceEnd, recordLimit } from '../pieces.js';
+import type { FileState, FormatReader } from '../types.js';
+import { prepareSql, type SqlState } from './prepare.js';
+import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
+
+const STATEMENT = 0, TUPLES = 1, COPY = 2;
+const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59;
+const MAX_COLUMNS = 1024;
+
+// Byte classes inside VALUES (…).
+const WS = 1, OPEN = 2, CLOSE = 3, COMMA = 4, END = 5, STR = 6, NUM = 7, WORD = 8;
+const CLASS = new Uint8Array(256);
+for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
+CLASS[40] = OPEN; CLASS[41] = CLOSE; CLASS[44] = COMMA; CLASS[SEMI] = END; CLASS[QUOTE] = STR; CLASS[DQUOTE] = STR;
+for (const c of '-+.0123456789') CLASS[c.charCodeAt(0)] = NUM;
+for (let c = 65; c <= 90; c++) { CLASS[c] = WORD; CLASS[c + 32] = WORD; }
+CLASS[95] = WORD;
+const NUM_BYTE = new Uint8Array(256);
+for (const c of '-+.0123456789abcdefABCDEFxX') NUM_BYTE[c.charCodeAt(0)] = 1;
+
+export class SqlParser extends ChunkedParser {
+  private mode = STATEMENT;
+  private readonly tables = new Map<string, string[]>();
+  private readonly columnIds = new Map<string, number>();
+  /** Column ids of the current INSERT/COPY by position. */
+  private ids: number[] = [];
+  private table = '';
+  private col = 0;
+  private inTuple = false;
+  private nest = 0;
+  /** The last INSERT head, so per-row INSERT statements do not re-parse the same head. */
+  private lastHead: Buffer = Buffer.alloc(0);
+  private readonly decoder = new TextDecoder();
+
+  constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
+    super(rangeStart, options);
+    for (const [table, columns] of Object.entries(state.tables ?? {})) this.tables.set(table, columns);
+    for (const [start, end, table, columns] of state.copies ?? []) {
+      if (rangeStart >= start && rangeStart < end) {
+        this.mode = COPY;
+        this.begin({ table, columns: columns.length ? columns : null });
+      }
+    }
+  }
+
+  private columnId(name: string): number {
+    let id = this.columnIds.get(name);
+    if (id === undefined) {
+      id = this.columns.length;
+      this.columns.push(name);
+      this.columnIds.set(name, id);
+    }
+    return id;
+  }
+
+  private begin(ref: TableRef): void {
+    this.table = ref.table;
+    const names = ref.columns ?? this.tables.get(ref.table) ?? [];
+    this.ids = names.slice(0, MAX_COLUMNS).map((n) => this.columnId(`${ref.table}.${n}`));
+    this.col = 0;
+    this.inTuple = false;
+    this.nest = 0;
+  }
+
+  private column(col: number): number {
+    const ids = this.ids;
+    if (col < ids.length) return ids[col]!;
+    if (col >= MAX_COLUMNS) return ids[MAX_COLUMNS - 1] ?? -1;
+    while (ids.length <= col) ids.push(this.columnId(`${this.table}.col${ids.length + 1}`));
+    return ids[col]!;
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    let i = from;
+    while (i < to) {
+      const next = this.mode === TUPLES ? this.scanTuples(buf, i, to, final)
+        : this.mode === COPY ? this.scanCopy(buf, i, to, final)
+          : this.scanStatement(buf, i, to, final);
+      if (next < 0) return -next - 1;
+      i = next;
+    }
+    return to;
+  }
+
+  /** End of a quoted run opened at `open` (index of the closing quote), or -1 if not in buf. */
+  private static quoteEnd(buf: Buffer, open: number, to: number, final: boolean): number {
+    const quote = buf[open]!;
+    let j = open + 1;
+    for (;;) {
+      const q = buf.indexOf(quote, j);
+      if (q < 0 || q >= to) return -1;
+      let k = q - 1;
+      while (k > open && buf[k] === BACKSLASH && quote !== BACKTICK) k--;
+      if (((q - 1 - k) & 1) === 1) { j = q + 1; continue; }
+      if (q + 1 >= to && !final) return -1;
+      if (buf[q + 1] === quote) { j = q + 2; continue; }
+      return q;
+    }
+  }
+
+  /** Skips blanks, comments and empty statements; parses one statement. Returns the next index, or -(carry+1). */
+  private scanStatement(buf: Buffer, i: number, to: number, final: boolean): number {
+    for (;;) {
+      while (i < to && (CLASS[buf[i]!] === WS || buf[i] === SEMI)) i++;
+      if (i >= to) return to;
+      const c = buf[i]!;
+      if ((c === 45 && buf[i + 1] === 45) || c === 35) {
+        const nl = buf.indexOf(LF, i);
+        if (nl < 0 || nl >= to) return final ? to : -i - 1;
+        i = nl + 1;
+      } else if (c === 47 && buf[i + 1] === 42) {
+        const close = buf.indexOf('*/', i + 2);
+        if (close < 0 || close >= to) return final ? to : -i - 1;
+        i = close + 2;
+      } else if (i + 1 >= to && !final) return -i - 1;
+      else break;
+    }
+    const start = i;
+    let depth = 0;
+    for (let j = start; j < to; j++) {
+      const c = buf[j]!;
+      if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
+        const q = SqlParser.quoteEnd(buf, j, to, final);
+        if (q < 0) break;
+        j = q;
+      } else if (c === 40) {
+        if (depth === 0 && endsWithValues(buf, start, j)) { this.startInsert(buf, start, j); return j; }
+        depth++;
+      } else if (c === 41) depth--;
+      else if (c === SEMI && depth <= 0) return this.endStatement(buf, start, j, to, final);
+    }
+    if (!final) return -start - 1;
+    this.endStatement(buf, start, to, to, true);
+    return to;
+  }
+
+  private startInsert(buf: Buffer, start: number, paren: number): void {
+    const head = buf.subarray(start, paren);
+    if (!head.equals(this.lastHead)) {
+      const ref = parseInsertHead(this.decoder.decode(head));
+      if (!ref) this.warn(`INSERT statement at byte ${this.base + start} has an unreadable head; its columns are numbered`);
+      this.begin(ref ?? { table: 'unknown', columns: null });
+      this.lastHead = Buffer.from(head);
+    } else {
+      this.col = 0;
+      this.inTuple = false;
+      this.nest = 0;
+    }
+    this.mode = TUPLES;
+  }
+
+  /** A complete statement buf[start, semi): learn DDL, enter COPY, or keep unknown text. */
+  private endStatement(buf: Buffer, start: number, semi: number, to: number, final: boolean): number {
+    const head = this.decoder.decode(buf.subarray(start, Math.min(semi, start + 65536)));
+    const create = /^\s*CREATE\b/i.test(head) ? parseCreateTable(head) : null;
+    if (create?.columns) this.tables.set(create.table, create.columns);
+    const copy = /^\s*COPY\b/i.test(head) ? parseCopyHead(head) : null;
+    if (copy) {
+      const nl = buf.indexOf(LF, semi);
+      if ((nl < 0 || nl >= to) && !final) return -start - 1;
+      this.begin(copy);
+      this.mode = COPY;
+      return nl < 0 || nl >= to ? to : nl + 1;
+    }
+    if (!create && !isControlStatement(head)) {
+      this.emit(start, semi, -1);
+      this.records++;
+    }
+    return Math.min(to, semi + 1);
+  }
+
+  private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
+    while (i < to) {
+      const c = buf[i]!;
+      switch (CLASS[c]) {
+        case WS: i++; continue;
+        case OPEN:
+          if (this.inTuple) this.nest++;
+          else { this.inTuple = true; this.col = 0; }
+          i++;
+          continue;
+        case CLOSE:
+          if (this.nest > 0) this.nest--;
+          else if (this.inTuple) { this.inTuple = false; this.records++; }
+          i++;
+          continue;
+        case COMMA:
+          if (this.inTuple && this.nest === 0) this.col++;
+          i++;
+          continue;
+        case END:
+          if (this.inTuple) this.warn(`INSERT statement ended inside a row at byte ${this.base + i}`);
+          this.mode = STATEMENT;
+          return i + 1;
+        case STR: {
+          let q = SqlParser.quoteEnd(buf, i, to, final);
+          if (q < 0) {
+            if (!final) return -i - 1;
+            this.warn(`unterminated string at byte ${this.base + i}`);
+            q = to;
+          }
+          if (q > i + 1) this.emit(i + 1, q, this.column(this.col));
+          i = q + 1;
+          continue;
+        }
+        case NUM: {
+          let j = i + 1;
+          while (j < to && NUM_BYTE[buf[j]!] === 1) j++;
+          if (j === to && !final) return -i - 1;
+          this.emit(i, j, this.column(this.col));
+          i = j;
+          continue;
+        }
+        case WORD: {
+          // NULL, _binary, X'…', function names: the word itself is no value.
+          let j = i + 1;
+          while (j < to && (CLASS[buf[j]!] === WORD || CLASS[buf[j]!] === NUM)) j++;
+          if (j === to && !final) return -i - 1;
+          i = j;
+          continue;
+        }
+        default:
+          i++;
+      }
+    }
+    return to;
+  }
+
+  private scanCopy(buf: Buffer, i: number, to: number, final: boolean): number {
+    let nt = -1, nl = -1;
+    while (i < to) {
+      if (this.col === 0 && buf[i] === BACKSLASH && (buf[i + 1] === 46 || i + 1 >= to)) {
+        // `\.` alone on a line ends the COPY data.
+        if (i + 2 >= to && !final) return -i - 1;
+        const after = buf[i + 2];
+        if (i + 2 >= to || after === LF || after === CR) {
+          this.mode = STATEMENT;
+          const eol = buf.indexOf(LF, i);
+          return eol < 0 || eol >= to ? to : eol + 1;
+        }
+      }
+      if (nt < i) { nt = buf.indexOf(TAB, i); if (nt < 0) nt = to; }
+      if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
+      const j = nt < nl ? nt : nl;
+      if (j === to && !final) return -i - 1;
+      const e = j > i && buf[j - 1] === CR && j === nl ? j - 1 : j;
+      if (e > i && !(e - i === 2 && buf[i] === BACKSLASH && buf[i + 1] === 78)) this.emit(i, e, this.column(this.col));
+      if (j < to && j === nt) this.col++;
+      else { if (this.col > 0 || e > i) this.records++; this.col = 0; }
+      i = j + 1;
+    }
+    return Math.min(i, to);
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    const cut = pieceEnd(buf, from, to);
+    const c = buf[from];
+    if (this.mode === TUPLES && (c === QUOTE || c === DQUOTE)) {
+      // A string longer than the record limit is almost surely an unterminated quote.
+      this.warn(`string longer than ${this.limit} bytes at byte ${this.base + from}: read as statement text`);
+      this.emit(from + 1, cut, this.column(this.col));
+      this.mode = STATEMENT;
+      return cut;
+    }
+    this.emit(from, cut, this.mode === COPY ? this.column(this.col) : -1);
+    return cut;
+  }
+}
+
+/** Whether buf[start, at) ends with the keyword VALUES (ignoring blanks and case). */
+function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
+  let k = at - 1;
+  while (k >= start && CLASS[buf[k]!] === WS) k--;
+  if (k - 5 < start) return false;
+  const word = 'VALUES';
+  for (let m = 0; m < 6; m++) if ((buf[k - 5 + m]! & 0xdf) !== word.charCodeAt(m)) return false;
+  return k - 6 < start || CLASS[buf[k - 6]!] !== WORD;
+}
+
+const SQL_MARKERS = /(?:^|\n)\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin;|-- MySQL dump|-- PostgreSQL database dump|-- Dump|\/\*!40\d{3})/i;
+
+export const sqlReader: FormatReader = {
+  format: 'sql',
+  splittable: true,
+  sniff(head: Uint8Array, path: string): number {
+    const text = new TextDecoder().decode(head.subarray(0, 65536));
+    const ext = path.toLowerCase().endsWith('.sql');
+    if (SQL_MARKERS.test(text)) return 0.97;
+    return ext ? 0.3 : 0;
+  },
+  prepare: (source, head) => prepareSql(source, head),
+  createParser: (state: FileState, rangeStart: number) => new SqlParser(state as SqlState, rangeStart, recordLimit(state)),
+};

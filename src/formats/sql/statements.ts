@@ -1,0 +1,85 @@
+// Parses the few SQL statement heads the dump reader needs: CREATE TABLE (column names),
+// INSERT/REPLACE … VALUES (table and optional column list) and COPY … FROM stdin. These run once
+// per statement head, on short strings, so plain string code is fine here.
+
+const IDENT = '(?:`[^`]+`|"[^"]+"|\\[[^\\]]+\\]|[\\p{L}_][\\p{L}\\p{N}_$]*)';
+const QUALIFIED = `${IDENT}(?:\\s*\\.\\s*${IDENT})*`;
+
+const CREATE = new RegExp(`^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMPORARY|TEMP|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(${QUALIFIED})\\s*\\(`, 'iu');
+const INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\))?\\s*VALUES\\s*$`, 'iu');
+const COPY = new RegExp(`^\\s*COPY\\s+(${QUALIFIED})\\s*(?:\\(([^)]*)\\))?\\s+FROM\\s+stdin\\b`, 'iu');
+const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE|LIKE|PERIOD)\b/i;
+
+export interface TableRef {
+  /** The table name without schema or quotes: the prefix of its column labels. */
+  table: string;
+  /** Column names, or null when the statement does not list them. */
+  columns: string[] | null;
+}
+
+function unquote(name: string): string {
+  const n = name.trim();
+  const first = n[0];
+  if ((first === '`' || first === '"' || first === '[') && n.length >= 2) return n.slice(1, -1);
+  return n;
+}
+
+/** The last part of a qualified name: `public.users` → `users`. */
+function tableName(qualified: string): string {
+  const parts = qualified.match(new RegExp(IDENT, 'gu')) ?? [qualified];
+  return unquote(parts[parts.length - 1]!);
+}
+
+function columnList(list: string | undefined): string[] | null {
+  if (list === undefined) return null;
+  const names = list.split(',').map(unquote).filter((n) => n.length > 0);
+  return names.length ? names : null;
+}
+
+/** Splits at commas outside parentheses and quotes. */
+function topLevelItems(body: string): string[] {
+  const items: string[] = [];
+  let depth = 0, quote = '', start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') { if (depth === 0) { items.push(body.slice(start, i)); return items; } depth--; }
+    else if (c === ',' && depth === 0) { items.push(body.slice(start, i)); start = i + 1; }
+  }
+  items.push(body.slice(start));
+  return items;
+}
+
+export function parseCreateTable(statement: string): TableRef | null {
+  const m = CREATE.exec(statement);
+  if (!m) return null;
+  const columns: string[] = [];
+  for (const item of topLevelItems(statement.slice(m[0].length))) {
+    const trimmed = item.trim();
+    if (!trimmed || NOT_A_COLUMN.test(trimmed)) continue;
+    const name = new RegExp(`^${IDENT}`, 'u').exec(trimmed);
+    if (name) columns.push(unquote(name[0]));
+  }
+  return { table: tableName(m[1]!), columns: columns.length ? columns : null };
+}
+
+/** The head of an INSERT, up to and including VALUES. */
+export function parseInsertHead(head: string): TableRef | null {
+  const m = INSERT.exec(head);
+  return m ? { table: tableName(m[1]!), columns: columnList(m[2]) } : null;
+}
+
+/** The `COPY name (cols) FROM stdin;` line of a PostgreSQL dump. */
+export function parseCopyHead(line: string): TableRef | null {
+  const m = COPY.exec(line);
+  return m ? { table: tableName(m[1]!), columns: columnList(m[2]) } : null;
+}
+
+/** Statements whose text holds no data worth scanning as free text. */
+const CONTROL = /^\s*(?:CREATE|DROP|ALTER|LOCK|UNLOCK|SET|USE|BEGIN|COMMIT|START|ROLLBACK|SELECT|COMMENT|GRANT|REVOKE|REINDEX|ANALYZE|VACUUM|TRUNCATE|DELIMITER|SAVEPOINT|RELEASE|\\connect|\\restrict|\\unrestrict)\b/i;
+
+export function isControlStatement(head: string): boolean {
+  return CONTROL.test(head);
+}
