@@ -140,7 +140,9 @@ export class Engine {
       candidates = this.byKind[token.kind];
     }
     if (!candidates || candidates.length === 0) return;
-    const context = this.plan ? this.plan.context : this.textContext.reset(token, this.fieldStart);
+    // A column that names nothing (notes, comments) is free text: the words in the cell decide.
+    const plan = this.plan;
+    const context = plan && plan.context.hints ? plan.context : this.textContext.reset(token, this.fieldStart);
     let best: Verdict | null = null, winner: TokenDetector | null = null;
     for (const detector of candidates) {
       const verdict = detector.confirm(token, context);
@@ -152,7 +154,7 @@ export class Engine {
     if (best && winner && best.confidence >= this.minConfidence) {
       const value = winner.normalize(token);
       this.emit(winner.type, winner.category, token.start, token.end - token.start, value, best, context, token.digits);
-    } else if (this.plan && context.hints) {
+    } else if (plan && context === plan.context) {
       // Sample verification counts invalid identifiers in labelled columns only: reading the words
       // around every failed free-text candidate would cost more than the whole scan.
       this.countInvalid(context.hints, candidates, null);

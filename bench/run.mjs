@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `npm run bench`: scan throughput against ripgrep on the same file, worker scaling, peak memory,
+// and the other capabilities' throughput benchmarks. Ratios are measured in the same run, so a
+// noisy machine moves both sides. Options (env): BENCH_MB (default 512), BENCH_BIG_MB (default
+// 2048; 0 skips the memory run), BENCH_DIR (default bench/out).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateDump } from '../dist/test-data/generator/index.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const dir = process.env.BENCH_DIR ?? join(root, 'bench', 'out');
+const sizeMb = Number(process.env.BENCH_MB ?? 512);
+const bigMb = Number(process.env.BENCH_BIG_MB ?? 2048);
+mkdirSync(dir, { recursive: true });
+
+function ensureRipgrep() {
+  if (spawnSync('rg', ['--version']).status === 0) return;
+  console.error('bench: installing ripgrep from Debian…');
+  execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null'], { stdio: 'inherit' });
+}
+
+async function dump(name, format, mb) {
+  const path = join(dir, name);
+  if (!existsSync(path) || statSync(path).size < mb * 1e6) {
+    console.error(`bench: generating ${mb} MB ${format} dump at ${path}…`);
+    await generateDump({ format, bytes: mb * 1e6, seed: 42, path });
+  }
+  execFileSync('bash', ['-c', `cat '${path}' > /dev/null`]); // warm the page cache for both tools
+  return path;
+}
+
+/** Best wall time (s) of `runs` runs of a command, and the peak RSS (MB) of the last one. */
+function time(cmd, args, runs) {
+  let best = Infinity, rssMb = 0, stdout = '';
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    best = Math.min(best, seconds);
+    rssMb = Number(result.stderr.trim().split('\n').pop()) / 1024;
+    stdout = result.stdout;
+  }
+  return { seconds: best, rssMb, stdout };
+}
+
+const telusur = (file, workers) => ['bin/telusur.js', 'scan', file, '--json', '--workers', String(workers), '--as-of', '2026-11-23'];
+const row = (label, mb, t) => `${label.padEnd(34)} ${(mb / t.seconds).toFixed(0).padStart(6)} MB/s   ${t.seconds.toFixed(2).padStart(6)} s   RSS ${t.rssMb.toFixed(0).padStart(5)} MB`;
+
+async function scanBench() {
+  ensureRipgrep();
+  process.chdir(root);
+  const file = await dump(`dump-${sizeMb}mb.csv`, 'csv', sizeMb);
+  const mb = statSync(file).size / 1e6;
+  const rg = time('rg', ['-c', '\\b\\d{16}\\b', file], 3);
+  const one = time('node', telusur(file, 1), 2);
+  const two = time('node', telusur(file, 2), 2);
+  const report = JSON.parse(two.stdout);
+  console.log(`\n== Scan: ${mb.toFixed(0)} MB synthetic CSV dump, all detectors`);
+  console.log(row('ripgrep -c \\b\\d{16}\\b', mb, rg));
+  console.log(row('telusur scan --workers 1', mb, one));
+  console.log(row('telusur scan --workers 2', mb, two));
+  const ratio = rg.seconds / one.seconds, scaling = one.seconds / two.seconds;
+  console.log(`single worker vs ripgrep: ${ratio.toFixed(2)}  (target ≥ 0.33: ${ratio >= 1 / 3 ? 'PASS' : 'FAIL'})`);
+  console.log(`2 workers vs 1:           ${scaling.toFixed(2)}× (target ≥ 1.70: ${scaling >= 1.7 ? 'PASS' : 'FAIL'})`);
+  console.log(`found: ${report.totals.findings} findings, ${report.totals.subjects.distinct} distinct people, ${report.totals.records} records`);
+  if (bigMb > 0) {
+    const big = await dump(`dump-${bigMb}mb.sql`, 'mysql', bigMb);
+    const bigSize = statSync(big).size / 1e6;
+    const t = time('node', telusur(big, 2), 1);
+    console.log(`\n== Memory: ${bigSize.toFixed(0)} MB MySQL dump, 2 workers`);
+    console.log(row('telusur scan --workers 2', bigSize, t));
+    console.log(`peak RSS ${t.rssMb.toFixed(0)} MB (target ≤ 300: ${t.rssMb <= 300 ? 'PASS' : 'FAIL'})`);
+  }
+}
+
+/** Other capabilities' benchmarks: each bench/<name>.js in dist exporting `runBench()`. */
+async function otherBenches() {
+  const distBench = join(root, 'dist', 'bench');
+  if (!existsSync(distBench)) return;
+  for (const name of readdirSync(distBench).filter((f) => f.endsWith('.js')).sort()) {
+    const module = await import(join(distBench, name));
+    if (typeof module.runBench !== 'function') continue;
+    console.log(`\n== ${name.replace(/\.js$/, '')}`);
+    console.log(await module.runBench());
+  }
+}
+
+await scanBench();
+await otherBenches();

@@ -1,0 +1,117 @@
+// Plans a scan: for each file, sniff gzip and the format from its head, let the reader learn
+// the file-wide state, and cut large splittable files into ranges at line boundaries so that
+// several workers can share one file.
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { detectFormat } from '../formats/index.js';
+import { FormatError, type ByteSource, type FileState } from '../formats/types.js';
+import type { InputFile } from './inputs.js';
+import { describeReadError } from './task.js';
+
+const HEAD_BYTES = 256 << 10;
+/** Files above this are split; ranges are about this big. */
+export const RANGE_BYTES = 32 << 20;
+const BOUNDARY_SEARCH = 1 << 20;
+
+export interface FilePlan {
+  path: string;
+  size: number;
+  format: string;
+  gzip: boolean;
+  state: FileState;
+  /** [start, end) byte ranges covering the file. */
+  ranges: [number, number][];
+  error?: string;
+}
+
+export async function planFile(input: InputFile, rangeBytes = RANGE_BYTES): Promise<FilePlan> {
+  const base: FilePlan = { path: input.path, size: input.size, format: 'unknown', gzip: false, state: {}, ranges: [] };
+  if (input.error) return { ...base, error: input.error };
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(input.path, 'r');
+    const raw = await readAt(handle, 0, Math.min(HEAD_BYTES, input.size));
+    const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
+    const head = gzip ? await gunzipHead(input.path) : raw;
+    const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
+    const source: ByteSource = gzip
+      ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }
+      : { size: input.size, read: (offset, length) => readAt(handle!, offset, length) };
+    const state = await reader.prepare(source, head);
+    const ranges = gzip || !reader.splittable || input.size <= rangeBytes
+      ? [[0, input.size] as [number, number]]
+      : await splitAtLines(handle, input.size, rangeBytes);
+    return { ...base, format: reader.format, gzip, state, ranges };
+  } catch (error) {
+    const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
+    return { ...base, error: reason, ranges: [] };
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function readAt(handle: FileHandle, offset: number, length: number): Promise<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, offset);
+  return buffer.subarray(0, bytesRead);
+}
+
+/** The first decompressed bytes of a gzip file; a truncated stream yields what it has. */
+async function gunzipHead(path: string): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      total += chunk.length;
+      if (total >= HEAD_BYTES) break;
+    }
+  } catch {
+    // A truncated or corrupt stream: the task reports it; the head is what could be read.
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, HEAD_BYTES);
+}
+
+/** Cuts [0, size) into ranges of about `rangeBytes`, each ending just after a newline. */
+async function splitAtLines(handle: FileHandle, size: number, rangeBytes: number): Promise<[number, number][]> {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  while (start < size) {
+    let end = Math.min(size, start + rangeBytes);
+    if (end < size) {
+      const window = await readAt(handle, end, Math.min(BOUNDARY_SEARCH, size - end));
+      const newline = window.indexOf(10);
+      // A line longer than the search window is cut where the window ends; the reader copes.
+      end = newline >= 0 ? end + newline + 1 : end + window.length;
+    }
+    ranges.push([start, end]);
+    start = end;
+  }
+  return ranges;
+}
+
+/** Counts newlines in [start, end) of a file: the line base of the next range. */
+export async function countNewlines(path: string, start: number, end: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(4 << 20);
+    let lines = 0, offset = start;
+    while (offset < end) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
+      if (bytesRead === 0) break;
+      let i = buffer.indexOf(10, 0);
+      while (i >= 0 && i < bytesRead) {
+        lines++;
+        i = buffer.indexOf(10, i + 1);
+      }
+      offset += bytesRead;
+    }
+    return lines;
+  } finally {
+    await handle.close();
+  }
+}

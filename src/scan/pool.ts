@@ -1,0 +1,81 @@
+// Runs scan tasks on N worker threads (or in-process when N is 0), handing each idle worker the
+// next task. Under vitest the sources are TypeScript, so workers register tsx before loading them.
+import { Worker } from 'node:worker_threads';
+import type { FindingRecord } from './findings.js';
+import { runTask, type ScanTask, type TaskEvents, type TaskResult } from './task.js';
+
+type WorkerMessage =
+  | { kind: 'progress'; id: number; bytes: number }
+  | { kind: 'findings'; id: number; text: string; records: FindingRecord[] }
+  | { kind: 'done'; result: TaskResult }
+  | { kind: 'failed'; id: number; message: string };
+
+export interface Pool {
+  run(task: ScanTask): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+export function createPool(workers: number, events: TaskEvents): Pool {
+  return workers <= 0 ? inProcessPool(events) : threadPool(workers, events);
+}
+
+function inProcessPool(events: TaskEvents): Pool {
+  return { run: (task) => runTask(task, events), close: async () => {} };
+}
+
+function threadPool(size: number, events: TaskEvents): Pool {
+  const here = new URL(import.meta.url);
+  const typescript = here.pathname.endsWith('.ts');
+  const script = new URL(typescript ? './worker.ts' : './worker.js', here);
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const waiting: (() => void)[] = [];
+  const pending = new Map<number, { resolve(r: TaskResult): void; reject(e: Error): void }>();
+
+  for (let i = 0; i < size; i++) {
+    const worker = typescript
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true })
+      : new Worker(script);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') events.progress(message.id, message.bytes);
+      else if (message.kind === 'findings') events.findings(message.id, message.text, message.records);
+      else {
+        const id = message.kind === 'done' ? message.result.id : message.id;
+        const entry = pending.get(id);
+        pending.delete(id);
+        if (message.kind === 'done') entry?.resolve(message.result);
+        else entry?.reject(new Error(message.message));
+        release(worker);
+      }
+    });
+    worker.on('error', (error) => {
+      for (const entry of pending.values()) entry.reject(error);
+      pending.clear();
+    });
+    all.push(worker);
+    idle.push(worker);
+  }
+
+  function release(worker: Worker): void {
+    idle.push(worker);
+    waiting.shift()?.();
+  }
+
+  async function acquire(): Promise<Worker> {
+    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    return idle.pop()!;
+  }
+
+  return {
+    async run(task) {
+      const worker = await acquire();
+      return new Promise<TaskResult>((resolve, reject) => {
+        pending.set(task.id, { resolve, reject });
+        worker.postMessage(task);
+      });
+    },
+    async close() {
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The scan layer end to end on real files: every read path (in-process, worker threads, split
+// ranges, gzip) must agree, and bad input never loses the other files' results.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanPaths } from './index.js';
+
+const key = Buffer.alloc(32, 7);
+let dir: string;
+
+const header = 'id,nik,no_kk,nama,no_hp,email,catatan\n';
+function row(i: number): string {
+  const serial = String(i + 1).padStart(4, '0');
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const nik = `317101${i % 2 ? Number(day) + 40 : day}0190${serial}`;
+  return `${i},${nik},3171012301150${String(i % 1000).padStart(3, '0')},"Warga ${i}",0812${String(10_000_000 + i)},warga${i}@mail.co.id,"resi 3171010101900009"\n`;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'telusur-scan-'));
+  const rows = Array.from({ length: 3000 }, (_, i) => row(i)).join('');
+  writeFileSync(join(dir, 'warga.csv'), header + rows);
+  writeFileSync(join(dir, 'warga.csv.gz'), gzipSync(header + rows));
+  writeFileSync(join(dir, 'kosong.txt'), '');
+  writeFileSync(join(dir, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 1, 2, 3]));
+  writeFileSync(join(dir, 'potong.log.gz'), gzipSync('NIK 3171014101900001\n'.repeat(5000)).subarray(0, 300));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('scanPaths', () => {
+  it('counts people, types and records in a CSV dump', async () => {
+    const report = await scanPaths([join(dir, 'warga.csv')], { workers: 0, asOf: '2026-11-23' });
+    expect(report.version).toBe(1);
+    expect(report.files).toEqual([{ path: join(dir, 'warga.csv'), format: 'csv', bytes: expect.any(Number), records: 3000, findings: expect.any(Number), error: null }]);
+    expect(report.totals.byType.NIK).toMatchObject({ count: 3000, distinct: 3000, category: 'general' });
+    // Every thousandth KK has serial 0000: labelled but invalid.
+    expect(report.totals.byType.KK).toMatchObject({ count: 2997, distinct: 999, invalid: 3 });
+    expect(report.totals.subjects).toMatchObject({ distinct: 3000, female: 1500, male: 1500, minors: 0, byProvince: { '31': 3000 } });
+  });
+
+  it('gives the same totals in-process, on worker threads, split into ranges and gzipped', async () => {
+    const base = await scanPaths([join(dir, 'warga.csv')], { workers: 0, asOf: '2026-11-23' });
+    const split = await scanPaths([join(dir, 'warga.csv')], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    const gz = await scanPaths([join(dir, 'warga.csv.gz')], { workers: 1, asOf: '2026-11-23' });
+    for (const other of [split, gz]) {
+      expect(other.totals.byType).toEqual(base.totals.byType);
+      expect(other.totals.subjects).toEqual(base.totals.subjects);
+      expect(other.totals.records).toBe(base.totals.records);
+    }
+  });
+
+  it('writes findings with correct lines across split ranges, masked and hashed, values only on request', async () => {
+    const out = join(dir, 'findings.ndjson');
+    await scanPaths([join(dir, 'warga.csv')], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: out, key, types: ['NIK'] });
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3000);
+    const byLine = new Map(lines.map((f) => [f.line, f]));
+    expect(byLine.get(2)).toMatchObject({ type: 'NIK', field: 'nik', masked: '317101********01', length: 16 });
+    expect(byLine.get(3001)).toBeDefined();
+    expect(lines.every((f) => !('value' in f) && /^[0-9a-f]{64}$/.test(f.hash as string))).toBe(true);
+    expect(readFileSync(out, 'utf8')).not.toContain('3171010101900001');
+
+    await scanPaths([join(dir, 'warga.csv')], { workers: 0, asOf: '2026-11-23', findingsFile: out, key, types: ['NIK'], reveal: true });
+    const first = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as Record<string, unknown>;
+    expect(first.value).toBe('3171010101900001');
+  });
+
+  it('reports each bad input with its reason and still scans the rest', async () => {
+    const missing = join(dir, 'tidak-ada.csv');
+    const report = await scanPaths([dir, missing], { workers: 1, asOf: '2026-11-23' });
+    const byName = new Map(report.files.map((f) => [f.path.split('/').pop(), f]));
+    expect(byName.get('foto.jpg')!.error).toMatch(/^BINARY: .*jpeg/);
+    expect(byName.get('potong.log.gz')!.error).toMatch(/^TRUNCATED/);
+    expect(byName.get('tidak-ada.csv')!.error).toMatch(/^UNREADABLE: .*not found/);
+    expect(byName.get('kosong.txt')).toMatchObject({ error: null, records: 0, findings: 0 });
+    expect(byName.get('warga.csv')!.error).toBeNull();
+    // The truncated gzip's readable part holds one more person: findings before the cut are kept.
+    expect(report.totals.subjects.distinct).toBe(3001);
+  });
+
+  it('reports an unreadable file and goes on', async () => {
+    if (process.getuid?.() === 0) {
+      // root reads anything: use a path whose parent is a file instead.
+      const report = await scanPaths([join(dir, 'warga.csv', 'x')], { workers: 0 });
+      expect(report.files[0]!.error).toMatch(/^UNREADABLE/);
+      return;
+    }
+    const locked = join(dir, 'locked.csv');
+    writeFileSync(locked, header);
+    chmodSync(locked, 0);
+    const report = await scanPaths([locked], { workers: 0 });
+    expect(report.files[0]!.error).toMatch(/permission denied/);
+  });
+
+  it('can be cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(scanPaths([dir], { workers: 1, signal: controller.signal })).rejects.toThrow(/cancelled/);
+  });
+});

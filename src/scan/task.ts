@@ -1,0 +1,142 @@
+// One unit of scan work: a byte range of one file (or a whole gzip stream), parsed by its format
+// reader and fed through the engine. Runs the same way in a worker thread or in-process.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { Engine, parseAsOf, type Finding, type PiiType } from '../engine/index.js';
+import type { StatsState } from '../engine/stats/scan-stats.js';
+import { readers } from '../formats/index.js';
+import type { FileState, FormatReader } from '../formats/types.js';
+import { FindingEncoder, type FindingRecord } from './findings.js';
+
+export const READ_CHUNK = 4 << 20;
+
+export interface ScanTask {
+  id: number;
+  path: string;
+  format: string;
+  state: FileState;
+  /** Byte range of the file; for gzip always the whole file. */
+  start: number;
+  end: number;
+  gzip: boolean;
+  /** 1-based line number at `start` (findings' lines are counted from it). */
+  lineBase: number;
+  asOf: string;
+  types: PiiType[] | null;
+  /** What to do with each finding beyond counting it. */
+  findings: { text: boolean; records: boolean; reveal: boolean; keyHex: string } | null;
+}
+
+export interface TaskResult {
+  id: number;
+  records: number;
+  stats: StatsState;
+  warnings: string[];
+  error: string | null;
+}
+
+export interface TaskEvents {
+  progress(id: number, bytes: number): void;
+  /** NDJSON lines (when findings.text) and/or records (when findings.records), in batches. */
+  findings(id: number, text: string, records: FindingRecord[]): void;
+}
+
+const FLUSH_EVERY = 2000;
+
+export function readerFor(format: string): FormatReader {
+  const reader = readers.find((r) => r.format === format);
+  if (!reader) throw new Error(`no reader for format ${format}`);
+  return reader;
+}
+
+export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskResult> {
+  const asOf = parseAsOf(task.asOf)!;
+  const reader = readerFor(task.format);
+  const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal, asOf) : null;
+  let lines: string[] = [];
+  let records: FindingRecord[] = [];
+  const flush = () => {
+    if (lines.length === 0 && records.length === 0) return;
+    events.findings(task.id, lines.length ? lines.join('\n') + '\n' : '', records);
+    lines = [];
+    records = [];
+  };
+  const onFinding = encoder
+    ? (finding: Finding) => {
+        const record = encoder.encode(finding);
+        if (task.findings!.text) lines.push(JSON.stringify(record));
+        if (task.findings!.records) records.push(record);
+        if (lines.length + records.length >= FLUSH_EVERY) flush();
+      }
+    : undefined;
+  const engine = new Engine({ asOf, countLines: encoder !== null, ...(task.types ? { types: task.types } : {}), ...(onFinding ? { onFinding } : {}) });
+  engine.startRange(task.start, task.lineBase);
+  const parser = reader.createParser(task.state, task.start);
+  let recordCount = 0;
+  let error: string | null = null;
+  const scan = (chunk: Uint8Array, offset: number) => {
+    const batch = parser.push(chunk, offset);
+    recordCount += batch.records;
+    engine.scanBatch(batch);
+  };
+  try {
+    if (task.gzip) await readGzip(task, scan, events);
+    else await readRange(task, scan, events);
+  } catch (e) {
+    error = describeReadError(e);
+  }
+  try {
+    const last = parser.end();
+    recordCount += last.records;
+    engine.scanBatch(last);
+  } catch (e) {
+    error ??= describeReadError(e);
+  }
+  flush();
+  return { id: task.id, records: recordCount, stats: engine.stats.state(), warnings: [...parser.warnings], error };
+}
+
+async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {
+  const handle = await open(task.path, 'r');
+  try {
+    let offset = task.start;
+    while (offset < task.end) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, task.end - offset));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+      if (bytesRead === 0) break;
+      scan(chunk.subarray(0, bytesRead), offset);
+      offset += bytesRead;
+      events.progress(task.id, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readGzip(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {
+  const file = createReadStream(task.path, { highWaterMark: 1 << 20 });
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  let reported = 0, offset = 0;
+  const stream = file.pipe(gunzip);
+  file.on('error', (e) => gunzip.destroy(e));
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    scan(chunk, offset);
+    offset += chunk.length;
+    if (file.bytesRead > reported) {
+      events.progress(task.id, file.bytesRead - reported);
+      reported = file.bytesRead;
+    }
+  }
+}
+
+/** A readable, value-free reason for a failure while reading or parsing a file. */
+export function describeReadError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { code?: string };
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? '')) {
+    return 'TRUNCATED: berkas gzip terpotong / truncated gzip stream (findings up to the cut are kept)';
+  }
+  if (e.code === 'Z_DATA_ERROR') return `MALFORMED: data gzip rusak / corrupt gzip data (${e.message})`;
+  if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) && e.message) return `${e.code}: ${e.message}`;
+  return `UNREADABLE: ${e.message ?? String(error)}`;
+}

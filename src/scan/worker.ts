@@ -1,0 +1,14 @@
+// Worker-thread entry: runs scan tasks sent by the pool and posts progress, findings and results.
+import { parentPort } from 'node:worker_threads';
+import { runTask, type ScanTask } from './task.js';
+
+const port = parentPort!;
+port.on('message', (task: ScanTask) => {
+  runTask(task, {
+    progress: (id, bytes) => port.postMessage({ kind: 'progress', id, bytes }),
+    findings: (id, text, records) => port.postMessage({ kind: 'findings', id, text, records }),
+  }).then(
+    (result) => port.postMessage({ kind: 'done', result }),
+    (error: Error) => port.postMessage({ kind: 'failed', id: task.id, message: error.message }),
+  );
+});
