@@ -183,11 +183,12 @@ export class JsonParser extends ChunkedParser {
 
   protected overflow(buf: Buffer, from: number, to: number): number {
     const cut = pieceEnd(buf, from, to);
-    if (buf[from] === QUOTE) {
+    const continuing = this.openString;
+    if (continuing || buf[from] === QUOTE) {
       // A huge string value: emit what we have and continue inside the string.
-      const column = this.expectKey ? -1 : this.valuePath();
+      const column = continuing ? this.openStringColumn : this.expectKey ? -1 : this.valuePath();
       this.expectKey = false;
-      this.emit(from + 1, cut, column);
+      this.emit(continuing ? from : from + 1, cut, column);
       let k = cut - 1, slashes = 0;
       while (k > from && buf[k] === BACKSLASH) { k--; slashes++; }
       this.openString = true;

@@ -41,7 +41,7 @@ export class SqlParser extends ChunkedParser {
     super(rangeStart, options);
     for (const [table, columns] of Object.entries(state.tables ?? {})) this.tables.set(table, columns);
     for (const [start, end, table, columns] of state.copies ?? []) {
-      if (rangeStart >= start && rangeStart < end) {
+      if (rangeStart >= start && rangeStart <= end) {
         this.mode = COPY;
         this.begin({ table, columns: columns.length ? columns : null });
       }
@@ -175,6 +175,7 @@ export class SqlParser extends ChunkedParser {
   }
 
   private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
+    let nl = -1;
     while (i < to) {
       const c = buf[i]!;
       switch (CLASS[c]) {
@@ -203,6 +204,14 @@ export class SqlParser extends ChunkedParser {
             if (!final) return -i - 1;
             this.warn(`unterminated string at byte ${this.base + i}`);
             q = to;
+          }
+          if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
+          if (nl < q && startsStatement(buf, nl + 1, to)) {
+            // Dumps escape newlines in strings: a raw one followed by a new statement means the quote was never closed.
+            this.warn(`unterminated string at byte ${this.base + i}: it ends at the next line`);
+            if (nl > i + 1) this.emit(i + 1, nl, this.column(this.col));
+            this.mode = STATEMENT;
+            return nl + 1;
           }
           if (q > i + 1) this.emit(i + 1, q, this.column(this.col));
           i = q + 1;
@@ -270,6 +279,22 @@ export class SqlParser extends ChunkedParser {
     this.emit(from, cut, this.mode === COPY ? this.column(this.col) : -1);
     return cut;
   }
+}
+
+const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
+
+/** Whether a statement keyword starts at buf[at] (any case). */
+function startsStatement(buf: Uint8Array, at: number, to: number): boolean {
+  for (const word of STATEMENT_STARTS) {
+    if (at + word.length > to) continue;
+    let same = true;
+    for (let m = 0; m < word.length && same; m++) {
+      const c = buf[at + m]!;
+      same = (c === 32 ? 32 : c & 0xdf) === word.charCodeAt(m);
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 /** Whether buf[start, at) ends with the keyword VALUES (ignoring blanks and case). */

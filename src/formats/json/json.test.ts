@@ -1,0 +1,72 @@
+// JSON/NDJSON reader: field paths, records, sniffing documents vs lines, broken input.
+import { describe, expect, it } from 'vitest';
+import { fieldLines, readRange, utf8 } from '../testing.js';
+import { JsonParser, jsonReader, ndjsonReader } from './json.js';
+
+describe('json reader', () => {
+  it('names values by their field path, with arrays as [] and keys only in paths', () => {
+    const doc = utf8('{"status":"ok","data":{"pasien":[{"nik":"3171234567890001","umur":34,"aktif":true,"hp":["0812","0813"]},' +
+      '{"nik":"3171234567890002","alamat":{"jalan":"Jl. A"},"catatan":null}]}}');
+    const result = readRange(jsonReader, {}, doc);
+    expect(fieldLines(result)).toEqual([
+      'status=ok', 'data.pasien[].nik=3171234567890001', 'data.pasien[].umur=34', 'data.pasien[].hp[]=0812',
+      'data.pasien[].hp[]=0813', 'data.pasien[].nik=3171234567890002', 'data.pasien[].alamat.jalan=Jl. A',
+    ]);
+    expect(result.records).toBe(2);
+    expect(result.fields[1]!.offset).toBe(41);
+  });
+
+  it('interns a path once however many elements share it', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `{"nik":"31712345678900${String(i).padStart(2, '0')}"}`);
+    const parser = new JsonParser(false, 0);
+    const batch = parser.push(utf8(`[${rows.join(',')}]`), 0);
+    expect(batch.columns).toEqual(['nik']);
+    expect(batch.records).toBe(100);
+  });
+
+  it('keeps escapes inside the range and ends strings at the right quote', () => {
+    const result = readRange(jsonReader, {}, utf8('{"a":"x\\"y\\\\","b":"\\u0041"}'), 0, undefined, [8, 9, 10]);
+    expect(fieldLines(result)).toEqual(['a=x\\"y\\\\', 'b=\\u0041']);
+  });
+
+  it('counts NDJSON lines as records and drops only the broken line', () => {
+    const bytes = utf8('{"nik":"3171234567890001","x":{"y":1}}\n{"nik":"3171234567890002","x":{"y":\n{"nik":"3171234567890003"}\n');
+    const result = readRange(ndjsonReader, {}, bytes);
+    expect(fieldLines(result)).toEqual(['nik=3171234567890001', 'x.y=1', 'nik=3171234567890002', 'nik=3171234567890003']);
+    expect(result.records).toBe(2);
+    expect(result.warnings).toEqual(['incomplete JSON value on the line ending at byte 74']);
+  });
+
+  it('tells a pretty-printed document from NDJSON and from bracketed log lines', () => {
+    const pretty = utf8('{\n  "data": [\n    {"nik": "3171234567890001"}\n  ]\n}\n');
+    const lines = utf8('{"a":1}\n{"a":2}\n{"a":3}\n');
+    const log = utf8('[2024-01-01 10:00:00] INFO user login\n[2024-01-01 10:00:01] INFO done\n');
+    expect(jsonReader.sniff(pretty, 'x')).toBeGreaterThan(ndjsonReader.sniff(pretty, 'x'));
+    expect(ndjsonReader.sniff(lines, 'x')).toBeGreaterThan(jsonReader.sniff(lines, 'x'));
+    expect(jsonReader.sniff(log, 'app.log')).toBe(0);
+    expect(ndjsonReader.sniff(log, 'app.log')).toBe(0);
+  });
+
+  it('emits a string longer than the record limit in pieces under its path', () => {
+    const big = 'kata '.repeat(5000);
+    const bytes = utf8(`{"catatan":"${big}","nik":"3171234567890001"}`);
+    const result = readRange(jsonReader, { maxRecordBytes: 2000 }, bytes, 0, bytes.length, Array.from({ length: 30 }, (_, i) => i * 1000));
+    const pieces = result.fields.filter((f) => f.column === 'catatan');
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.map((f) => f.value).join('')).toBe(big);
+    expect(fieldLines(result).at(-1)).toBe('nik=3171234567890001');
+  });
+
+  it('caps nesting depth without losing the values', () => {
+    const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
+    const result = readRange(jsonReader, {}, bytes);
+    expect(result.fields.map((f) => f.value)).toEqual(['3171234567890001']);
+    expect(result.warnings[0]).toMatch(/nesting deeper/);
+  });
+
+  it('treats keys as data once a file has more distinct paths than the cap', () => {
+    const entries = Array.from({ length: 20100 }, (_, i) => `"k${i}":1`).join(',');
+    const result = readRange(jsonReader, {}, utf8(`{${entries}}`));
+    expect(result.fields.some((f) => f.column === '*' && f.value === 'k20050')).toBe(true);
+  });
+});

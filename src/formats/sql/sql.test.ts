@@ -1,0 +1,119 @@
+// SQL dump reader: MySQL extended INSERTs, PostgreSQL COPY, DDL columns, splitting, broken SQL.
+import { describe, expect, it } from 'vitest';
+import { fieldLines, prepareState, readRange, utf8 } from '../testing.js';
+import { sqlReader } from './sql.js';
+
+const MYSQL = `-- MySQL dump 10.13  Distrib 8.0.36
+/*!40101 SET NAMES utf8mb4 */;
+DROP TABLE IF EXISTS \`warga\`;
+CREATE TABLE \`warga\` (
+  \`id\` int NOT NULL AUTO_INCREMENT,
+  \`nik\` varchar(16) DEFAULT NULL,
+  \`nama_ibu_kandung\` varchar(64) DEFAULT 'a,b',
+  \`foto\` blob,
+  PRIMARY KEY (\`id\`),
+  KEY \`idx_nik\` (\`nik\`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+LOCK TABLES \`warga\` WRITE;
+INSERT INTO \`warga\` VALUES (1,'3171234567890001','Siti\\'s ''x''',_binary 'ab'),(2,'3171234567890002',NULL,NULL);
+INSERT INTO \`warga\` (\`nik\`,\`id\`) VALUES ('3171234567890003',3);
+UPDATE warga SET nik='3171234567890004' WHERE id=4;
+UNLOCK TABLES;
+`;
+
+const POSTGRES = `--
+-- PostgreSQL database dump
+--
+SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+CREATE TABLE public.pasien (
+    id integer NOT NULL,
+    nik character varying(16),
+    hasil_lab text
+);
+COPY public.pasien (id, nik, hasil_lab) FROM stdin;
+1\t3171234567890001\tgula darah\\tnormal
+2\t\\N\tkolesterol
+3\t3171234567890003\t\\N
+\\.
+
+INSERT INTO public.pasien VALUES (4, '3171234567890004', 'x');
+`;
+
+async function read(text: string, cuts: number[] = []) {
+  const bytes = utf8(text);
+  const state = await prepareState(sqlReader, bytes);
+  return { state, bytes, result: readRange(sqlReader, state, bytes, 0, bytes.length, cuts) };
+}
+
+describe('sql reader', () => {
+  it('reads MySQL extended INSERTs with columns from CREATE TABLE or the column list', async () => {
+    const { state, result } = await read(MYSQL);
+    expect(state['tables']).toEqual({ warga: ['id', 'nik', 'nama_ibu_kandung', 'foto'] });
+    expect(fieldLines(result)).toEqual([
+      'warga.id=1', 'warga.nik=3171234567890001', "warga.nama_ibu_kandung=Siti\\'s ''x''", 'warga.foto=ab',
+      'warga.id=2', 'warga.nik=3171234567890002', 'warga.nik=3171234567890003', 'warga.id=3',
+      "-=UPDATE warga SET nik='3171234567890004' WHERE id=4",
+    ]);
+    expect(result.records).toBe(4);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads PostgreSQL COPY blocks (\\N skipped) and INSERTs', async () => {
+    const { result } = await read(POSTGRES);
+    expect(fieldLines(result)).toEqual([
+      'pasien.id=1', 'pasien.nik=3171234567890001', 'pasien.hasil_lab=gula darah\\tnormal', 'pasien.id=2',
+      'pasien.hasil_lab=kolesterol', 'pasien.id=3', 'pasien.nik=3171234567890003',
+      'pasien.id=4', 'pasien.nik=3171234567890004', 'pasien.hasil_lab=x',
+    ]);
+    expect(result.records).toBe(4);
+  });
+
+  it('gives the same fields whatever the chunking', async () => {
+    for (const text of [MYSQL, POSTGRES]) {
+      const whole = fieldLines((await read(text)).result);
+      for (let cut = 1; cut < text.length; cut += 7) expect(fieldLines((await read(text, [cut, cut + 3])).result)).toEqual(whole);
+    }
+  });
+
+  it('knows the columns of a range that starts in the middle of a COPY block or after the DDL', async () => {
+    for (const text of [MYSQL, POSTGRES]) {
+      const { state, bytes, result } = await read(text);
+      for (let at = text.indexOf('\n') + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) {
+        const a = readRange(sqlReader, state, bytes, 0, at);
+        const b = readRange(sqlReader, state, bytes, at, bytes.length);
+        if (text.slice(0, at).includes('INSERT') || text.slice(0, at).includes('COPY')) {
+          expect([...a.fields, ...b.fields]).toEqual(result.fields);
+        }
+      }
+    }
+  });
+
+  it('unknown tables get numbered columns; broken SQL warns without values and keeps going', async () => {
+    const { result } = await read("INSERT INTO t VALUES ('3171234567890001', 'Budi';\nINSERT INTO t VALUES ('x','3171234567890002');\n");
+    expect(fieldLines(result)).toEqual(['t.col1=3171234567890001', 't.col2=Budi', 't.col1=x', 't.col2=3171234567890002']);
+    expect(result.warnings).toEqual(['INSERT statement ended inside a row at byte 48']);
+  });
+
+  it('an unterminated string ends at the line where the next statement starts', async () => {
+    const tail = Array.from({ length: 400 }, (_, i) => `INSERT INTO t VALUES ('warga${i}@contoh.test');`).join('\n');
+    const { result } = await read(`INSERT INTO t VALUES ('open;\n${tail}\n`, Array.from({ length: 40 }, (_, i) => i * 500));
+    expect(result.warnings).toEqual(['unterminated string at byte 22: it ends at the next line']);
+    expect(result.fields.filter((f) => f.value.startsWith('warga')).length).toBe(400);
+  });
+
+  it('a string longer than the record limit is emitted in pieces and reading resumes after it', async () => {
+    const blob = 'kata '.repeat(2000);
+    const bytes = utf8(`INSERT INTO t VALUES ('${blob}'),('warga1@contoh.test');\n`);
+    const state = { ...(await prepareState(sqlReader, bytes)), maxRecordBytes: 2048 };
+    const result = readRange(sqlReader, state, bytes, 0, bytes.length, Array.from({ length: 40 }, (_, i) => i * 500));
+    expect(result.warnings[0]).toMatch(/string longer than 2048 bytes/);
+    expect(result.fields.some((f) => f.value.includes('warga1@contoh.test'))).toBe(true);
+  });
+
+  it('sniffs dumps by content', () => {
+    expect(sqlReader.sniff(utf8(MYSQL), 'dump')).toBeGreaterThan(0.9);
+    expect(sqlReader.sniff(utf8(POSTGRES), 'dump.txt')).toBeGreaterThan(0.9);
+    expect(sqlReader.sniff(utf8('halo dunia\n'), 'x.txt')).toBe(0);
+  });
+});
