@@ -32,6 +32,8 @@ export interface RecordParser {
    * Feeds the next bytes of the range (fileOffset = file offset of chunk[0]) and returns the
    * fields of every record completed so far. The parser may keep the incomplete tail, but no more
    * than its record limit: a longer record is emitted in pieces so memory stays bounded.
+   * The caller may reuse `chunk` once push returns: a parser copies any tail it keeps. The
+   * returned batch is valid until the next push or end.
    */
   push(chunk: Uint8Array, fileOffset: number): FieldBatch;
   /** Flushes the tail at the end of the range. */

@@ -10,6 +10,9 @@ type WorkerMessage =
   | { kind: 'done'; result: TaskResult }
   | { kind: 'failed'; id: number; message: string };
 
+/** A small young generation keeps each worker's memory flat: its garbage is short-lived buffers. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 export interface Pool {
   run(task: ScanTask): Promise<TaskResult>;
   close(): Promise<void>;
@@ -35,7 +38,7 @@ function threadPool(size: number, events: TaskEvents): Pool {
   for (let i = 0; i < size; i++) {
     const worker = typescript
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true })
-      : new Worker(script);
+      : new Worker(script, { resourceLimits: WORKER_LIMITS });
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') events.progress(message.id, message.bytes);
       else if (message.kind === 'findings') events.findings(message.id, message.text, message.records);

@@ -101,9 +101,10 @@ async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: numbe
   const handle = await open(task.path, 'r');
   try {
     let offset = task.start;
+    // One buffer for the whole range: parsers copy whatever tail they keep (RecordParser contract).
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, task.end - task.start));
     while (offset < task.end) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, task.end - offset));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, task.end - offset), offset);
       if (bytesRead === 0) break;
       scan(chunk.subarray(0, bytesRead), offset);
       offset += bytesRead;

@@ -3,7 +3,7 @@
 // once at report time; past the bound every category switches to its own HyperLogLog.
 import type { AsOf } from '../types.js';
 import { ageOn, pivotYear } from '../detectors/nik/structure.js';
-import { DEFAULT_EXACT_LIMIT, DistinctCounter, type DistinctState } from './distinct.js';
+import { DistinctCounter, type DistinctState } from './distinct.js';
 
 export const AGE_BANDS = ['0-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 
@@ -53,7 +53,7 @@ export class SubjectCounter {
   /** Only once the exact set overflowed: one estimator per category. */
   private categories: Map<string, DistinctCounter> | null = null;
 
-  constructor(private readonly asOf: AsOf, private readonly exactLimit = DEFAULT_EXACT_LIMIT) {
+  constructor(private readonly asOf: AsOf, private readonly exactLimit = 1 << 19) {
     this.all = new DistinctCounter(exactLimit);
   }
 
