@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from './main.js';
+import { parseScanArgs } from './scan.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'telusur-cli-'));
+  writeFileSync(join(dir, 'warga.csv'), 'nik,no_kk\n3171014101900001,3171012301150003\n');
+  process.env.TELUSUR_KEY = '11'.repeat(32);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '', stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('telusur scan arguments', () => {
+  it('rejects bad options with exit 2 and a reason naming the option', async () => {
+    for (const [args, reason] of [
+      [['scan'], /no PATH/],
+      [['scan', dir, '--as-of', '2026-02-30'], /--as-of.*2026-02-30/],
+      [['scan', dir, '--workers', '0'], /--workers/],
+      [['scan', dir, '--types', 'NIK,SIM'], /unknown type: SIM/],
+      [['scan', dir, '--reveal'], /--reveal only applies with --findings/],
+      [['scan', dir, '--frobnicate'], /frobnicate/],
+      [['nonsense'], /unknown command: nonsense/],
+    ] as const) {
+      const result = await cli(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(reason);
+    }
+  });
+
+  it('parses every option', () => {
+    expect(parseScanArgs(['a', 'b', '--json', '--findings', 'f.ndjson', '--reveal', '--as-of', '2026-01-31', '--workers', '3', '--types', 'nik,kk', '--fail-on', 'NIK'])).toEqual({
+      paths: ['a', 'b'], json: true, findingsFile: 'f.ndjson', reveal: true, asOf: '2026-01-31', workers: 3, types: ['NIK', 'KK'], failOn: ['NIK'],
+    });
+  });
+});
+
+describe('telusur scan exit status', () => {
+  it('0 when done, 1 when a --fail-on type is found, 3 when an input is unreadable', async () => {
+    const done = await cli('scan', dir, '--json', '--workers', '1', '--as-of', '2026-11-23');
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout).totals.subjects.distinct).toBe(1);
+    expect((await cli('scan', dir, '--fail-on', 'KK', '--workers', '1')).code).toBe(1);
+    expect((await cli('scan', dir, '--fail-on', 'EMAIL', '--workers', '1')).code).toBe(0);
+    const missing = await cli('scan', dir, join(dir, 'hilang.csv'), '--workers', '1');
+    expect(missing.code).toBe(3);
+    expect(missing.stdout).toMatch(/hilang\.csv: UNREADABLE/);
+  });
+
+  it('prints a readable table in Indonesian and English', async () => {
+    const { stdout } = await cli('scan', dir, '--workers', '1', '--as-of', '2026-11-23');
+    expect(stdout).toMatch(/Orang unik \(NIK valid\) \/ distinct people: 1/);
+    expect(stdout).toMatch(/NIK\s+1\s+1\s+0\s+umum \/ general/);
+  });
+});
