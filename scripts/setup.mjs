@@ -23,7 +23,8 @@ function newestSource(dir) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (mtime(installed) < mtime(join(root, 'package-lock.json'))) {
   console.error('telusur setup: installing npm dependencies…');
-  run('npm ci --no-audit --no-fund');
+  // `npm install` honours the lock file; `npm ci` trips over optional platform packages on npm 11.
+  run('npm install --no-audit --no-fund');
 }
 
 const stamp = join(root, 'dist', '.built');
