@@ -24,15 +24,21 @@ export class CsvParser extends ChunkedParser {
   private skipTo: number;
   /** File offset of a quote to read as a literal byte (recovery from an unbalanced quote). */
   private literalQuoteAt = -1;
+  /** A range that starts at a line boundary may start inside a quoted field: check once. */
+  private checkQuoteParity: boolean;
+  /** Columns of the current row are unknown (the range started mid-row): fields are free text. */
+  private rowUnknown = false;
 
   constructor(state: CsvState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.delimiter = state.delimiter;
     this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
+    this.checkQuoteParity = rangeStart > 0;
     for (const name of state.header ?? []) this.columns.push(name);
   }
 
   private column(col: number): number {
+    if (this.rowUnknown) return -1;
     if (col < this.columns.length) return col;
     if (col >= MAX_COLUMNS) return MAX_COLUMNS - 1;
     while (this.columns.length <= col) this.columns.push(`col${this.columns.length + 1}`);
@@ -47,6 +53,11 @@ export class CsvParser extends ChunkedParser {
       if (rel > to) return to;
       i = Math.max(i, rel);
       this.skipTo = 0;
+    }
+    if (this.checkQuoteParity) {
+      const resume = this.alignToQuotes(buf, i, to, final);
+      if (resume < 0) return i;
+      i = resume;
     }
     let col = this.col;
     // Cached positions of the next delimiter and next LF at or after i (to when there is none).
@@ -78,7 +89,7 @@ export class CsvParser extends ChunkedParser {
           while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
           if (tailEnd > tail) this.emit(tail, tailEnd, c);
           if (k < to && buf[k] === d) col++;
-          else { this.records++; col = 0; }
+          else { this.records++; col = 0; this.rowUnknown = false; }
           i = k + 1;
           continue;
         }
@@ -97,12 +108,41 @@ export class CsvParser extends ChunkedParser {
       else {
         if (col > 0 || e > i) this.records++;
         col = 0;
+        this.rowUnknown = false;
       }
       i = j + 1;
     }
     if (final && col > 0) this.records++;
     this.col = final ? 0 : col;
     return to;
+  }
+
+  /**
+   * The scan layer cuts ranges at any newline, which may fall inside a quoted field. If the first
+   * quote of the range looks like a closing one (not after a delimiter or line start, but before
+   * one), the range began inside quotes: the text up to it is kept as free text and the rest of
+   * that row is read with unknown columns. Returns where to resume, or -1 to wait for more bytes.
+   */
+  private alignToQuotes(buf: Buffer, from: number, to: number, final: boolean): number {
+    const reach = Math.min(65536, this.limit >> 1);
+    const window = Math.min(to, from + reach);
+    const q = buf.indexOf(QUOTE, from);
+    if ((q < 0 || q + 1 >= window) && !final && window < from + reach) return -1;
+    this.checkQuoteParity = false;
+    if (q < 0 || q + 1 >= window) return from;
+    const before = q > from ? buf[q - 1] : LF;
+    const after = buf[q + 1];
+    const opening = before === this.delimiter || before === LF;
+    const closing = after === this.delimiter || after === LF || after === CR;
+    if (opening || !closing) return from;
+    const end = q > from && buf[q - 1] === CR ? q - 1 : q;
+    if (end > from) this.emit(from, end, -1);
+    this.rowUnknown = true;
+    if (after === this.delimiter) { this.col = 1; return q + 2; }
+    this.records++;
+    this.rowUnknown = false;
+    this.col = 0;
+    return buf[q + 1] === CR && buf[q + 2] === LF ? q + 3 : q + 2;
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {

@@ -63,6 +63,10 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
   for (const row of rows) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
   let width = 0, best = 0;
   for (const [w, count] of widths) if (count > best || (count === best && w > width)) { width = w; best = count; }
+  // Prose: commas followed by a space and long runs of words. Data cells rarely start with a space.
+  let later = 0, spaced = 0;
+  for (const row of rows) for (let k = 1; k < row.length; k++) { later++; if (row[k]!.startsWith(' ')) spaced++; }
+  if (delimiter !== 9 && later > 0 && spaced / later > 0.5) return { consistency: 0, width, rows: rows.length };
   return { consistency: width > 1 ? best / rows.length : 0, width, rows: rows.length };
 }
 

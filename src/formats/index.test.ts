@@ -1,0 +1,41 @@
+// detectFormat: content first, extension second, binary refused with a reason, text fallback.
+import { describe, expect, it } from 'vitest';
+import { binaryReason, detectFormat, utf16Encoding } from './index.js';
+import { FormatError } from './types.js';
+import { utf8 } from './testing.js';
+
+describe('detectFormat', () => {
+  it('trusts content over the extension', () => {
+    expect(detectFormat(utf8('nik,nama\n3171234567890001,Budi\n3171234567890002,Siti\n'), 'export.txt').format).toBe('csv');
+    expect(detectFormat(utf8('INSERT INTO t VALUES (1);\n'), 'data.csv').format).toBe('sql');
+    expect(detectFormat(utf8('{"a":1}\n{"a":2}\n'), 'x.json').format).toBe('ndjson');
+    expect(detectFormat(utf8('{\n "a": [1, 2]\n}\n'), 'x.txt').format).toBe('json');
+  });
+
+  it('falls back to the extension, then to text', () => {
+    expect(detectFormat(utf8('nik\n'), 'one-column.csv').format).toBe('csv');
+    expect(detectFormat(utf8('Halo, ini catatan biasa.\nTidak ada tabel di sini, sungguh.\n'), 'notes').format).toBe('text');
+    expect(detectFormat(new Uint8Array(0), 'empty.bin').format).toBe('text');
+  });
+
+  it('refuses binary content with a readable reason', () => {
+    const withNul = utf8('abc\u0000def');
+    expect(() => detectFormat(withNul, 'x.dat')).toThrow(FormatError);
+    try { detectFormat(withNul, 'x.dat'); } catch (error) {
+      expect((error as FormatError).code).toBe('BINARY');
+      expect((error as FormatError).message).toMatch(/NUL byte at offset 3/);
+    }
+    expect(binaryReason(new Uint8Array([0x1f, 0x8b, 8, 0]))).toMatch(/gzip/);
+    expect(binaryReason(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))).toMatch(/pdf/);
+    expect(binaryReason(Uint8Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 1 : 65)))).toMatch(/control bytes/);
+    expect(binaryReason(utf8('log \u001b[31merror\u001b[0m\tok\r\n'))).toBeNull();
+  });
+
+  it('recognises UTF-16 with and without a byte-order mark', () => {
+    expect(utf16Encoding(Buffer.from('\ufeffhalo', 'utf16le'))).toBe('utf-16le');
+    expect(utf16Encoding(Buffer.from('halo dunia, apa kabar', 'utf16le'))).toBe('utf-16le');
+    expect(utf16Encoding(Buffer.from('halo dunia, apa kabar', 'utf16le').swap16())).toBe('utf-16be');
+    expect(utf16Encoding(utf8('halo dunia'))).toBeNull();
+    expect(detectFormat(Buffer.from('halo dunia, apa kabar\n', 'utf16le'), 'x').format).toBe('text');
+  });
+});
