@@ -51,6 +51,12 @@ const makers: Record<string, { reader: FormatReader; head?: (r: Row) => string; 
     row: (r, i) => `${i % 200 === 0 ? (i ? ';\n' : '') + 'INSERT INTO `warga` VALUES ' : ','}(${i},'${r.nik}','${r.nama.replace("'", "\\'")}','${r.email}','${r.hp}','${r.alamat}','${r.tgl_lahir}')`,
     tail: ';\n',
   },
+  pgsql: {
+    reader: sqlReader,
+    head: () => '-- PostgreSQL database dump\nCOPY public.warga (id, nik, nama, email, hp, alamat, tgl_lahir) FROM stdin;\n',
+    row: (r, i) => `${i}\t${Object.values(r).join('\t')}\n`,
+    tail: '\\.\n',
+  },
 };
 
 function build(format: string, size: number): Buffer {

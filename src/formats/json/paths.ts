@@ -24,6 +24,29 @@ export class PathTable {
   /** `names` is the batch's columns array: path id i is names[i]. */
   constructor(private readonly names: string[]) {}
 
+  /** Per path: the key that followed it last time; per parent (+1): its first key. */
+  private follow = new Int32Array(256).fill(-1);
+  private first = new Int32Array(256).fill(-1);
+
+  /**
+   * Path of key buf[start, end) inside the object at `parent` (-1 = top level); `previous` is the
+   * key before it in the same object (-1 for the first). Objects usually repeat their key order,
+   * so the key is first checked against the one that followed `previous` last time.
+   */
+  key(parent: number, previous: number, buf: Uint8Array, start: number, end: number): number {
+    const predicted = previous >= 0 ? this.follow[previous]! : parent + 1 < this.first.length ? this.first[parent + 1]! : -1;
+    if (predicted >= 0 && this.keyLen[predicted] === end - start) {
+      const at = this.keyStart[predicted]!;
+      let k = 0;
+      while (k < end - start && this.pool[at + k] === buf[start + k]) k++;
+      if (k === end - start) return predicted;
+    }
+    const id = this.child(parent, buf, start, end);
+    if (previous >= 0) this.follow[previous] = id;
+    else if (parent + 1 < this.first.length) this.first[parent + 1] = id;
+    return id;
+  }
+
   /** Path of key buf[start, end) inside the object at `parent` (-1 = top level). */
   child(parent: number, buf: Uint8Array, start: number, end: number): number {
     if (end - start > MAX_KEY_BYTES) return this.special(parent, WILDCARD);
@@ -80,6 +103,8 @@ export class PathTable {
       const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
       this.parent = grow(this.parent); this.hash = grow(this.hash);
       this.keyStart = grow(this.keyStart); this.keyLen = grow(this.keyLen);
+      const grownFill = (a: Int32Array) => { const b = new Int32Array(a.length * 2).fill(-1); b.set(a); return b; };
+      this.follow = grownFill(this.follow); this.first = grownFill(this.first);
     }
     this.parent[id] = parent;
     this.hash[id] = h;

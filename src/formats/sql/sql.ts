@@ -4,6 +4,7 @@
 // Statements that are neither data nor DDL/control (UPDATE, broken text) are kept as free text.
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
+import { StructuralIndex } from '../structural.js';
 import type { FileState, FormatReader } from '../types.js';
 import { prepareSql, type SqlState } from './prepare.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
@@ -36,6 +37,7 @@ export class SqlParser extends ChunkedParser {
   /** The last INSERT head, so per-row INSERT statements do not re-parse the same head. */
   private lastHead: Buffer = Buffer.alloc(0);
   private readonly decoder = new TextDecoder();
+  private readonly copyIndex = new StructuralIndex(TAB, LF, LF);
 
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
@@ -241,7 +243,8 @@ export class SqlParser extends ChunkedParser {
   }
 
   private scanCopy(buf: Buffer, i: number, to: number, final: boolean): number {
-    let nt = -1, nl = -1;
+    const index = this.copyIndex;
+    index.reset(buf, to);
     while (i < to) {
       if (this.col === 0 && buf[i] === BACKSLASH && (buf[i + 1] === 46 || i + 1 >= to)) {
         // `\.` alone on a line ends the COPY data.
@@ -253,13 +256,12 @@ export class SqlParser extends ChunkedParser {
           return eol < 0 || eol >= to ? to : eol + 1;
         }
       }
-      if (nt < i) { nt = buf.indexOf(TAB, i); if (nt < 0) nt = to; }
-      if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
-      const j = nt < nl ? nt : nl;
+      const j = index.next(i);
       if (j === to && !final) return -i - 1;
-      const e = j > i && buf[j - 1] === CR && j === nl ? j - 1 : j;
+      const tab = j < to && buf[j] === TAB;
+      const e = j > i && !tab && buf[j - 1] === CR ? j - 1 : j;
       if (e > i && !(e - i === 2 && buf[i] === BACKSLASH && buf[i + 1] === 78)) this.emit(i, e, this.column(this.col));
-      if (j < to && j === nt) this.col++;
+      if (tab) this.col++;
       else { if (this.col > 0 || e > i) this.records++; this.col = 0; }
       i = j + 1;
     }
