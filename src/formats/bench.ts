@@ -47,7 +47,7 @@ const makers: Record<string, { reader: FormatReader; head?: (r: Row) => string; 
   json: { reader: jsonReader, head: () => '{"data":{"pasien":[\n', row: (r, i) => (i ? ',' : '') + JSON.stringify(r) + '\n', tail: ']}}\n' },
   sql: {
     reader: sqlReader,
-    head: () => 'CREATE TABLE `warga` (\n  `id` int NOT NULL,\n  `nik` varchar(16),\n  `nama` varchar(64),\n  `email` varchar(64),\n  `hp` varchar(20),\n  `alamat` text,\n  `tgl_lahir` date\n);\n',
+    head: () => '-- MySQL dump 10.13\nCREATE TABLE `warga` (\n  `id` int NOT NULL,\n  `nik` varchar(16),\n  `nama` varchar(64),\n  `email` varchar(64),\n  `hp` varchar(20),\n  `alamat` text,\n  `tgl_lahir` date\n);\n',
     row: (r, i) => `${i % 200 === 0 ? (i ? ';\n' : '') + 'INSERT INTO `warga` VALUES ' : ','}(${i},'${r.nik}','${r.nama.replace("'", "\\'")}','${r.email}','${r.hp}','${r.alamat}','${r.tgl_lahir}')`,
     tail: ';\n',
   },

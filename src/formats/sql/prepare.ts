@@ -15,6 +15,7 @@ export interface SqlState extends FileState {
 const BLOCK = 16 << 20;
 const HEAD_LIMIT = 1 << 20;
 const NEEDLES = ['CREATE TABLE', 'create table', 'COPY '];
+const LOWER_CASE_REACH = 64 << 20;
 
 class BlockReader {
   private block: Buffer = Buffer.alloc(0);
@@ -33,6 +34,13 @@ class BlockReader {
     if (at >= 0 && at + length <= this.block.length) return this.block.subarray(at, at + length);
     const data = await this.source.read(offset, length);
     return Buffer.from(data.buffer, data.byteOffset, data.length);
+  }
+
+  /** The cached block holding `offset` with at least 64 KB after it (or up to the end of the file). */
+  async windowAt(offset: number): Promise<{ block: Buffer; start: number }> {
+    const end = this.blockStart + this.block.length;
+    if (offset < this.blockStart || offset >= end || (end - offset < (1 << 16) && end < this.source.size)) await this.load(offset);
+    return { block: this.block, start: this.blockStart };
   }
 
   /** First occurrence of needle at or after offset, or -1. Reads the file in 16 MB blocks. */
@@ -76,37 +84,55 @@ async function copyEnd(reader: BlockReader, dataStart: number, size: number): Pr
   }
 }
 
-export async function prepareSql(source: ByteSource, _head: Uint8Array): Promise<SqlState> {
+export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<SqlState> {
   const state: SqlState = { tables: {}, copies: [] };
   const reader = new BlockReader(source);
-  // Next hit per needle, so each needle is searched once per stretch of the file.
-  const next = await Promise.all(NEEDLES.map((n) => reader.find(n, 0)));
+  // A MySQL dump has no COPY blocks: one needle fewer over the whole file.
+  const mysql = /--\s*MySQL dump|\/\*!40\d{3}/.test(new TextDecoder().decode(head.subarray(0, 4096)));
+  const needles = mysql ? NEEDLES.slice(0, 2) : NEEDLES;
   let pos = 0;
-  for (;;) {
-    let which = -1;
-    for (let k = 0; k < NEEDLES.length; k++) {
-      while (next[k]! >= 0 && next[k]! < pos) next[k] = await reader.find(NEEDLES[k]!, pos);
-      if (next[k]! >= 0 && (which < 0 || next[k]! < next[which]!)) which = k;
+  while (pos < source.size) {
+    const { block, start } = await reader.windowAt(pos);
+    const blockEnd = start + block.length;
+    // A hit must start before searchEnd; the overlap is searched again with the next window.
+    const searchEnd = blockEnd >= source.size ? blockEnd : blockEnd - 64;
+    // Next hit per needle in this window (Infinity: none), so each needle scans it once.
+    const next = needles.map(() => -1);
+    for (;;) {
+      let which = -1;
+      for (let k = 0; k < needles.length; k++) {
+        if (next[k]! < pos) {
+          // Lower-case DDL only appears in hand-written files: look for it near the start only.
+          const hit = k === 1 && pos > LOWER_CASE_REACH ? -1 : block.indexOf(needles[k]!, pos - start);
+          next[k] = hit < 0 || start + hit >= searchEnd ? Infinity : start + hit;
+        }
+        if (next[k]! !== Infinity && (which < 0 || next[k]! < next[which]!)) which = k;
+      }
+      if (which < 0) { pos = Math.max(pos, searchEnd); break; }
+      const at = next[which]!;
+      pos = await learn(reader, state, needles[which]!, at, source.size);
+      if (pos >= blockEnd) break;
     }
-    if (which < 0) break;
-    const at = next[which]!;
-    pos = at + 1;
-    if (which < 2) {
-      const ref = parseCreateTable(await statementText(reader, at));
-      if (ref?.columns) state.tables[ref.table] = ref.columns;
-      continue;
-    }
-    // COPY counts only at the start of a line.
-    const before = at === 0 ? 10 : (await reader.bytes(at - 1, 1))[0];
-    if (before !== 10) continue;
-    const line = await reader.bytes(at, 65536);
-    const nl = line.indexOf(10);
-    const ref = nl > 0 ? parseCopyHead(new TextDecoder().decode(line.subarray(0, nl))) : null;
-    if (!ref) continue;
-    const dataStart = at + nl + 1;
-    const dataEnd = await copyEnd(reader, dataStart, source.size);
-    state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? state.tables[ref.table] ?? []]);
-    pos = dataEnd;
   }
   return state;
+}
+
+/** Learns from the hit at `at`; returns where the search goes on (past COPY data). */
+async function learn(reader: BlockReader, state: SqlState, needle: string, at: number, size: number): Promise<number> {
+  if (needle !== 'COPY ') {
+    const ref = parseCreateTable(await statementText(reader, at));
+    if (ref?.columns) state.tables[ref.table] = ref.columns;
+    return at + 1;
+  }
+  // COPY counts only at the start of a line.
+  const before = at === 0 ? 10 : (await reader.bytes(at - 1, 1))[0];
+  if (before !== 10) return at + 1;
+  const line = await reader.bytes(at, 65536);
+  const nl = line.indexOf(10);
+  const ref = nl > 0 ? parseCopyHead(new TextDecoder().decode(line.subarray(0, nl))) : null;
+  if (!ref) return at + 1;
+  const dataStart = at + nl + 1;
+  const dataEnd = await copyEnd(reader, dataStart, size);
+  state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? state.tables[ref.table] ?? []]);
+  return Math.max(at + 1, dataEnd);
 }

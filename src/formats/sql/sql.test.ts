@@ -116,4 +116,21 @@ describe('sql reader', () => {
     expect(sqlReader.sniff(utf8(POSTGRES), 'dump.txt')).toBeGreaterThan(0.9);
     expect(sqlReader.sniff(utf8('halo dunia\n'), 'x.txt')).toBe(0);
   });
+
+  it('prepare finds DDL and COPY blocks far into a large dump, across its 16 MB reads', async () => {
+    const filler = "INSERT INTO `a` VALUES (1,'x'),(2,'y');\n".repeat(500000);
+    const copyRows = '1\t3171234567890001\n'.repeat(400000);
+    const text = '-- PostgreSQL database dump\n' + filler + 'CREATE TABLE `late` (\n  `nik` varchar(16)\n);\n' +
+      'COPY public.pasien (id, nik) FROM stdin;\n' + copyRows + '\\.\n' + filler + 'COPY public.kosong (a) FROM stdin;\n\\.\n';
+    const bytes = utf8(text);
+    expect(bytes.length).toBeGreaterThan(40 << 20);
+    const state = await prepareState(sqlReader, bytes);
+    expect(state['tables']).toEqual({ late: ['nik'] });
+    const copyStart = text.indexOf('1\t3171234567890001');
+    const kosong = text.lastIndexOf('\\.\n');
+    expect(state['copies']).toEqual([
+      [copyStart, copyStart + copyRows.length, 'pasien', ['id', 'nik']],
+      [kosong, kosong, 'kosong', ['a']],
+    ]);
+  });
 });
