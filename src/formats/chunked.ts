@@ -88,7 +88,7 @@ export abstract class ChunkedParser implements RecordParser {
     this.fieldColumn[k] = column;
   }
 
-  private grow(): void {
+  protected grow(): void {
     const size = this.fieldStart.length * 2;
     const grown = (old: Int32Array): Int32Array => {
       const next = new Int32Array(size);

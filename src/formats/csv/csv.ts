@@ -65,7 +65,18 @@ export class CsvParser extends ChunkedParser {
     let col = this.col;
     const index = this.index;
     index.reset(buf, to);
+    // Hot loop: fields go straight into the arrays (grown here when full) and the column of a
+    // field comes from `col` unless the row is wider than the known columns.
+    let n = this.count, records = 0;
+    let starts = this.fieldStart, ends = this.fieldEnd, cols = this.fieldColumn;
+    let known = this.rowUnknown ? 0 : this.columns.length;
+    let resume = to;
     while (i < to) {
+      if (n + 2 > starts.length) {
+        this.count = n;
+        this.grow();
+        starts = this.fieldStart; ends = this.fieldEnd; cols = this.fieldColumn;
+      }
       let j: number;
       if (buf[i] === QUOTE && this.base + i !== this.literalQuoteAt) {
         let close = -1;
@@ -84,36 +95,40 @@ export class CsvParser extends ChunkedParser {
           // The field ends at the next delimiter or row end; text after the closing quote is kept.
           let k = index.next(close + 1);
           while (k < to && buf[k] === QUOTE) k = index.next(k + 1);
-          if (k === to && !final) { this.col = col; return i; }
-          const c = this.column(col);
-          if (close > i + 1) this.emit(i + 1, close, c);
+          if (k === to && !final) { resume = i; break; }
+          const c = col < known ? col : this.column(col);
+          if (close > i + 1) { starts[n] = i + 1; ends[n] = close; cols[n] = c; n++; }
           let tail = close + 1;
           const tailEnd = k > tail && buf[k - 1] === CR ? k - 1 : k;
           while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
-          if (tailEnd > tail) this.emit(tail, tailEnd, c);
+          if (tailEnd > tail) { starts[n] = tail; ends[n] = tailEnd; cols[n] = c; n++; }
           if (k < to && buf[k] === d) col++;
-          else { this.records++; col = 0; this.rowUnknown = false; }
+          else { records++; col = 0; this.rowUnknown = false; known = this.columns.length; }
           i = k + 1;
           continue;
         }
-        if (!final) { this.col = col; return i; }
+        if (!final) { resume = i; break; }
         this.warn(`unbalanced quote at byte ${this.base + i}: the rest of the range was read as unquoted text`);
         this.literalQuoteAt = this.base + i;
       }
       // A quote inside an unquoted field is a literal byte.
       j = index.next(i);
       while (j < to && buf[j] === QUOTE) j = index.next(j + 1);
-      if (j === to && !final) { this.col = col; return i; }
+      if (j === to && !final) { resume = i; break; }
       const e = j > i && buf[j - 1] === CR ? j - 1 : j;
-      if (e > i) this.emit(i, e, this.column(col));
+      if (e > i) { starts[n] = i; ends[n] = e; cols[n] = col < known ? col : this.column(col); n++; }
       if (j < to && buf[j] === d) col++;
       else {
-        if (col > 0 || e > i) this.records++;
+        if (col > 0 || e > i) records++;
         col = 0;
         this.rowUnknown = false;
+        known = this.columns.length;
       }
       i = j + 1;
     }
+    this.count = n;
+    this.records += records;
+    if (resume < to) { this.col = col; return resume; }
     if (final && col > 0) this.records++;
     this.col = final ? 0 : col;
     return to;
