@@ -9,6 +9,7 @@
 // Lifetime: a returned FieldBatch (its bytes and arrays) is valid until the next push/end call.
 import type { FieldBatch } from '../engine/types.js';
 import type { RecordParser } from './types.js';
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 export interface ParserOptions {
@@ -47,6 +48,7 @@ export abstract class ChunkedParser implements RecordParser {
 
   private readonly utf16: TextDecoder | null;
   private utf8Offset = 0;
+  private utf16Bytes = 0;
 
   constructor(rangeStart: number, options: ParserOptions = {}) {
     this.limit = Math.max(64, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
@@ -58,6 +60,11 @@ export abstract class ChunkedParser implements RecordParser {
 
   private transcode(chunk: Uint8Array, flush: boolean): { chunk: Buffer; fileOffset: number } {
     const text = flush ? this.utf16!.decode() : this.utf16!.decode(chunk, { stream: true });
+    if (!this.utf8Checked && text.includes('\uFFFD')) {
+      this.utf8Checked = true;
+      this.warn(`invalid UTF-16 (an unpaired surrogate or odd byte) near byte ${this.utf16Bytes}: replaced with U+FFFD`);
+    }
+    this.utf16Bytes += chunk.length;
     const out = Buffer.from(text, 'utf8');
     const fileOffset = this.utf8Offset;
     this.utf8Offset += out.length;
@@ -170,6 +177,7 @@ export abstract class ChunkedParser implements RecordParser {
     this.carryLen = 0;
     let keep = this.scan(buf, 0, buf.length, false);
     if (buf.length - keep > this.limit) keep = this.overflow(buf, keep, buf.length);
+    this.checkUtf8(buf, keep);
     if (keep < buf.length) {
       if (chunkIsCallers) {
         // The caller may reuse its chunk after push returns: copy the tail now.
@@ -180,6 +188,19 @@ export abstract class ChunkedParser implements RecordParser {
       }
     }
     return this.batch(buf, this.base);
+  }
+
+  private utf8Checked = false;
+
+  /**
+   * Invalid UTF-8 is scanned as bytes anyway; the first stretch of it earns one warning. The
+   * check is native (simdutf, >10 GB/s) and covers buf[0, end), which ends at a token boundary.
+   */
+  private checkUtf8(buf: Buffer, end: number): void {
+    if (this.utf8Checked || end === 0 || this.utf16) return;
+    if (isUtf8(buf.subarray(0, end))) return;
+    this.utf8Checked = true;
+    this.warn(`invalid UTF-8 between bytes ${this.base} and ${this.base + end}: those bytes are scanned as they are`);
   }
 
   /** Moves a tail left in `work` by the previous push to the front (the old batch is done). */

@@ -44,4 +44,20 @@ describe('text reader', () => {
     expect(pieces.slice(0, -1).every((p) => p.endsWith(' '))).toBe(true);
     expect(records).toBe(1);
   });
+
+  it('warns once about invalid UTF-8 and still scans the bytes', () => {
+    const bytes = Uint8Array.from([...utf8('nik 3171234567890001\n'), 0xc3, 0x28, 0xff, 10, ...utf8('lagi \xff\n')]);
+    const bad = Uint8Array.from([...bytes.subarray(0, 25), 0xff, 10]);
+    const result = readRange(textReader, {}, bad, 0, bad.length, [5]);
+    expect(result.fields[0]!.value).toBe('nik 3171234567890001');
+    expect(result.warnings).toEqual(['invalid UTF-8 between bytes 0 and 27: those bytes are scanned as they are']);
+    expect(readRange(textReader, {}, utf8('halo\n')).warnings).toEqual([]);
+  });
+
+  it('warns about invalid UTF-16 and reads the rest', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('halo ', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(' 0812\n', 'utf16le')]);
+    const result = readRange(textReader, { encoding: 'utf-16le' }, utf16);
+    expect(result.fields.map((f) => f.value)).toEqual(['halo \uFFFD 0812']);
+    expect(result.warnings[0]).toMatch(/invalid UTF-16/);
+  });
 });
