@@ -10,6 +10,8 @@ export interface SqlState extends FileState {
   tables: Record<string, string[]>;
   /** COPY data blocks: [data start, data end (the `\.` line), table, columns]. */
   copies: [number, number, string, string[]][];
+  /** False in PostgreSQL dumps with standard_conforming_strings on: `\` is then a plain byte. */
+  backslashEscapes: boolean;
 }
 
 const BLOCK = 16 << 20;
@@ -85,10 +87,12 @@ async function copyEnd(reader: BlockReader, dataStart: number, size: number): Pr
 }
 
 export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<SqlState> {
-  const state: SqlState = { tables: {}, copies: [] };
+  const start = new TextDecoder().decode(head.subarray(0, 65536));
+  const standard = /^\s*SET\s+standard_conforming_strings\s*=\s*'?on/im.test(start);
+  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard };
   const reader = new BlockReader(source);
   // A MySQL dump has no COPY blocks: one needle fewer over the whole file.
-  const mysql = /--\s*MySQL dump|\/\*!40\d{3}/.test(new TextDecoder().decode(head.subarray(0, 4096)));
+  const mysql = /--\s*MySQL dump|\/\*!40\d{3}/.test(start.slice(0, 4096));
   const needles = mysql ? NEEDLES.slice(0, 2) : NEEDLES;
   let pos = 0;
   while (pos < source.size) {

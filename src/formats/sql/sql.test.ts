@@ -25,6 +25,7 @@ const POSTGRES = `--
 -- PostgreSQL database dump
 --
 SET statement_timeout = 0;
+SET standard_conforming_strings = on;
 SELECT pg_catalog.set_config('search_path', '', false);
 CREATE TABLE public.pasien (
     id integer NOT NULL,
@@ -37,7 +38,7 @@ COPY public.pasien (id, nik, hasil_lab) FROM stdin;
 3\t3171234567890003\t\\N
 \\.
 
-INSERT INTO public.pasien VALUES (4, '3171234567890004', 'x');
+INSERT INTO public.pasien VALUES (4, '3171234567890004', 'C:\\');
 `;
 
 async function read(text: string, cuts: number[] = []) {
@@ -64,7 +65,7 @@ describe('sql reader', () => {
     expect(fieldLines(result)).toEqual([
       'pasien.id=1', 'pasien.nik=3171234567890001', 'pasien.hasil_lab=gula darah\\tnormal', 'pasien.id=2',
       'pasien.hasil_lab=kolesterol', 'pasien.id=3', 'pasien.nik=3171234567890003',
-      'pasien.id=4', 'pasien.nik=3171234567890004', 'pasien.hasil_lab=x',
+      'pasien.id=4', 'pasien.nik=3171234567890004', 'pasien.hasil_lab=C:\\',
     ]);
     expect(result.records).toBe(4);
   });

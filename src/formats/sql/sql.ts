@@ -38,9 +38,11 @@ export class SqlParser extends ChunkedParser {
   private lastHead: Buffer = Buffer.alloc(0);
   private readonly decoder = new TextDecoder();
   private readonly copyIndex = new StructuralIndex(TAB, LF, LF);
+  private backslashEscapes: boolean;
 
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
+    this.backslashEscapes = state.backslashEscapes !== false;
     for (const [table, columns] of Object.entries(state.tables ?? {})) this.tables.set(table, columns);
     for (const [start, end, table, columns] of state.copies ?? []) {
       if (rangeStart >= start && rangeStart <= end) {
@@ -90,14 +92,16 @@ export class SqlParser extends ChunkedParser {
   }
 
   /** End of a quoted run opened at `open` (index of the closing quote), or -1 if not in buf. */
-  private static quoteEnd(buf: Buffer, open: number, to: number, final: boolean): number {
+  private quoteEnd(buf: Buffer, open: number, to: number, final: boolean): number {
     const quote = buf[open]!;
+    // PostgreSQL with standard_conforming_strings: a backslash is an ordinary character.
+    const escapes = this.backslashEscapes && quote !== BACKTICK;
     let j = open + 1;
     for (;;) {
       const q = buf.indexOf(quote, j);
       if (q < 0 || q >= to) return -1;
       let k = q - 1;
-      while (k > open && buf[k] === BACKSLASH && quote !== BACKTICK) k--;
+      while (escapes && k > open && buf[k] === BACKSLASH) k--;
       if (((q - 1 - k) & 1) === 1) { j = q + 1; continue; }
       if (q + 1 >= to && !final) return -1;
       if (buf[q + 1] === quote) { j = q + 2; continue; }
@@ -127,7 +131,7 @@ export class SqlParser extends ChunkedParser {
     for (let j = start; j < to; j++) {
       const c = buf[j]!;
       if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
-        const q = SqlParser.quoteEnd(buf, j, to, final);
+        const q = this.quoteEnd(buf, j, to, final);
         if (q < 0) break;
         j = q;
       } else if (c === 40) {
@@ -169,6 +173,7 @@ export class SqlParser extends ChunkedParser {
       this.mode = COPY;
       return nl < 0 || nl >= to ? to : nl + 1;
     }
+    if (STANDARD_STRINGS.test(head)) this.backslashEscapes = !/=\s*'?on/i.test(head);
     if (!create && !isControlStatement(head)) {
       this.emit(start, semi, -1);
       this.records++;
@@ -201,7 +206,7 @@ export class SqlParser extends ChunkedParser {
           this.mode = STATEMENT;
           return i + 1;
         case STR: {
-          let q = SqlParser.quoteEnd(buf, i, to, final);
+          let q = this.quoteEnd(buf, i, to, final);
           if (q < 0) {
             if (!final) return -i - 1;
             this.warn(`unterminated string at byte ${this.base + i}`);
@@ -282,6 +287,8 @@ export class SqlParser extends ChunkedParser {
     return cut;
   }
 }
+
+const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
 
 const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
 
