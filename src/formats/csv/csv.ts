@@ -65,72 +65,87 @@ export class CsvParser extends ChunkedParser {
     let col = this.col;
     const index = this.index;
     index.reset(buf, to);
-    // Hot loop: fields go straight into the arrays (grown here when full) and the column of a
-    // field comes from `col` unless the row is wider than the known columns.
+    // Hot loop over the structural bytes only (delimiters, newlines, quotes). Fields go straight
+    // into the batch arrays; a field's column is `col` unless the row is wider than the header.
     let n = this.count, records = 0;
     let starts = this.fieldStart, ends = this.fieldEnd, cols = this.fieldColumn;
     let known = this.rowUnknown ? 0 : this.columns.length;
-    let resume = to;
-    while (i < to) {
+    const literal = this.literalQuoteAt - this.base;
+    let fieldStart = i;
+    let quoted = i < to && buf[i] === QUOTE && i !== literal;
+    let inQuote = quoted;
+    let closeAt = -1;
+    let p = index.next(quoted ? i + 1 : i);
+    while (p < to) {
+      const c = buf[p];
+      if (c === QUOTE) {
+        if (inQuote) {
+          if (p + 1 >= to) { if (!final) break; }
+          else if (buf[p + 1] === QUOTE) { p = index.next(p + 2); continue; }
+          inQuote = false;
+          closeAt = p;
+        }
+        // Otherwise a quote inside an unquoted field (or after the closing one) is a literal byte.
+        p = index.next(p + 1);
+        continue;
+      }
+      if (inQuote) { p = index.next(p + 1); continue; }
+      // A delimiter or a newline ends the field.
       if (n + 2 > starts.length) {
         this.count = n;
         this.grow();
         starts = this.fieldStart; ends = this.fieldEnd; cols = this.fieldColumn;
       }
-      let j: number;
-      if (buf[i] === QUOTE && this.base + i !== this.literalQuoteAt) {
-        let close = -1;
-        j = i + 1;
-        for (;;) {
-          let q = index.next(j);
-          while (q < to && buf[q] !== QUOTE) q = index.next(q + 1);
-          if (q >= to) break;
-          if (q + 1 < to) {
-            if (buf[q + 1] === QUOTE) { j = q + 2; continue; }
-            close = q;
-          } else if (final) close = q;
-          break;
-        }
-        if (close >= 0) {
-          // The field ends at the next delimiter or row end; text after the closing quote is kept.
-          let k = index.next(close + 1);
-          while (k < to && buf[k] === QUOTE) k = index.next(k + 1);
-          if (k === to && !final) { resume = i; break; }
-          const c = col < known ? col : this.column(col);
-          if (close > i + 1) { starts[n] = i + 1; ends[n] = close; cols[n] = c; n++; }
-          let tail = close + 1;
-          const tailEnd = k > tail && buf[k - 1] === CR ? k - 1 : k;
-          while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
-          if (tailEnd > tail) { starts[n] = tail; ends[n] = tailEnd; cols[n] = c; n++; }
-          if (k < to && buf[k] === d) col++;
-          else { records++; col = 0; this.rowUnknown = false; known = this.columns.length; }
-          i = k + 1;
-          continue;
-        }
-        if (!final) { resume = i; break; }
-        this.warn(`unbalanced quote at byte ${this.base + i}: the rest of the range was read as unquoted text`);
-        this.literalQuoteAt = this.base + i;
+      const column = col < known ? col : this.column(col);
+      let filled = quoted;
+      if (quoted) {
+        if (closeAt > fieldStart + 1) { starts[n] = fieldStart + 1; ends[n] = closeAt; cols[n] = column; n++; }
+        // Text after the closing quote (`"a"b,`) is kept as a second piece of the field.
+        let tail = closeAt + 1;
+        const tailEnd = p > tail && buf[p - 1] === CR ? p - 1 : p;
+        while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
+        if (tailEnd > tail) { starts[n] = tail; ends[n] = tailEnd; cols[n] = column; n++; }
+      } else {
+        const e = p > fieldStart && buf[p - 1] === CR ? p - 1 : p;
+        if (e > fieldStart) { starts[n] = fieldStart; ends[n] = e; cols[n] = column; n++; filled = true; }
       }
-      // A quote inside an unquoted field is a literal byte.
-      j = index.next(i);
-      while (j < to && buf[j] === QUOTE) j = index.next(j + 1);
-      if (j === to && !final) { resume = i; break; }
-      const e = j > i && buf[j - 1] === CR ? j - 1 : j;
-      if (e > i) { starts[n] = i; ends[n] = e; cols[n] = col < known ? col : this.column(col); n++; }
-      if (j < to && buf[j] === d) col++;
+      if (c === d) col++;
       else {
-        if (col > 0 || e > i) records++;
+        if (col > 0 || filled) records++;
         col = 0;
         this.rowUnknown = false;
         known = this.columns.length;
       }
-      i = j + 1;
+      fieldStart = p + 1;
+      quoted = inQuote = fieldStart < to && buf[fieldStart] === QUOTE && fieldStart !== literal;
+      closeAt = -1;
+      p = index.next(quoted ? fieldStart + 1 : fieldStart);
     }
     this.count = n;
     this.records += records;
-    if (resume < to) { this.col = col; return resume; }
-    if (final && col > 0) this.records++;
-    this.col = final ? 0 : col;
+    if (!final) { this.col = col; return fieldStart; }
+    this.col = col;
+    if (inQuote) {
+      this.warn(`unbalanced quote at byte ${this.base + fieldStart}: the rest of the range was read as unquoted text`);
+      this.literalQuoteAt = this.base + fieldStart;
+      return this.scan(buf, fieldStart, to, true);
+    }
+    return this.finishRow(buf, fieldStart, to, quoted, closeAt);
+  }
+
+  /** The last field of a range (no newline after it) at the end of the input. */
+  private finishRow(buf: Buffer, fieldStart: number, to: number, quoted: boolean, closeAt: number): number {
+    const column = this.column(this.col);
+    let filled = quoted;
+    if (quoted) {
+      if (closeAt > fieldStart + 1) this.emit(fieldStart + 1, closeAt, column);
+      if (to > closeAt + 1) this.emit(closeAt + 1, to, column);
+    } else {
+      const e = to > fieldStart && buf[to - 1] === CR ? to - 1 : to;
+      if (e > fieldStart) { this.emit(fieldStart, e, column); filled = true; }
+    }
+    if (this.col > 0 || filled) this.records++;
+    this.col = 0;
     return to;
   }
 
