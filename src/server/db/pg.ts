@@ -1,6 +1,6 @@
 // PostgreSQL backend of the data-access layer, over a `pg` connection pool.
 import pg from 'pg';
-import type { Database, Queryable, Row } from './types.js';
+import type { Database, Queryable } from './types.js';
 
 // bigint ids and counts come back as JS numbers: ids stay far below 2^53 here.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -8,7 +8,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
   pool.on('error', () => undefined); // an idle client's error must not crash the server; the next query reports it
-  const query = async <T extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> =>
+  const query = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> =>
     (await client.query(sql, params as unknown[])).rows as T[];
   return {
     kind: 'postgres',

@@ -7,8 +7,8 @@ import type { Database, Queryable, Row } from './types.js';
 export async function openPglite(dataDir?: string): Promise<Database> {
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
-  const run = async <T extends Row>(target: Pick<PGlite, 'query'>, sql: string, params?: unknown[]): Promise<T[]> =>
-    (await target.query<T>(sql, params)).rows.map(normalizeRow) as T[];
+  const run = async <T>(target: Pick<PGlite, 'query'>, sql: string, params?: unknown[]): Promise<T[]> =>
+    (await target.query<Row>(sql, params)).rows.map(normalizeRow) as T[];
   return {
     kind: 'pglite',
     query: (sql, params) => run(db, sql, params),

@@ -5,7 +5,7 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   /** Runs one statement and returns its rows. */
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface Database extends Queryable {
