@@ -33,7 +33,16 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], service
     app.route({
       method: def.method,
       url: apiPrefix + def.path,
-      ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
+      ...(def.rateLimit
+        ? {
+            config: {
+              rateLimit: {
+                timeWindow: def.rateLimit.timeWindow,
+                max: typeof def.rateLimit.max === 'function' ? def.rateLimit.max(services) : def.rateLimit.max,
+              },
+            },
+          }
+        : {}),
       handler: async (req, reply) => {
         let user: Principal | null = null;
         if (rule !== 'public') {

@@ -46,7 +46,7 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   multipart?: boolean;
   /** Response is not JSON (file download, letter). */
   rawResponse?: boolean;
-  rateLimit?: { max: number; timeWindow: string; keyGenerator?: (req: FastifyRequest) => string };
+  rateLimit?: { max: number | ((services: Services) => number); timeWindow: string };
   handler(ctx: RouteContext<P, Q, B>): Promise<unknown>;
 }
 

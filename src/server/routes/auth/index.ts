@@ -16,7 +16,7 @@ export const authRoutes = [
     summary: 'Sign in with e-mail and password; sets the session and CSRF cookies',
     tag: 'auth',
     body: loginBody,
-    rateLimit: { max: 10, timeWindow: '1 minute' },
+    rateLimit: { max: (services) => services.config.loginRateLimit, timeWindow: '1 minute' },
     async handler({ body, services, reply, write }) {
       const [row] = await services.db.query<UserRecord & { password_hash: string | null }>(
         `SELECT ${userColumns}, password_hash FROM users WHERE lower(email) = lower($1)`,
