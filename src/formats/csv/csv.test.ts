@@ -78,13 +78,14 @@ describe('csv reader', () => {
   });
 
   it('property: tables written by a quoting CSV writer parse back to the same cells', async () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\n', 'é', ';', '\t'), minLength: 1, maxLength: 12 });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\n', '\r', 'é', ';', '\t'), minLength: 1, maxLength: 12 });
     const quote = (s: string) => (/[",\n\r]/.test(s) || s.startsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s);
     await fc.assert(fc.asyncProperty(
       fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
       fc.array(fc.nat(400), { maxLength: 6 }),
-      async (rows, cuts) => {
-        const text = 'kolom_a,kolom_b,kolom_c\n' + rows.map((r) => r.map(quote).join(',')).join('\n') + '\n';
+      fc.constantFrom('\n', '\r\n'),
+      async (rows, cuts, eol) => {
+        const text = 'kolom_a,kolom_b,kolom_c\n' + rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
         const bytes = utf8(text);
         const state = { delimiter: 44, header: ['kolom_a', 'kolom_b', 'kolom_c'], headerEnd: 24 };
         const result = readRange(csvReader, state, bytes, 0, bytes.length, cuts);

@@ -5,6 +5,7 @@
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
+import { StructuralIndex } from '../structural.js';
 import { PathTable } from './paths.js';
 
 const OBJ = 1, ARR = 2;
@@ -41,6 +42,7 @@ export class JsonParser extends ChunkedParser {
   private openStringEscaped = false;
   private openStringColumn = -1;
   private readonly table: PathTable;
+  private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
 
   constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
@@ -102,13 +104,6 @@ export class JsonParser extends ChunkedParser {
 
   /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
   private static stringEnd(buf: Buffer, from: number, to: number): number {
-    // Most strings are short: a JS loop beats the native call's fixed cost up to ~32 bytes.
-    const near = from + 32 < to ? from + 32 : to;
-    for (let k = from; k < near; k++) {
-      const c = buf[k];
-      if (c === QUOTE) return k;
-      if (c === BACKSLASH) break;
-    }
     let j = from;
     for (;;) {
       const q = buf.indexOf(QUOTE, j);
@@ -131,7 +126,8 @@ export class JsonParser extends ChunkedParser {
       this.valueDone();
       i = Math.min(to, q + 1);
     }
-    let nl = -1;
+    const index = this.index;
+    index.reset(buf, to);
     while (i < to) {
       const c = buf[i]!;
       switch (CLASS[c]) {
@@ -148,11 +144,17 @@ export class JsonParser extends ChunkedParser {
           continue;
         case COLON: i++; continue;
         case STRING: {
-          let q = JsonParser.stringEnd(buf, i + 1, to);
-          if (this.lines) {
-            if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
-            if (q > nl || (q < 0 && nl < to)) { this.resetLine(nl); i = nl + 1; continue; }
+          // The closing quote from the SIMD index of quotes, backslashes and newlines.
+          let q = index.next(i + 1);
+          for (;;) {
+            if (q >= to) { q = -1; break; }
+            const b = buf[q];
+            if (b === QUOTE) break;
+            if (b === BACKSLASH) q = index.next(q + 2);
+            else if (this.lines) break;
+            else q = index.next(q + 1);
           }
+          if (q >= 0 && buf[q] === LF) { this.resetLine(q); i = q + 1; continue; }
           if (q < 0) {
             if (!final) return i;
             this.warn(`unterminated string at byte ${this.base + i}`);
