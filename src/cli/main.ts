@@ -7,6 +7,7 @@ type CommandModule = { run(args: string[]): Promise<CommandResult> };
 /** Sub-commands: name → module path relative to this file. One line per command. */
 const commands: Record<string, { module: string; summary: string }> = {
   scan: { module: './scan.js', summary: 'find and count personal data in files and folders' },
+  audit: { module: './audit.js', summary: 'verify the audit log hash chain (audit verify)' },
 };
 
 export async function main(argv: string[]): Promise<number> {
