@@ -1,0 +1,100 @@
+// PHONE: Indonesian mobile numbers in every common shape (0812…, +62 812…, 62812…, (0812) 3456-7890),
+// and landlines (021-555…) only under a phone label. A digit-level pre-check runs first; the
+// libphonenumber-js verdict (mobile metadata) depends only on the prefix and length of the national
+// number for Indonesia, so it is asked once per (prefix, length) and remembered.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { digitText, digitValue } from '../credit-card/digits.js';
+
+const PHONE = hintBit('PHONE');
+const OTHER_IDENTIFIER = hintBit('NIK') | hintBit('KK') | hintBit('NPWP') | hintBit('CREDIT_CARD') | hintBit('BPJS') | hintBit('BANK_ACCOUNT');
+
+const operators: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['Telkomsel', [811, 812, 813, 821, 822, 823, 851, 852, 853]],
+  ['Indosat', [814, 815, 816, 855, 856, 857, 858]],
+  ['XL', [817, 818, 819, 859, 877, 878]],
+  ['Tri', [895, 896, 897, 898, 899]],
+  ['Smartfren', [881, 882, 883, 884, 885, 886, 887, 888, 889]],
+  ['Axis', [831, 832, 833, 838]],
+];
+const operatorByPrefix = new Map<number, string>();
+for (const [name, prefixes] of operators) for (const p of prefixes) operatorByPrefix.set(p, name);
+
+/** The mobile operator of a national number's 3-digit prefix (8xx), or null. */
+export function operatorOf(prefix: number): string | null {
+  return operatorByPrefix.get(prefix) ?? null;
+}
+
+/** Where the national number starts (after +62, 62, 0062 or the 0 trunk prefix), or -1. */
+export function nationalStart(d: ArrayLike<number>, count: number, plus: boolean): number {
+  if (d[0] === 6 && d[1] === 2) return 2;
+  if (plus) return -1;
+  if (d[0] === 0 && d[1] === 0 && d[2] === 6 && d[3] === 2) return 4;
+  if (d[0] === 0) return 1;
+  return count > 0 && d[0] === 8 ? 0 : -1;
+}
+
+const verdicts = new Map<number, boolean>();
+/** libphonenumber-js's verdict for +62 numbers with this national prefix (3 digits) and length. */
+function libraryAccepts(d: ArrayLike<number>, from: number, length: number, mobile: boolean): boolean {
+  const prefix = mobile ? digitValue(d, from, 3) : d[from]!;
+  const key = prefix * 100 + length * 2 + (mobile ? 1 : 0);
+  let valid = verdicts.get(key);
+  if (valid === undefined) {
+    // A representative number: the prefix padded with 5s (any digits give the same verdict).
+    const sample = `+62${String(prefix).padEnd(length, '5')}`;
+    const parsed = parsePhoneNumberFromString(sample);
+    valid = parsed !== undefined && (mobile ? parsed.isValid() : parsed.isPossible());
+    verdicts.set(key, valid);
+  }
+  return valid;
+}
+
+/** True when libphonenumber-js itself (not the memo) validates the full number; used by tests. */
+export function libraryValidates(e164: string): boolean {
+  return parsePhoneNumberFromString(e164)?.isValid() === true;
+}
+
+export const phoneDetector: TokenDetector = {
+  type: 'PHONE',
+  category: 'general',
+  tokenKinds: ['number'],
+  minDigits: 9,
+  maxDigits: 16,
+
+  confirm(token: Token, context: DetectionContext): Verdict | null {
+    const d = token.digits, count = token.digitCount, hints = context.hints;
+    const from = nationalStart(d, count, token.plus);
+    if (from < 0) return null;
+    const length = count - from, named = (hints & PHONE) !== 0;
+    // Without a trunk or country prefix a number is only a phone under a phone label (Excel drops the 0).
+    if (from === 0 && !named) return null;
+    if (d[from] === 8) {
+      if (length < 9 || length > 12 || !libraryAccepts(d, from, length, true)) return null;
+      const operator = operatorOf(digitValue(d, from, 3));
+      const validator = `Indonesian mobile, ${length + 1} digits; ${operator ?? 'unknown operator'}`;
+      if (named) return { confidence: 0.97, rule: 'phone.mobile+context', validator };
+      if (hints & NEGATIVE_HINT) return { confidence: 0.3, rule: 'phone.mobile-negative-context', validator };
+      if (hints & OTHER_IDENTIFIER) return { confidence: 0.4, rule: 'phone.mobile-other-context', validator };
+      // "62812…" without "+" is also how long ids start; "+62" or "08" is unmistakable.
+      const base = from === 2 && !token.plus ? 0.75 : operator ? 0.92 : 0.85;
+      return { confidence: base, rule: 'phone.mobile', validator };
+    }
+    // Landlines: area code (2–4 digits, not starting 0, 1 or 8) + subscriber; only when labelled.
+    if (!named || from === 0 || d[from] === 0 || d[from] === 1 || length < 8 || length > 11) return null;
+    if (!libraryAccepts(d, from, length, false)) return null;
+    return { confidence: 0.9, rule: 'phone.landline+context', validator: `Indonesian landline, ${length + 1} digits` };
+  },
+
+  normalize(token: Token): string {
+    const from = nationalStart(token.digits, token.digitCount, token.plus);
+    return `+62${digitText(token.digits, token.digitCount, Math.max(from, 0))}`;
+  },
+
+  describe(normalized: string): Record<string, string | boolean> {
+    const national = normalized.slice(3);
+    if (national[0] !== '8') return { kind: 'landline' };
+    const operator = operatorOf(Number(national.slice(0, 3)));
+    return operator ? { kind: 'mobile', operator } : { kind: 'mobile' };
+  },
+};
