@@ -1,0 +1,123 @@
+// Shapes the server's presenters answer with (src/server/presenters). Dates arrive as ISO strings.
+export type Role = 'admin' | 'analyst' | 'investigator' | 'pse_officer';
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type User = { id: number; email: string; name: string; role: Role; organizationId: number | null; disabled: boolean; createdAt: string };
+
+export type Contact = { name?: string; role?: string; email?: string; phone?: string };
+export type Organization = {
+  id: number;
+  name: string;
+  aliases: string[];
+  sector: string;
+  ownership: 'public' | 'private';
+  contacts: Contact[];
+  dpo: Contact | null;
+  domains: string[];
+};
+
+export type AlertStatus = 'new' | 'dismissed' | 'promoted' | 'merged';
+/** Facts the monitor extracted from a post; any of them may be missing. */
+export type AlertFacts = {
+  recordCount?: number;
+  size?: string;
+  sizeBytes?: number;
+  price?: string;
+  victim?: string;
+  seller?: string;
+  dataTypes?: string[];
+  [other: string]: unknown;
+};
+export type Alert = {
+  id: number;
+  source: string;
+  url: string | null;
+  title: string;
+  text: string;
+  seenAt: string;
+  facts: AlertFacts;
+  score: number;
+  label: string | null;
+  explain: string[];
+  status: AlertStatus;
+  dismissReason: string | null;
+  victimOrganizationId: number | null;
+  incidentId: number | null;
+};
+
+export const incidentStatuses = ['new', 'triage', 'investigating', 'pse_notified', 'closed', 'false_positive', 'duplicate'] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+export const tlps = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export type ClockState = 'not_started' | 'running' | 'overdue' | 'met' | 'met_late';
+export type PdpClock = { state: ClockState; startedAt: string | null; dueAt: string | null; remainingMs: number | null; metAt: string | null };
+export type Named = { id: number; name: string };
+export type Incident = {
+  id: number;
+  title: string;
+  summary: string;
+  severity: (typeof severities)[number];
+  tlp: (typeof tlps)[number];
+  status: IncidentStatus;
+  duplicateOf: number | null;
+  victims: Named[];
+  assignees: Named[];
+  pseNotifiedAt: string | null;
+  acknowledgedAt: string | null;
+  deadline: PdpClock;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Allowed status moves, mirrored from the server's status machine to offer only valid buttons. */
+export const transitions: Record<IncidentStatus, IncidentStatus[]> = {
+  new: ['triage', 'investigating', 'false_positive', 'duplicate'],
+  triage: ['investigating', 'false_positive', 'duplicate'],
+  investigating: ['pse_notified', 'closed', 'false_positive', 'duplicate'],
+  pse_notified: ['investigating', 'closed'],
+  closed: ['triage'],
+  false_positive: ['triage'],
+  duplicate: ['triage'],
+};
+
+export type TimelineEvent = { id: number; kind: string; detail: Record<string, unknown>; actor: Named | null; at: string };
+export type Note = { id: number; body: string; author: Named | null; createdAt: string };
+export type Task = { id: number; title: string; description: string; assigneeId: number | null; dueAt: string | null; status: 'open' | 'in_progress' | 'done' | 'cancelled' };
+export type ApiToken = { id: number; userId: number; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null };
+export type AuditRow = { seq: number; at: string; actorId: number | null; actor: string; action: string; targetType: string; targetId: string | null; detail: unknown; hash: string };
+export type AuditVerdict = { ok: boolean; rows: number; brokenSeq?: number; reason?: string; head?: string };
+
+export type Evidence = { id: number; incidentId: number; sha256: string; fileName: string; mediaType: string; sizeBytes: number; description: string; createdAt: string; deduplicated?: boolean };
+export type TypeTotals = { count: number; distinct: number; category: 'general' | 'specific'; invalid: number; approximate: boolean };
+export type SubjectsReport = { distinct: number; female: number; male: number; minors: number; byProvince: Record<string, number>; byAgeBand: Record<string, number>; approximate: boolean };
+/** The scan report of src/scan/report.ts (contract version 1). */
+export type ScanReport = {
+  version: number;
+  asOf: string;
+  files: { path: string; format: string; bytes: number; records: number; findings: number; error: string | null }[];
+  totals: {
+    bytes: number;
+    records: number;
+    findings: number;
+    byType: Record<string, TypeTotals>;
+    subjects: SubjectsReport;
+    pdp: { specific: boolean; specificTypes: string[]; generalTypes: string[] };
+  };
+  elapsedMs: number;
+};
+export type Shares = { valid: number; invalid: number; distinct: number; validShare: number; invalidShare: number; duplicateShare: number };
+export type SampleVerification = { records: number; distinctSubjects: number; overall: Shares; byType: Record<string, Shares & { approximate: boolean }> };
+export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type Analysis = {
+  id: number;
+  evidenceId: number;
+  incidentId: number;
+  status: AnalysisStatus;
+  progress: number;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  report?: ScanReport | null;
+  verification?: SampleVerification | null;
+};
