@@ -76,6 +76,11 @@ export abstract class ChunkedParser implements RecordParser {
     return [...this.warningList, `${this.suppressedWarnings} more warnings not shown`];
   }
 
+  /** Problems met so far, including those past the warning cap. */
+  get problems(): number {
+    return this.warningList.length + this.suppressedWarnings;
+  }
+
   protected warn(message: string): void {
     if (this.warningList.length < MAX_WARNINGS) this.warningList.push(message);
     else this.suppressedWarnings++;

@@ -12,6 +12,12 @@ describe('detectFormat', () => {
     expect(detectFormat(utf8('{\n "a": [1, 2]\n}\n'), 'x.txt').format).toBe('json');
   });
 
+  it('reads log lines with a comma in every timestamp as text, not CSV', () => {
+    const log = Array.from({ length: 20 }, (_, i) =>
+      `2024-03-05 08:00:0${i % 10},${100 + i} INFO  [main] c.t.KycService - nik=3171234567890001 nama="Warga ${i}" status ok`).join('\n');
+    expect(detectFormat(utf8(log + '\n'), 'app.log').format).toBe('text');
+  });
+
   it('falls back to the extension, then to text', () => {
     expect(detectFormat(utf8('nik\n'), 'one-column.csv').format).toBe('csv');
     expect(detectFormat(utf8('Halo, ini catatan biasa.\nTidak ada tabel di sini, sungguh.\n'), 'notes').format).toBe('text');

@@ -211,6 +211,8 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
       }
       if (isTab !== (format === 'tsv')) return 0;
       const extBonus = ext === format || (format === 'tsv' && ext === 'tab') ? 0.15 : 0;
+      // Two columns and no header is weak evidence (a timestamp's comma in every log line).
+      if (!dialect.header && dialect.width < 3 && extBonus === 0) return 0.04;
       return Math.min(0.85, 0.35 + dialect.consistency * 0.4 + (dialect.rows >= 5 ? 0.05 : 0) + extBonus);
     },
     async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {

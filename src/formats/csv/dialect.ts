@@ -11,6 +11,8 @@ export interface CsvDialect {
   headerEnd: number;
   /** How consistent the delimiter count is over the sampled rows (0–1). */
   consistency: number;
+  /** Fields in most rows. */
+  width: number;
   rows: number;
 }
 
@@ -67,6 +69,10 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
   let later = 0, spaced = 0;
   for (const row of rows) for (let k = 1; k < row.length; k++) { later++; if (row[k]!.startsWith(' ')) spaced++; }
   if (delimiter !== 9 && later > 0 && spaced / later > 0.5) return { consistency: 0, width, rows: rows.length };
+  // Log lines split at a timestamp's comma: long, wordy "fields" are sentences, not cells.
+  let cells = 0, wordy = 0;
+  for (const row of rows) for (const cell of row) { cells++; if (cell.length > 60 && cell.split(' ').length > 6) wordy++; }
+  if (cells > 0 && wordy / cells > 0.25) return { consistency: 0, width, rows: rows.length };
   return { consistency: width > 1 ? best / rows.length : 0, width, rows: rows.length };
 }
 
@@ -95,7 +101,7 @@ export function sniffDialect(head: Uint8Array, preferred?: number): CsvDialect |
     const score = consistency * 10 + Math.min(width, 50) / 100 + (delimiter === preferred ? 0.5 : 0);
     if (score > bestScore) {
       bestScore = score;
-      best = { delimiter, header: null, headerEnd: 0, consistency, rows };
+      best = { delimiter, header: null, headerEnd: 0, consistency, width, rows };
     }
   }
   if (!best) return null;

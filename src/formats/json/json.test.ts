@@ -44,6 +44,12 @@ describe('json reader', () => {
     expect(jsonReader.sniff(pretty, 'x')).toBeGreaterThan(ndjsonReader.sniff(pretty, 'x'));
     expect(ndjsonReader.sniff(lines, 'x')).toBeGreaterThan(jsonReader.sniff(lines, 'x'));
     expect(jsonReader.sniff(log, 'app.log')).toBe(0);
+    // An array with one object per line is one document, not NDJSON with a broken first line.
+    const array = utf8('[\n{"a":1},\n{"a":2},\n{"a":3}\n]\n');
+    expect(jsonReader.sniff(array, 'x')).toBeGreaterThan(ndjsonReader.sniff(array, 'x'));
+    // Pretty-printed key lines ("a": 1) are not top-level values either.
+    const keys = utf8('{\n"a": "x",\n"b": "y",\n"c": "z",\n"d": "w"\n}\n');
+    expect(jsonReader.sniff(keys, 'x')).toBeGreaterThan(ndjsonReader.sniff(keys, 'x'));
     expect(ndjsonReader.sniff(log, 'app.log')).toBe(0);
   });
 

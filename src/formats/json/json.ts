@@ -142,7 +142,11 @@ export class JsonParser extends ChunkedParser {
           if (this.depth > 0 && this.overDepth === 0 && this.kinds[this.depth - 1] === OBJ) this.expectKey = true;
           i++;
           continue;
-        case COLON: i++; continue;
+        case COLON:
+          // A colon belongs after a key; at the top level it means these are not JSON values.
+          if (this.depth === 0) this.warn(`unexpected colon at byte ${this.base + i}`);
+          i++;
+          continue;
         case STRING: {
           // The closing quote from the SIMD index of quotes, backslashes and newlines.
           let q = index.next(i + 1);
@@ -236,7 +240,7 @@ function trial(head: Uint8Array, lines: boolean): { clean: boolean; records: num
   if (head[start] !== 123 && head[start] !== 91) return { clean: false, records: 0, problems: 1 };
   const parser = new JsonParser(lines, 1);
   const batch = parser.push(head.subarray(start), start);
-  return { clean: parser.warnings.length === 0, records: batch.records, problems: parser.warnings.length };
+  return { clean: parser.problems === 0, records: batch.records, problems: parser.problems };
 }
 
 function extensionOf(path: string): string {
@@ -253,15 +257,17 @@ function jsonFamilyReader(lines: boolean): FormatReader {
       const ext = extensionOf(path);
       const lineExt = ext === 'ndjson' || ext === 'jsonl';
       const asLines = trial(head, true);
-      // A few broken lines do not make NDJSON something else.
-      const linesOk = asLines.records >= 2 && asLines.problems * 4 < asLines.records;
+      const asDocument = trial(head, false);
+      // Clean lines are NDJSON; a few broken lines too, unless the bytes are one clean document.
+      const linesClean = asLines.clean && asLines.records >= 2;
+      const linesMostly = asLines.records >= 2 && asLines.problems * 20 < asLines.records && !asDocument.clean;
       if (lines) {
-        if (linesOk || (lineExt && asLines.clean && asLines.records >= 1)) return asLines.clean ? 0.95 : 0.9;
+        if (linesClean || (lineExt && asLines.clean && asLines.records >= 1)) return 0.95;
+        if (linesMostly) return 0.9;
         return lineExt ? 0.4 : 0;
       }
-      const asDocument = trial(head, false);
       if (!asDocument.clean) return ext === 'json' ? 0.3 : 0;
-      return linesOk ? 0.6 : 0.94;
+      return linesClean ? 0.6 : 0.94;
     },
     prepare: async (_source: ByteSource, _head: Uint8Array): Promise<FileState> => ({}),
     createParser: (state, rangeStart) => new JsonParser(lines, rangeStart, recordLimit(state)),
