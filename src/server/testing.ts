@@ -30,10 +30,10 @@ export interface TestServer {
 
 export async function createTestServer(
   backend: TestBackend,
-  options: { config?: Partial<ServerConfig>; now?: () => Date; logStream?: NodeJS.WritableStream; dataDir?: string } = {},
+  options: { config?: Partial<ServerConfig>; now?: () => Date; logStream?: NodeJS.WritableStream; dataDir?: string; dbInDataDir?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'telusur-server-'));
-  const database = await createTestDatabase(backend);
+  const database = await createTestDatabase(backend, options.dbInDataDir ? { dataDir: join(dataDir, 'db') } : {});
   const config = loadConfig({}, { dataDir, logLevel: options.logStream ? 'info' : 'silent', webDist: join(dataDir, 'no-web'), ...options.config });
   const runtime = await startRuntime(config, { db: database.db, ...(options.now ? { now: options.now } : {}) });
   const app = await buildApp(runtime.services, options.logStream ? { logStream: options.logStream } : {});
@@ -78,6 +78,18 @@ export async function createTestServer(
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Polls an analysis until it leaves queued/running. */
+export async function waitForAnalysis(s: TestServer, id: number, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await s.call('admin', 'GET', `/api/v1/analyses/${id}`);
+    const body = res.json() as Record<string, unknown>;
+    if (!['queued', 'running'].includes(String(body.status))) return body;
+    if (Date.now() > deadline) throw new Error(`analysis ${id} still ${String(body.status)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Builds a multipart/form-data body with one file, for upload tests. */
