@@ -1,0 +1,64 @@
+// The shared negative corpus: values and texts that hold no personal data. Field detectors use
+// the placeholder list at run time (an empty-looking cell is never a name or a password), and the
+// conformance suite checks that every detector stays silent on all of it.
+
+/** Cell values that mean "no value" in dumps: SQL NULLs, dashes, "tidak ada", masked stars… */
+const PLACEHOLDERS = new Set([
+  '', '-', '--', '---', '.', '..', '...', '?', '0', 'null', 'nil', 'none', 'nan', 'n/a', 'na', 'n.a.', 'n.a', '#n/a', '\\n',
+  'undefined', 'unknown', 'empty', 'blank', 'tidak ada', 'tidak diketahui', 'kosong', 'belum ada', 'tidak tahu', 'tdk ada',
+  'belum diisi', 'tidak diisi', '(null)', '<null>', 'default', 'xxx', 'test', 'testing', 'dummy', 'sample', 'contoh', 'lorem ipsum',
+]);
+
+/** True when a cell value means "no value" rather than holding one. */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length > 20) return false;
+  if (/^[*x#•\-_.=]+$/i.test(trimmed)) return true; // masked or ruled-out cells: "*****", "xxxx", "====="
+  return PLACEHOLDERS.has(trimmed.toLowerCase().replace(/\s+/g, ' '));
+}
+
+/** Placeholder cells to test against every field detector under its own label. */
+export const NEGATIVE_FIELD_VALUES: readonly string[] = [
+  '', '   ', '-', '--', 'NULL', 'null', '\\N', 'N/A', 'n/a', 'NA', 'None', 'nil', 'undefined', 'tidak ada', 'Tidak Ada', 'kosong',
+  '*****', 'xxxxxxxx', '0', '?', '(null)',
+];
+
+/**
+ * Free text with numbers and addresses that are not personal data: no token detector may report
+ * anything here with a confidence the pipeline keeps, without context.
+ */
+export const NEGATIVE_TEXTS: readonly string[] = [
+  'Harga Rp 1.250.000 per bulan, diskon 15%',
+  'Total: Rp 1.200.000.000 (satu miliar dua ratus juta)',
+  'Dibuat 2024-01-31 12:30:45 oleh sistem',
+  'Timestamp 1706700000 epoch, durasi 3600 detik',
+  'Versi aplikasi v1.2.3.4 dirilis tanggal 31/01/2024',
+  'Build 10.0.19041.1 x64',
+  'Kode pos 12345, RT 001 RW 002',
+  'Jumlah penduduk 275.773.800 jiwa pada 2023',
+  'Skor 98.5, peringkat 12 dari 300',
+  'Lihat bab 3.2.1 halaman 45',
+  'logo@2x.png dan icon@3x.jpg dipakai di header',
+  'npm install lodash@4.17.21 express@5.0.0',
+  'git clone git@localhost:repo',
+  'MAC 00:1a:2b:3c:4d:5e terdaftar, jam 12:30:45',
+  'Koordinat -6.200000, 106.816666',
+  'ISBN 978-602-8519-93-9',
+  'Nomor urut 0000000000000 sampai 9999999999999',
+  'Barcode 8991234567890 produk mie instan',
+  'Loopback 127.0.0.1 dan ::1, bind 0.0.0.0, broadcast 255.255.255.255',
+  'Hitung 1234567890123456 langkah simulasi',
+  'Serial 4111 1111 1111 1112 rusak',
+];
+
+/**
+ * Numbers with negative context (order, invoice, resi…): detectors see NEGATIVE_HINT and must
+ * stay below the pipeline's threshold.
+ */
+export const NEGATIVE_CONTEXT_TEXTS: readonly string[] = [
+  'No. resi 081234567890',
+  'Order ID 4111111111111111',
+  'Invoice 3171012345678901',
+  'Transaksi 01.234.567.8-901.000',
+  'ID transaksi 628123456789',
+];

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor } from '../../prefilter/testing.js';
+import { nameProblem, personNameDetector } from './person-name.js';
+
+const verdictOf = (value: string, label: string | null = 'nama_lengkap', source?: 'column' | 'text') =>
+  personNameDetector.confirmField(value, contextFor(label, undefined, source ?? (label ? 'column' : 'none')));
+
+describe('personNameDetector', () => {
+  it('accepts names with titles, apostrophes and non-ASCII letters', () => {
+    for (const name of ['Budi Santoso', "Siti Nur'aini", 'Dr. Andi Wijaya, S.Kom.', 'Ni Luh Putu Ayu', 'Sukarno', 'Zoë Tan', 'I Gede Made-Adi']) {
+      expect(nameProblem(name), name).toBeNull();
+      expect(verdictOf(name)!.confidence).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
+  it('is a little less sure of a single name and of text labels', () => {
+    expect(verdictOf('Sukarno')!.confidence).toBeLessThan(verdictOf('Budi Santoso')!.confidence);
+    expect(verdictOf('Budi Santoso', 'nama', 'text')!.confidence).toBeLessThan(verdictOf('Budi Santoso', 'nama', 'column')!.confidence);
+  });
+
+  it('rejects placeholders, numbers, e-mails and sentences', () => {
+    for (const value of ['-', 'NULL', 'N/A', '', 'Budi123', '081234567890', 'budi@example.com', 'B', 'a b c d e f g h i j', '<script>']) {
+      expect(verdictOf(value), value).toBeNull();
+    }
+  });
+
+  it('needs a name label', () => {
+    expect(verdictOf('Budi Santoso', null)).toBeNull();
+    expect(verdictOf('Budi Santoso', 'alamat')).toBeNull();
+  });
+
+  it('normalizes case and spacing so one person counts once', () => {
+    expect(personNameDetector.normalizeField('  BUDI   Santoso ')).toBe('budi santoso');
+  });
+});

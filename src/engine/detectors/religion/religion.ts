@@ -1,0 +1,41 @@
+// RELIGION: religion (agama) from the closed list on the KTP, in Indonesian and English and any
+// case, under a religion label. Normalized to the KTP term so "Moslem" and "ISLAM" count once.
+import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
+
+const RELIGION = hintBit('RELIGION');
+
+const spellings: Record<string, readonly string[]> = {
+  islam: ['islam', 'muslim', 'moslem', 'muslimah'],
+  kristen: ['kristen', 'kristen protestan', 'protestan', 'protestant', 'christian', 'christianity', 'kristiani', 'nasrani'],
+  katolik: ['katolik', 'katholik', 'kristen katolik', 'katolik roma', 'catholic', 'roman catholic', 'catholicism'],
+  hindu: ['hindu', 'hinduism', 'hindu dharma'],
+  buddha: ['buddha', 'budha', 'budda', 'buddhis', 'buddhist', 'buddhism', 'budhis'],
+  konghucu: ['konghucu', 'khonghucu', 'kong hu cu', 'khong hu cu', 'konghuchu', 'confucian', 'confucianism'],
+  kepercayaan: ['kepercayaan', 'kepercayaan terhadap tuhan yme', 'kepercayaan terhadap tuhan yang maha esa', 'penghayat kepercayaan',
+    'aliran kepercayaan', 'penghayat'],
+};
+const canonical = new Map<string, string>();
+for (const [term, list] of Object.entries(spellings)) for (const s of list) canonical.set(s, term);
+
+/** The KTP term for a religion value ("ISLAM", "Protestant" → "islam", "kristen"), or null. */
+export function religionTerm(value: string): string | null {
+  if (value.length > 60) return null;
+  const key = value.trim().toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ');
+  return canonical.get(key) ?? null;
+}
+
+export const religionDetector: FieldDetector = {
+  type: 'RELIGION',
+  category: 'general',
+
+  confirmField(value: string, context: DetectionContext): Verdict | null {
+    if (!(context.hints & RELIGION)) return null;
+    const term = religionTerm(value);
+    if (!term) return null;
+    return { confidence: context.source === 'column' ? 0.95 : 0.9, rule: 'religion.closed-list+label', validator: `one of the KTP religions (${term}); religion label` };
+  },
+
+  normalizeField(value: string): string {
+    return religionTerm(value) ?? value.trim().toLowerCase();
+  },
+};
