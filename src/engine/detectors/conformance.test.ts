@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contextFor, tokensOf } from '../prefilter/testing.js';
-import { NEGATIVE_HINT, PII_TYPES, type DetectionContext, type FieldDetector, type PiiType, type Token, type TokenDetector } from '../types.js';
+import { NEGATIVE_HINT, PII_TYPES, type DetectionContext, type PiiType, type Token, type TokenDetector } from '../types.js';
 import { addressDetector } from './address/address.js';
 import { bankAccountDetector } from './bank-account/bank-account.js';
 import { biometricDetector } from './biometric/biometric.js';
