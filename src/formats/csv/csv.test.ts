@@ -52,7 +52,8 @@ describe('csv reader', () => {
     expect(result.fields.map((f) => f.value)).toContain('Budi');
     expect(result.fields.some((f) => f.value.includes('081298765432'))).toBe(true);
     expect(result.warnings.length).toBe(1);
-    expect(result.warnings[0]).toMatch(/unbalanced quote at byte 13/);
+    expect(result.warnings[0]).toMatch(/quoted field still open at the end of the range \(byte 13\)/);
+    expect(result.fields.at(-1)).toMatchObject({ column: 'hp', offset: 14 });
     expect(result.warnings[0]).not.toMatch(/0812/);
   });
 
@@ -113,5 +114,8 @@ describe('csv ranges cut inside a quoted field', () => {
     expect(b.fields.some((f) => f.column === null && f.value === 'RT 10')).toBe(true);
     expect(b.fields.some((f) => f.column === null && f.value === 'warga10@contoh.test')).toBe(true);
     expect(b.fields.filter((f) => f.column === 'alamat').length).toBe(19);
+    // Range a keeps its cut address whole under its column; the row is counted once.
+    expect(a.fields.at(-1)).toMatchObject({ column: 'alamat', value: 'Jl. Contoh 10\n' });
+    expect(a.records + b.records).toBe(whole.records);
   });
 });

@@ -10,6 +10,8 @@ import { sniffDialect, type CsvDialect } from './dialect.js';
 const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
 /** Wider rows share one catch-all column so a broken file cannot create millions of names. */
 const MAX_COLUMNS = 4096;
+/** An open quoted field this short at the end of the input is kept as one field. */
+const OPEN_QUOTE_TAIL = 65536;
 
 export interface CsvState extends FileState {
   delimiter: number;
@@ -70,6 +72,7 @@ export class CsvParser extends ChunkedParser {
     let n = this.count, records = 0;
     let starts = this.fieldStart, ends = this.fieldEnd, cols = this.fieldColumn;
     let known = this.rowUnknown ? 0 : this.columns.length;
+    let continued = this.rowUnknown;
     const literal = this.literalQuoteAt - this.base;
     let fieldStart = i;
     let quoted = i < to && buf[i] === QUOTE && i !== literal;
@@ -111,7 +114,9 @@ export class CsvParser extends ChunkedParser {
       }
       if (c === d) col++;
       else {
-        if (col > 0 || filled) records++;
+        // The rest of a row begun in the previous range was counted there.
+        if ((col > 0 || filled) && !continued) records++;
+        continued = false;
         col = 0;
         this.rowUnknown = false;
         known = this.columns.length;
@@ -126,6 +131,11 @@ export class CsvParser extends ChunkedParser {
     if (!final) { this.col = col; return fieldStart; }
     this.col = col;
     if (inQuote) {
+      if (to - fieldStart <= OPEN_QUOTE_TAIL) {
+        // Most likely the range (or a truncated file) ends inside a quoted field: keep it whole.
+        this.warn(`quoted field still open at the end of the range (byte ${this.base + fieldStart})`);
+        return this.finishRow(buf, fieldStart, to, true, to);
+      }
       this.warn(`unbalanced quote at byte ${this.base + fieldStart}: the rest of the range was read as unquoted text`);
       this.literalQuoteAt = this.base + fieldStart;
       return this.scan(buf, fieldStart, to, true);
@@ -144,7 +154,8 @@ export class CsvParser extends ChunkedParser {
       const e = to > fieldStart && buf[to - 1] === CR ? to - 1 : to;
       if (e > fieldStart) { this.emit(fieldStart, e, column); filled = true; }
     }
-    if (this.col > 0 || filled) this.records++;
+    if ((this.col > 0 || filled) && !this.rowUnknown) this.records++;
+    this.rowUnknown = false;
     this.col = 0;
     return to;
   }
@@ -171,7 +182,6 @@ export class CsvParser extends ChunkedParser {
     if (end > from) this.emit(from, end, -1);
     this.rowUnknown = true;
     if (after === this.delimiter) { this.col = 1; return q + 2; }
-    this.records++;
     this.rowUnknown = false;
     this.col = 0;
     return buf[q + 1] === CR && buf[q + 2] === LF ? q + 3 : q + 2;
