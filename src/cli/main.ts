@@ -8,6 +8,9 @@ type CommandModule = { run(args: string[]): Promise<CommandResult> };
 const commands: Record<string, { module: string; summary: string }> = {
   scan: { module: './scan.js', summary: 'find and count personal data in files and folders' },
   audit: { module: './audit.js', summary: 'verify the audit log hash chain (audit verify)' },
+  serve: { module: './serve.js', summary: 'run the investigation server (API + web app)' },
+  worker: { module: './worker.js', summary: 'run job workers on BullMQ (REDIS_URL)' },
+  demo: { module: './demo.js', summary: 'load a synthetic investigation scenario into the server' },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -18,6 +18,8 @@ const schema = z.object({
   sessionTtlHours: z.coerce.number().positive().default(12),
   loginRateLimit: z.coerce.number().int().positive().default(10),
   jobConcurrency: z.coerce.number().int().positive().default(1),
+  /** With REDIS_URL: also run job workers inside `telusur serve` (set false when `telusur worker` runs elsewhere). */
+  serveWorkers: boolText.default(true),
   webDist: z.string().default('./web/dist'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -41,6 +43,7 @@ const envNames: Record<string, keyof ServerConfig> = {
   TELUSUR_SESSION_TTL_HOURS: 'sessionTtlHours',
   TELUSUR_LOGIN_RATE_LIMIT: 'loginRateLimit',
   TELUSUR_JOB_CONCURRENCY: 'jobConcurrency',
+  TELUSUR_SERVE_WORKERS: 'serveWorkers',
   TELUSUR_WEB_DIST: 'webDist',
   TELUSUR_LOG_LEVEL: 'logLevel',
 };
