@@ -66,7 +66,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('header.navigation')}>
-        <nav>
+        <div>
           {visible.map((page) => (
             <NavLink
               key={page.path}
@@ -77,7 +77,7 @@ export function Layout() {
               onClick={close}
             />
           ))}
-        </nav>
+        </div>
         <div style={{ marginTop: 'auto' }}>
           <Text size="sm" fw={600}>
             {user?.name}

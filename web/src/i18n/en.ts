@@ -243,6 +243,7 @@ export const en: Record<keyof typeof id, string> = {
   'notification.subjects': 'Estimated number of data subjects',
   'notification.contact': 'Contact person',
   'notification.file': 'File notification',
+  'notification.another': 'File a further notification',
   'notification.filedAt': 'Notification filed {when}',
   'notification.letter': 'Generated letter',
   'notification.audience': 'Letter recipient',

@@ -241,6 +241,7 @@ export const id = {
   'notification.subjects': 'Perkiraan jumlah subjek data',
   'notification.contact': 'Narahubung',
   'notification.file': 'Ajukan pemberitahuan',
+  'notification.another': 'Ajukan pemberitahuan tambahan',
   'notification.filedAt': 'Pemberitahuan diajukan {when}',
   'notification.letter': 'Surat yang dihasilkan',
   'notification.audience': 'Penerima surat',

@@ -95,7 +95,7 @@ export function AlertsPage() {
                       <Text fw={600} size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }}>
                         {alert.title || alert.text.slice(0, 80)}
                       </Text>
-                      <Badge variant="light" color={alert.score >= 0.7 ? 'red' : alert.score >= 0.4 ? 'orange' : 'gray'}>
+                      <Badge variant="light" style={{ flexShrink: 0 }} color={alert.score >= 0.7 ? 'red' : alert.score >= 0.4 ? 'orange' : 'gray'}>
                         {formatPercent(alert.score)}
                       </Badge>
                     </Group>

@@ -79,7 +79,7 @@ export function EvidencePanel({ incident }: { incident: Incident }) {
           )}
           {uploaded && (
             <Text size="sm" mt="xs" data-testid="upload-done">
-              {t('evidence.uploaded', { name: uploaded.fileName, size: formatBytes(uploaded.sizeBytes) })} SHA-256: <Code data-testid="upload-sha256">{uploaded.sha256}</Code>
+              {t('evidence.uploaded', { name: uploaded.fileName, size: formatBytes(uploaded.sizeBytes) })} SHA-256: <Code data-testid="upload-sha256" style={{ overflowWrap: 'anywhere' }}>{uploaded.sha256}</Code>
             </Text>
           )}
           <ErrorNote error={error} />

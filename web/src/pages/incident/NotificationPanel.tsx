@@ -63,6 +63,7 @@ export function NotificationPanel({ incident, onChange }: { incident: Incident; 
         contact: form.contact,
         subjectsEstimate: typeof estimate === 'number' ? estimate : null,
       });
+      setAnother(false);
       filed.reload();
       onChange();
     } catch (reason) {
@@ -73,6 +74,8 @@ export function NotificationPanel({ incident, onChange }: { incident: Incident; 
   }
 
   const latest = filed.data?.items[0];
+  const [another, setAnother] = useState(false);
+  const showForm = mayFile && filed.data !== null && (!latest || another);
   return (
     <Stack>
       <Card withBorder>
@@ -88,7 +91,12 @@ export function NotificationPanel({ incident, onChange }: { incident: Incident; 
           {n.subjectsEstimate !== null ? ` · ${t('notification.subjects')}: ${formatNumber(n.subjectsEstimate)}` : ''}
         </Text>
       ))}
-      {mayFile && (
+      {mayFile && latest && !another && (
+        <Button variant="default" w="fit-content" onClick={() => setAnother(true)}>
+          {t('notification.another')}
+        </Button>
+      )}
+      {showForm && (
         <Card withBorder>
           <form onSubmit={(e) => void submit(e)}>
             <Stack>
@@ -134,7 +142,7 @@ function Letter({ notification, locale }: { notification: Notification; locale: 
         setHtml(body);
         setText(letterText(body));
       })
-      .catch(() => live && setText(null));
+      .catch((reason: unknown) => live && setText(reason instanceof Error ? reason.message : String(reason)));
     return () => {
       live = false;
     };

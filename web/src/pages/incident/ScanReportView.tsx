@@ -1,7 +1,7 @@
 // The scan report of one analysis, for people who are not engineers: which data types were found
 // and their UU PDP class, how many distinct people, their gender, minors and age bands, where they
 // live (map), and how much of the sample is valid, invalid or repeated.
-import { Badge, Card, Grid, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert as Callout, Badge, Card, Grid, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useGet } from '../../api/hooks.js';
 import type { Analysis } from '../../api/types.js';
@@ -47,9 +47,9 @@ export function ScanReportView({ analysisId, fileName }: { analysisId: number; f
           {t('report.meta', { records: formatNumber(totals.records), size: formatBytes(totals.bytes), asOf: report.asOf })} · {date(analysis.data?.finishedAt)}
         </Text>
         {totals.pdp.specific && (
-          <Badge color="red" size="lg" variant="filled" style={{ whiteSpace: 'normal', height: 'auto' }}>
+          <Callout color="red" variant="filled" data-testid="report-specific">
             {t('report.specificWarning', { types: totals.pdp.specificTypes.map((x) => (x === 'CHILDREN' ? t('report.children') : typeName(x))).join(', ') })}
-          </Badge>
+          </Callout>
         )}
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
           <Figure label={t('report.distinctPeople')} value={formatNumber(subjects.distinct)} testId="report-distinct" />

@@ -1,0 +1,198 @@
+// End-to-end flows in Chromium against the real server: sign in, upload and scan a sample, triage
+// an alert, tenant isolation for a PSE officer, the Art. 46 deadline from due to met, language.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ApiSession, adminEmail, adminPassword, launchBrowser, missingTranslations, openPage, screenshot, signIn, startServer, type RunningServer } from './harness.js';
+import { expected, sampleCsv } from './sample.js';
+
+type Org = { id: number; name: string };
+type Incident = { id: number; title: string; status: string; deadline: { state: string } };
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ApiSession;
+const officerPassword = 'petugas-PSE-rahasia-1';
+let orgA: Org;
+let orgB: Org;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  admin = await ApiSession.login(server.baseUrl, adminEmail, adminPassword);
+  orgA = await admin.call<Org>('POST', '/organizations', { name: 'RS Sehat Sentosa (uji)', aliases: ['RSSS'], sector: 'kesehatan', ownership: 'private', domains: ['rsss.example'] });
+  orgB = await admin.call<Org>('POST', '/organizations', { name: 'Bank Contoh Makmur (uji)', aliases: ['BCM'], sector: 'keuangan', ownership: 'private' });
+  await admin.call('POST', '/users', { email: 'dpo@rsss.example', name: 'Petugas RSSS', role: 'pse_officer', organizationId: orgA.id, password: officerPassword });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('web app in a real browser', () => {
+  it('signs in and shows the dashboard in Indonesian', async () => {
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Masuk ke Telusur' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'login-1280');
+    await page.getByLabel(/^Email/).fill(adminEmail);
+    await page.getByLabel(/^Kata sandi/).fill('salah-sekali-password');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByText('Email atau kata sandi salah').waitFor();
+    await signIn(page, adminEmail, adminPassword);
+    await page.getByRole('heading', { name: 'Dasbor' }).waitFor();
+    await page.getByText('Insiden terbuka menurut status').waitFor();
+    expect(await missingTranslations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-1280');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('uploads a sample to an incident, shows its SHA-256, scans it and reports the right numbers', async () => {
+    const incident = await admin.call<Incident>('POST', '/incidents', { title: 'Sampel data pasien RSSS dijual', victimOrganizationIds: [orgA.id], severity: 'high' });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.goto(`/#/incidents/${incident.id}`);
+    await page.getByRole('tab', { name: /Barang bukti/ }).click();
+    const csv = Buffer.from(sampleCsv());
+    await page.locator('input[type=file]').setInputFiles({ name: 'sampel_pasien.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const sha = await page.getByTestId('upload-sha256').textContent();
+    expect(sha).toBe(createHash('sha256').update(csv).digest('hex'));
+    expect(await page.getByTestId('upload-progress').getAttribute('data-value')).toBe('100');
+    await page.getByRole('button', { name: 'Pindai sampel_pasien.csv' }).click();
+    await page.locator('[data-testid=analysis-row][data-status=done]').waitFor({ timeout: 60_000 });
+    const report = page.getByTestId('scan-report');
+    await report.waitFor();
+    expect(await page.getByTestId('report-distinct').textContent()).toBe(String(expected.distinct));
+    expect(await page.getByTestId('report-female').textContent()).toBe(String(expected.female));
+    expect(await page.getByTestId('report-male').textContent()).toBe(String(expected.male));
+    expect(await page.getByTestId('report-minors').textContent()).toBe(String(expected.minors));
+    expect(await page.getByTestId('count-NIK').textContent()).toBe(String(expected.validNik));
+    for (const [province, count] of Object.entries(expected.byProvince)) {
+      expect(await report.locator(`tr[data-province="${province}"] td`).nth(1).textContent()).toBe(String(count));
+    }
+    expect(await report.locator('path[data-shape="id-jb"]').getAttribute('data-count')).toBe(String(expected.byProvince['32']));
+    const overall = report.locator('[data-testid=report-verification] tr[data-type=overall] td');
+    expect(await overall.nth(1).textContent()).toMatch(/^8 \(88,9\s?%\)$/);
+    expect(await overall.nth(2).textContent()).toMatch(/^1 \(11,1\s?%\)$/);
+    expect(await overall.nth(3).textContent()).toMatch(/^25\s?%$/);
+    await expect(report.getByText(/data anak/).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'scan-report-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'scan-report-390');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('triages an alert into a new incident from the keyboard', async () => {
+    await admin.call('POST', '/alerts', {
+      source: 'forum-uji',
+      title: 'Dijual: database nasabah Bank Contoh Makmur 250.000 record',
+      text: 'Fresh. 250.000 record nasabah BCM, NIK + no HP. Harga 5k per lembar. PM seller_uji.',
+      seenAt: new Date().toISOString(),
+      facts: { recordCount: 250000, victim: 'Bank Contoh Makmur', price: '5k per lembar', seller: 'seller_uji' },
+      score: 0.91,
+      explain: ['menyebut jumlah rekaman', 'menyebut harga'],
+      victimOrganizationId: orgB.id,
+    });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.goto('/#/alerts');
+    const detail = page.getByTestId('alert-detail');
+    await detail.waitFor();
+    expect(await detail.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Bank Contoh Makmur', '250.000', '5k per lembar', 'seller_uji']));
+    await screenshot(page, 'alerts-1280');
+    await page.getByTestId('alert-list').focus();
+    await page.keyboard.press('p');
+    await page.getByRole('dialog').waitFor();
+    await page.getByRole('dialog').getByLabel('Judul').fill('Penjualan data nasabah BCM');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Penjualan data nasabah BCM/ }).waitFor();
+    const incidentId = Number(/#\/incidents\/(\d+)/.exec(page.url())?.[1]);
+    const linked = await admin.call<{ items: { status: string }[] }>('GET', `/incidents/${incidentId}/alerts`);
+    expect(linked.items.map((a) => a.status)).toEqual(['promoted']);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a PSE officer their own organization and incidents and nothing else', async () => {
+    const own = await admin.call<Incident>('POST', '/incidents', { title: 'Kebocoran milik RSSS', victimOrganizationIds: [orgA.id] });
+    const other = await admin.call<Incident>('POST', '/incidents', { title: 'Kebocoran milik BCM', victimOrganizationIds: [orgB.id] });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, 'dpo@rsss.example', officerPassword);
+    await page.goto('/#/incidents');
+    const table = page.getByTestId('incident-table');
+    await table.locator(`tr[data-incident="${own.id}"]`).waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('Kebocoran milik RSSS');
+    expect(text).not.toContain('BCM');
+    expect(await page.getByRole('link', { name: 'Kotak peringatan' }).count()).toBe(0);
+    await page.goto(`/#/incidents/${other.id}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Kebocoran milik BCM');
+    await page.goto('/#/organizations');
+    await page.getByTestId('org-name').first().waitFor();
+    expect(await page.getByTestId('org-name').allTextContents()).toEqual([orgA.name]);
+    await screenshot(page, 'pse-organizations-1280');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the PSE officer file the Art. 46 notification and the deadline moves from due to met', async () => {
+    const incident = await admin.call<Incident>('POST', '/incidents', { title: 'Data pasien RSSS di forum', victimOrganizationIds: [orgA.id] });
+    await admin.call('POST', `/incidents/${incident.id}/status`, { status: 'investigating' });
+    await admin.call('POST', `/incidents/${incident.id}/status`, { status: 'pse_notified' });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, 'dpo@rsss.example', officerPassword);
+    await page.goto(`/#/incidents/${incident.id}`);
+    await page.getByRole('button', { name: 'Konfirmasi penerimaan insiden' }).click();
+    await page.getByTestId('acknowledged').waitFor();
+    await page.getByRole('tab', { name: 'Pemberitahuan Pasal 46' }).click();
+    const clock = page.getByTestId('pdp-clock').getByTestId('clock-state');
+    expect(await clock.getAttribute('data-state')).toBe('running');
+    expect(await page.getByTestId('pdp-clock').innerText()).toMatch(/sisa (71|72) j/);
+    await page.getByLabel(/Data pribadi yang terungkap/).fill('NIK, nama dan nomor telepon pasien');
+    await page.getByLabel(/Bagaimana terungkap/).fill('Cadangan basis data terbuka di server uji');
+    await page.getByLabel(/Upaya penanganan/).fill('Server ditutup, kata sandi diganti');
+    await page.getByLabel(/Upaya pemulihan/).fill('Audit keamanan oleh pihak ketiga');
+    await page.getByLabel(/Perkiraan jumlah subjek data/).fill('6');
+    await screenshot(page, 'notification-form-1280');
+    await page.getByRole('button', { name: 'Ajukan pemberitahuan' }).click();
+    await page.locator('[data-testid=pdp-clock] [data-state=met]').waitFor();
+    await page.getByTestId('notification-filed').waitFor();
+    await page.getByTestId('letter').filter({ hasText: 'Cadangan basis data terbuka di server uji' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'notification-letter-1280');
+    const after = await admin.call<Incident>('GET', `/incidents/${incident.id}`);
+    expect(after.deadline.state).toBe('met');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the whole interface to English and back, with no missing translation', async () => {
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.getByRole('heading', { name: 'Dasbor' }).waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    for (const [path, heading] of [
+      ['/#/alerts', 'Alerts inbox'],
+      ['/#/incidents', 'Incidents'],
+      ['/#/organizations', 'PSE registry'],
+      ['/#/sources', 'Monitoring sources'],
+      ['/#/admin', 'Administration'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect(await missingTranslations(page), path).toEqual([]);
+    }
+    await page.reload();
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByText('ID', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
