@@ -9,6 +9,11 @@ import type { DumpFormat, FormatWriter } from './types.js';
 
 export { FORMATS, isDumpFormat, type DumpFormat, type FormatWriter } from './types.js';
 
+/** File extension (before any `.gz`) of each format, as a scanner would see it. */
+export const EXTENSIONS: Record<DumpFormat, string> = {
+  csv: 'csv', tsv: 'tsv', json: 'json', ndjson: 'ndjson', mysql: 'sql', postgres: 'sql', text: 'txt', log: 'log',
+};
+
 export function writerFor(format: DumpFormat, style: DumpStyle, rng: Random): FormatWriter {
   switch (format) {
     case 'csv': return tabularWriter(style, ',');

@@ -41,7 +41,6 @@ function serialize(value: unknown, indent: string | null, depth: number): string
 export function jsonWriter(style: DumpStyle, pretty: boolean): FormatWriter {
   const indent = pretty ? '  ' : null;
   return {
-    extension: 'json',
     start: () => '[',
     batch(rows: readonly Row[], first: boolean): string {
       let out = '';
@@ -56,7 +55,6 @@ export function jsonWriter(style: DumpStyle, pretty: boolean): FormatWriter {
 
 export function ndjsonWriter(style: DumpStyle): FormatWriter {
   return {
-    extension: 'ndjson',
     start: () => '',
     batch: (rows: readonly Row[]) => rows.map((row) => serialize(objectOf(row, style), null, 0) + '\n').join(''),
     end: () => '',

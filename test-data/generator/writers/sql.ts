@@ -28,7 +28,6 @@ function mysqlValue(cell: string | null | undefined, numeric: boolean): string {
 export function mysqlWriter(style: DumpStyle): FormatWriter {
   const tables = layouts(style);
   return {
-    extension: 'sql',
     start() {
       let out = '-- MySQL dump 10.13  Distrib 8.0.35, for Linux (x86_64)\n--\n-- Host: localhost    Database: toko_contoh\n' +
         '-- ------------------------------------------------------\n/*!40101 SET NAMES utf8mb4 */;\n/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n\n';
@@ -61,7 +60,6 @@ const pgLiteral = (cell: string | null | undefined, numeric: boolean): string =>
 export function postgresWriter(style: DumpStyle): FormatWriter {
   const tables = layouts(style);
   return {
-    extension: 'sql',
     start() {
       let out = '--\n-- PostgreSQL database dump\n--\n\n-- Dumped from database version 15.5\n\nSET statement_timeout = 0;\n' +
         "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n\n";

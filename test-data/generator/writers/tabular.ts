@@ -12,7 +12,6 @@ function quote(field: string, delimiter: string): string {
 export function tabularWriter(style: DumpStyle, delimiter: ',' | '\t' | ';'): FormatWriter {
   const free = SCHEMA.map((c) => c.free === true);
   return {
-    extension: delimiter === '\t' ? 'tsv' : 'csv',
     start: () => style.names.map((n) => quote(n, delimiter)).join(delimiter) + '\n',
     batch(rows: readonly Row[]): string {
       let out = '';

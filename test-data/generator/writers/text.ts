@@ -73,7 +73,6 @@ function proseBlock(rng: Random, row: Row): string {
 
 export function textWriter(_style: DumpStyle, rng: Random): FormatWriter {
   return {
-    extension: 'txt',
     start: () => 'DATA PELANGGAN - JANGAN DISEBARKAN\nDiekspor dari sistem CRM v3.12.1\n\n',
     batch: (rows: readonly Row[]) => rows.map((row) => (rng.chance(0.25) ? proseBlock(rng, row) : formBlock(rng, row))).join(''),
     end: () => '-- akhir data --\n',
@@ -101,7 +100,6 @@ export function logWriter(style: DumpStyle, rng: Random): FormatWriter {
     return /[\s"]/.test(value) ? `${name}="${value.replace(/"/g, '\\"')}"` : `${name}=${value}`;
   };
   return {
-    extension: 'log',
     start: () => `${stamp()} INFO  [main] c.t.Application - Started Application in 4.21 seconds (JVM running for 5.0)\n`,
     batch(rows: readonly Row[]): string {
       let out = '';

@@ -8,8 +8,6 @@ export const FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'mysql', 'postgres', 'te
 export type DumpFormat = (typeof FORMATS)[number];
 
 export interface FormatWriter {
-  /** File extension without the dot (before any `.gz`). */
-  readonly extension: string;
   start(): string;
   /** `first` is true for the first batch (JSON arrays need to know where commas go). */
   batch(rows: readonly Row[], first: boolean): string;
