@@ -31,6 +31,8 @@ export class CsvParser extends ChunkedParser {
   private checkQuoteParity: boolean;
   /** Columns of the current row are unknown (the range started mid-row): fields are free text. */
   private rowUnknown = false;
+  /** The current row had a field longer than the limit, emitted in pieces. */
+  private pieces = false;
   private readonly index: StructuralIndex;
 
   constructor(state: CsvState, rangeStart: number, options: ParserOptions = {}) {
@@ -115,8 +117,9 @@ export class CsvParser extends ChunkedParser {
       if (c === d) col++;
       else {
         // The rest of a row begun in the previous range was counted there.
-        if ((col > 0 || filled) && !continued) records++;
+        if ((col > 0 || filled || this.pieces) && !continued) records++;
         continued = false;
+        this.pieces = false;
         col = 0;
         this.rowUnknown = false;
         known = this.columns.length;
@@ -154,7 +157,8 @@ export class CsvParser extends ChunkedParser {
       const e = to > fieldStart && buf[to - 1] === CR ? to - 1 : to;
       if (e > fieldStart) { this.emit(fieldStart, e, column); filled = true; }
     }
-    if ((this.col > 0 || filled) && !this.rowUnknown) this.records++;
+    if ((this.col > 0 || filled || this.pieces) && !this.rowUnknown) this.records++;
+    this.pieces = false;
     this.rowUnknown = false;
     this.col = 0;
     return to;
@@ -198,6 +202,7 @@ export class CsvParser extends ChunkedParser {
     }
     const cut = pieceEnd(buf, from, to);
     this.emit(from, cut, this.column(this.col));
+    this.pieces = true;
     return cut;
   }
 }
