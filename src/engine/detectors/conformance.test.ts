@@ -46,7 +46,7 @@ const positives: Record<PiiType, { tokens?: Array<[string, string | null]>; fiel
   NIK: { tokens: [['NIK 3171014501900003', 'nik'], ['3171010101900001', null]] },
   KK: { tokens: [['3171010101090012', 'no_kk']] },
   NPWP: { tokens: [['09.254.173.9-407.000', null], ['092541739407000', 'npwp'], ['0092541739407000', 'npwp']] },
-  PHONE: { tokens: [['0812-3456-7890', null], ['+62 857 1234 5678', null], ['(021) 555-1234', 'telepon']] },
+  PHONE: { tokens: [['0812-3456-7890', null], ['+62 857 1234 5678', null], ['81234567890', 'no_hp']] },
   EMAIL: { tokens: [['budi.santoso@example.co.id', null]] },
   CREDIT_CARD: { tokens: [['4111 1111 1111 1111', null], ['5555555555554444', 'credit_card']] },
   BPJS: { tokens: [['0001234567890', 'no_bpjs']] },

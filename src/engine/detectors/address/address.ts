@@ -3,7 +3,7 @@
 // city) counts with less confidence, and placeholders or bare numbers never do.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
-import { normalizeName } from '../person-name/person-name.js';
+import { normalizeName, unquote } from '../person-name/person-name.js';
 
 const ADDRESS = hintBit('ADDRESS');
 /** Words that mark an Indonesian or English street address, matched as whole words. */
@@ -16,7 +16,7 @@ export const addressDetector: FieldDetector = {
 
   confirmField(value: string, context: DetectionContext): Verdict | null {
     if (!(context.hints & ADDRESS)) return null;
-    const text = value.trim();
+    const text = unquote(value);
     if (isPlaceholder(text) || text.length < 3 || text.length > 500 || !LETTERS.test(text)) return null;
     const column = context.source === 'column';
     if (ADDRESS_WORDS.test(text)) {

@@ -24,6 +24,15 @@ describe('personNameDetector', () => {
     }
   });
 
+  it('turns away login names from user-name columns', () => {
+    for (const value of ['eko.anggraini', 'budi_santoso', 'siti.nur.aini']) expect(verdictOf(value, 'user_name'), value).toBeNull();
+  });
+
+  it('reads quoted values such as nama="Budi Santoso" in logs', () => {
+    expect(verdictOf('"Eko Putri Anggraini"')).not.toBeNull();
+    expect(personNameDetector.normalizeField('"Eko Putri Anggraini"')).toBe('eko putri anggraini');
+  });
+
   it('needs a name label', () => {
     expect(verdictOf('Budi Santoso', null)).toBeNull();
     expect(verdictOf('Budi Santoso', 'alamat')).toBeNull();

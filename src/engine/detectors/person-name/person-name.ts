@@ -7,12 +7,23 @@ import { isPlaceholder } from '../negatives.js';
 /** Letters (any script), spaces and the punctuation of names and titles: "Dr. Siti Nur'aini, S.Kom." */
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .,'’`-]*$/u;
 const LETTER = /\p{L}/gu;
+/** Login names ("eko.anggraini", "budi_s") sit in `user_name` columns: lowercase parts joined by . or _. */
+const USERNAME = /^[a-z0-9]+(?:[._][a-z0-9]+)+$/;
+
+/** The value without surrounding blanks and double quotes (quoted log values: nama="Budi Santoso"). */
+export function unquote(value: string): string {
+  let start = 0, end = value.length;
+  while (start < end && (value.charCodeAt(start) <= 32 || value[start] === '"')) start++;
+  while (end > start && (value.charCodeAt(end - 1) <= 32 || value[end - 1] === '"')) end--;
+  return value.slice(start, end);
+}
 
 /** Why `value` is not a name, or null when it looks like one. */
 export function nameProblem(value: string): string | null {
-  const name = value.trim();
+  const name = unquote(value);
   if (isPlaceholder(name)) return 'placeholder';
   if (name.length < 2 || name.length > 100) return 'length';
+  if (USERNAME.test(name)) return 'a login name';
   if (!NAME.test(name)) return 'characters other than letters and name punctuation';
   const letters = name.match(LETTER)?.length ?? 0;
   if (letters < 2) return 'too few letters';
@@ -20,9 +31,9 @@ export function nameProblem(value: string): string | null {
   return null;
 }
 
-/** Trim, collapse spaces, lowercase: "  BUDI   Santoso " and "Budi Santoso" count once. */
+/** Unquote, collapse spaces, lowercase: "  BUDI   Santoso " and "Budi Santoso" count once. */
 export function normalizeName(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+  return unquote(value).replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** A name detector for `type` (PERSON_NAME, MOTHER_MAIDEN_NAME): same test, its own label. */
@@ -33,7 +44,7 @@ export function nameDetector(type: PiiType, rule: string): FieldDetector {
     category: 'general',
     confirmField(value: string, context: DetectionContext): Verdict | null {
       if (!(context.hints & bit) || nameProblem(value) !== null) return null;
-      const words = value.trim().split(/\s+/).length;
+      const words = unquote(value).split(/\s+/).length;
       // A single word in a name column is still a name (many Indonesians have one), a little less surely.
       const base = context.source === 'column' ? 0.9 : 0.8;
       return { confidence: words > 1 ? base + 0.05 : base, rule, validator: `${words} word(s) of letters; ${type} label` };

@@ -58,11 +58,10 @@ describe('phoneDetector', () => {
     expect(normalized('81234567890')).toBe('+6281234567890');
   });
 
-  it('accepts landlines only under a phone label', () => {
-    expect(verdictOf('(021) 555-1234')).toBeNull();
-    expect(verdictOf('(021) 555-1234', 'telepon')!.confidence).toBeGreaterThanOrEqual(0.85);
-    expect(normalized('(021) 555-1234')).toBe('+62215551234');
-    expect(phoneDetector.describe!('+62215551234', asOf)).toEqual({ kind: 'landline' });
+  it('does not report landlines or toll-free numbers, even under a phone label', () => {
+    expect(verdictOf('(021) 555-1234', 'telepon')).toBeNull();
+    expect(verdictOf('0800-1-234-567', 'telepon')).toBeNull();
+    expect(verdictOf('+62 21 5551234', 'telepon')).toBeNull();
   });
 
   it('rejects foreign numbers, wrong lengths and invalid mobile prefixes', () => {

