@@ -80,7 +80,11 @@ export async function runScanAnalysis(deps: ScanJobDeps, analysisId: number, sig
     await pendingProgress;
     // The report names the temp file; record the evidence's own name instead.
     for (const file of report.files) file.path = claim.file_name;
-    const verification = verifySample(report);
+    const verification = {
+      ...verifySample(report),
+      // Distinct findings beyond the cap are counted in the report but not listed one by one.
+      storedFindings: { stored: findings.size, truncated: findings.size >= cap },
+    };
     return await db.transaction(async (tx) => {
       const [done] = await tx.query(
         `UPDATE analyses SET status = 'done', progress = 100, report = $3, verification = $4, finished_at = now(),
