@@ -38,6 +38,7 @@ export class SqlParser extends ChunkedParser {
   private lastHead: Buffer = Buffer.alloc(0);
   private readonly decoder = new TextDecoder();
   private readonly copyIndex = new StructuralIndex(TAB, LF, LF);
+  private readonly tupleIndex = new StructuralIndex(QUOTE, DQUOTE, LF);
   private backslashEscapes: boolean;
 
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
@@ -81,6 +82,7 @@ export class SqlParser extends ChunkedParser {
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
     let i = from;
+    this.tupleIndex.reset(buf, to);
     while (i < to) {
       const next = this.mode === TUPLES ? this.scanTuples(buf, i, to, final)
         : this.mode === COPY ? this.scanCopy(buf, i, to, final)
@@ -182,7 +184,8 @@ export class SqlParser extends ChunkedParser {
   }
 
   private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
-    let nl = -1;
+    const index = this.tupleIndex;
+    const escapes = this.backslashEscapes;
     while (i < to) {
       const c = buf[i]!;
       switch (CLASS[c]) {
@@ -206,19 +209,37 @@ export class SqlParser extends ChunkedParser {
           this.mode = STATEMENT;
           return i + 1;
         case STR: {
-          let q = this.quoteEnd(buf, i, to, final);
+          // The closing quote from the SIMD index of quotes and newlines.
+          const quote = c;
+          let q = index.next(i + 1), broken = -1;
+          for (;;) {
+            if (q >= to) { q = -1; break; }
+            const b = buf[q];
+            if (b === LF) {
+              // Dumps escape newlines in strings: a raw one before a new statement means the quote was never closed.
+              if (startsStatement(buf, q + 1, to)) { broken = q; break; }
+            } else if (b === quote) {
+              let k = q - 1;
+              while (escapes && k > i && buf[k] === BACKSLASH) k--;
+              if (((q - 1 - k) & 1) === 0) {
+                if (q + 1 >= to && !final) { q = -1; break; }
+                if (buf[q + 1] !== quote) break;
+                q = index.next(q + 2);
+                continue;
+              }
+            }
+            q = index.next(q + 1);
+          }
+          if (broken >= 0) {
+            this.warn(`unterminated string at byte ${this.base + i}: it ends at the next line`);
+            if (broken > i + 1) this.emit(i + 1, broken, this.column(this.col));
+            this.mode = STATEMENT;
+            return broken + 1;
+          }
           if (q < 0) {
             if (!final) return -i - 1;
             this.warn(`unterminated string at byte ${this.base + i}`);
             q = to;
-          }
-          if (nl < i) { nl = buf.indexOf(LF, i); if (nl < 0) nl = to; }
-          if (nl < q && startsStatement(buf, nl + 1, to)) {
-            // Dumps escape newlines in strings: a raw one followed by a new statement means the quote was never closed.
-            this.warn(`unterminated string at byte ${this.base + i}: it ends at the next line`);
-            if (nl > i + 1) this.emit(i + 1, nl, this.column(this.col));
-            this.mode = STATEMENT;
-            return nl + 1;
           }
           if (q > i + 1) this.emit(i + 1, q, this.column(this.col));
           i = q + 1;
