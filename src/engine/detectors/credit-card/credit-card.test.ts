@@ -55,6 +55,11 @@ describe('creditCardDetector', () => {
     expect(verdictOf(pan.replace(/(\d{4})(?=\d)/g, '$1 '))!.confidence).toBeGreaterThan(0.85);
   });
 
+  it('trusts an obsolete 13-digit Visa number only a little without card context', () => {
+    expect(verdictOf('4222222222222')!.confidence).toBeLessThan(0.6);
+    expect(verdictOf('4222222222222', 'cc_number')!.confidence).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('drops below the threshold under negative or other-identifier context', () => {
     expect(verdictOf('4111111111111111', 'order_id')!.confidence).toBeLessThan(0.5);
     expect(verdictOf('4111111111111111', 'nik')!.confidence).toBeLessThan(0.5);

@@ -84,6 +84,8 @@ export const creditCardDetector: TokenDetector = {
     if (grouping === 'card') return { confidence: 0.9, rule: 'credit-card.luhn+grouping', validator };
     const nikLike = count === 16 && nikProvinces.has(digitValue(token.digits, 0, 2));
     if (nikLike) return { confidence: 0.6, rule: 'credit-card.luhn-nik-shaped', validator };
+    // 13-digit Visa numbers have not been issued for decades; bank accounts of that length have.
+    if (count === 13) return { confidence: 0.55, rule: 'credit-card.luhn-legacy-length', validator };
     return { confidence: 0.8, rule: 'credit-card.luhn', validator };
   },
 

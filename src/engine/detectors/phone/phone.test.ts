@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextFor, onlyToken } from '../../prefilter/testing.js';
+import { contextFor, onlyToken, tokensOf } from '../../prefilter/testing.js';
 import { libraryValidates, operatorOf, phoneDetector } from './phone.js';
 
 const verdictOf = (text: string, label: string | null = null) => phoneDetector.confirm(onlyToken(text), contextFor(label));
@@ -69,6 +69,13 @@ describe('phoneDetector', () => {
     expect(verdictOf('0812345')).toBeNull();
     expect(verdictOf('08123456789012345')).toBeNull();
     expect(verdictOf('08012345678')).toBeNull();
+  });
+
+  it('ignores the digits at the end of an invoice or order id', () => {
+    const tail = (text: string) => tokensOf(text).filter((t) => t.digitCount >= 9).map((t) => phoneDetector.confirm(t, contextFor(null)));
+    expect(tail('INV/20190718/MPL/0892537543')).toEqual([null]);
+    expect(tail('ORD_081234567890')).toEqual([null]);
+    expect(tail('hp/wa: 081234567890')[0]).not.toBeNull();
   });
 
   it('drops below the threshold under negative context (resi, order)', () => {

@@ -34,6 +34,14 @@ export function nationalStart(d: ArrayLike<number>, count: number, plus: boolean
   return count > 0 && d[0] === 8 ? 0 : -1;
 }
 
+/** "INV/20190718/MPL/0892537543", "ORD_0812…": digits glued by / _ # to a word are an id's tail. */
+function partOfIdentifier(token: Token): boolean {
+  const at = token.start, bytes = token.bytes;
+  if (at < 2) return false;
+  const glue = bytes[at - 1]!, before = bytes[at - 2]! | 32;
+  return (glue === 47 || glue === 95 || glue === 35) && ((before >= 97 && before <= 122) || (before >= 48 && before <= 57));
+}
+
 const verdicts = new Map<number, boolean>();
 /** libphonenumber-js's verdict for +62 numbers with this national prefix (3 digits) and length. */
 function libraryAccepts(d: ArrayLike<number>, from: number, length: number): boolean {
@@ -68,7 +76,7 @@ export const phoneDetector: TokenDetector = {
     if (from < 0) return null;
     const length = count - from, named = (hints & PHONE) !== 0;
     // Without a trunk or country prefix a number is only a phone under a phone label (Excel drops the 0).
-    if (from === 0 && !named) return null;
+    if (!named && (from === 0 || partOfIdentifier(token))) return null;
     // Landlines, toll-free and service numbers are no personal mobiles: the issue and the eval's
     // ground truth count them as hard negatives even under a phone label.
     if (d[from] !== 8 || length < 9 || length > 12 || !libraryAccepts(d, from, length)) return null;
