@@ -22,6 +22,9 @@ export function AlertsPage() {
   const current = items[Math.min(selected, items.length - 1)];
 
   useEffect(() => setSelected(0), [status]);
+  useEffect(() => {
+    if (current) document.getElementById(`alert-${current.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
 
   function onKey(event: KeyboardEvent) {
     if (event.target !== list.current) return;
