@@ -85,9 +85,10 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], service
               return result;
             }),
         };
+        // Set before the handler runs, so a handler can still choose another status (200 for a duplicate).
+        reply.code(def.successStatus ?? 200);
         const result = await def.handler(ctx);
         if (def.rawResponse) return reply;
-        reply.code(def.successStatus ?? 200);
         return result;
       },
     });
