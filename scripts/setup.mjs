@@ -9,13 +9,13 @@ const root = new URL('..', import.meta.url).pathname;
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
-function newestSource(dir) {
+function newestSource(dir, pattern = /\.ts$/) {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, mtime(path));
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path, pattern));
+    else if (pattern.test(entry.name)) newest = Math.max(newest, mtime(path));
   }
   return newest;
 }
@@ -33,4 +33,12 @@ if (mtime(stamp) < sources) {
   console.error('telusur setup: compiling TypeScript…');
   run('npx tsc -p tsconfig.build.json');
   run(`node -e "require('fs').writeFileSync('dist/.built', String(Date.now()))"`);
+}
+
+// The web app, served by the server from web/dist: rebuilt when any of its sources is newer.
+const webBuilt = mtime(join(root, 'web', 'dist', 'index.html'));
+const webSources = Math.max(newestSource(join(root, 'web', 'src'), /\.(tsx?|css)$/), ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => mtime(join(root, 'web', f))), mtime(join(root, 'package-lock.json')));
+if (webBuilt < webSources) {
+  console.error('telusur setup: building the web app…');
+  run('npm run build:web');
 }
