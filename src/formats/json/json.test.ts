@@ -1,4 +1,5 @@
 // JSON/NDJSON reader: field paths, records, sniffing documents vs lines, broken input.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, readRange, utf8 } from '../testing.js';
 import { JsonParser, jsonReader, ndjsonReader } from './json.js';
@@ -74,5 +75,43 @@ describe('json reader', () => {
     const entries = Array.from({ length: 20100 }, (_, i) => `"k${i}":1`).join(',');
     const result = readRange(jsonReader, {}, utf8(`{${entries}}`));
     expect(result.fields.some((f) => f.column === '*' && f.value === 'k20050')).toBe(true);
+  });
+});
+
+describe('json reader properties', () => {
+  /** Fields as the reader must report them: escapes stay as written, paths as `a.b[].c`. */
+  function expected(value: unknown, path: string | null, out: string[]): void {
+    if (typeof value === 'string') { if (value.length > 0) out.push(`${path ?? '-'}=${JSON.stringify(value).slice(1, -1)}`); }
+    else if (typeof value === 'number') out.push(`${path ?? '-'}=${JSON.stringify(value)}`);
+    else if (Array.isArray(value)) for (const e of value) expected(e, path === null ? null : `${path}[]`, out);
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, e] of Object.entries(value)) expected(e, path === null ? k : `${path}.${k}`, out);
+    }
+  }
+
+  it('any JSON document parses back to its string and number values under their paths, however chunked', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.nat(2000), { maxLength: 6 }), (value, cuts) => {
+      const bytes = utf8(JSON.stringify(value));
+      const want: string[] = [];
+      expected(value, null, want);
+      const result = readRange(jsonReader, {}, bytes, 0, bytes.length, cuts);
+      expect(fieldLines(result)).toEqual(want);
+      expect(result.warnings).toEqual([]);
+      // Records: elements of the outermost arrays (API dumps nest them: data.pasien[]), else 1.
+      const outer = (v: unknown): number => Array.isArray(v) ? v.length
+        : v !== null && typeof v === 'object' ? Object.values(v).reduce((sum: number, e) => sum + outer(e), 0) : 0;
+      expect(result.records).toBe(Array.isArray(value) ? value.length : outer(value) || 1);
+    }), { numRuns: 400 });
+  });
+
+  it('NDJSON lines parse back to their values, one record per line', () => {
+    fc.assert(fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(2000), { maxLength: 6 }), (values, cuts) => {
+      const bytes = utf8(values.map((v) => JSON.stringify(v)).join('\n') + '\n');
+      const want: string[] = [];
+      for (const v of values) expected(v, null, want);
+      const result = readRange(ndjsonReader, {}, bytes, 0, bytes.length, cuts);
+      expect(fieldLines(result)).toEqual(want);
+      expect(result.records).toBe(values.length);
+    }), { numRuns: 300 });
   });
 });

@@ -79,8 +79,11 @@ export class JsonParser extends ChunkedParser {
     if (this.depth === 0) { this.warn(`unbalanced closing bracket at byte ${this.base + at}`); return; }
     this.depth--;
     this.keyPath = this.savedKeys[this.depth]!;
-    if (this.kinds[this.depth] === ARR) this.arrays--;
+    const wasArray = this.kinds[this.depth] === ARR;
+    if (wasArray) this.arrays--;
     this.expectKey = false;
+    // A top-level array of a document counts its elements, not itself (even when empty).
+    if (wasArray && this.depth === 0 && !this.lines) { this.documentCounted = false; return; }
     this.valueDone();
   }
 

@@ -1,4 +1,5 @@
 // SQL dump reader: MySQL extended INSERTs, PostgreSQL COPY, DDL columns, splitting, broken SQL.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, prepareState, readRange, utf8 } from '../testing.js';
 import { sqlReader } from './sql.js';
@@ -133,5 +134,48 @@ describe('sql reader', () => {
       [copyStart, copyStart + copyRows.length, 'pasien', ['id', 'nik']],
       [kosong, kosong, 'kosong', ['a']],
     ]);
+  });
+});
+
+describe('sql reader properties', () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => ({ number: String(n) })),
+    fc.string({ unit: fc.constantFrom('a', 'Z', '7', ' ', ',', "'", '"', '\\', '\n', '\t', '(', ')', ';', 'é'), maxLength: 10 }),
+  );
+  const rows = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+  const cuts = fc.array(fc.nat(600), { maxLength: 6 });
+  const MYSQL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r' };
+  const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+  const names = ['nik', 'nama', 'alamat'];
+
+  it('mysqldump extended INSERTs parse back to their values (escapes kept), however chunked', () => {
+    fc.assert(fc.property(rows, cuts, (table, at) => {
+      const literal = (c: (typeof table)[0][0]) => c === null ? 'NULL' : typeof c === 'object' ? c.number : `'${c.replace(/[\\'\n\r]/g, (x) => MYSQL_ESCAPES[x]!)}'`;
+      const text = '-- MySQL dump 10.13\nCREATE TABLE `warga` (\n  `nik` varchar(16),\n  `nama` text,\n  `alamat` text\n);\n' +
+        `INSERT INTO \`warga\` VALUES ${table.map((r) => `(${r.map(literal).join(',')})`).join(',')};\n`;
+      const bytes = utf8(text);
+      const want = table.flatMap((r) => r.flatMap((c, i) => {
+        if (c === null) return [];
+        const value = typeof c === 'object' ? c.number : c.replace(/[\\'\n\r]/g, (x) => MYSQL_ESCAPES[x]!);
+        return value ? [`warga.${names[i]}=${value}`] : [];
+      }));
+      const result = readRange(sqlReader, { tables: {}, copies: [] }, bytes, 0, bytes.length, at);
+      expect(fieldLines(result)).toEqual(want);
+      expect(result.records).toBe(table.length);
+      expect(result.warnings).toEqual([]);
+    }), { numRuns: 300 });
+  });
+
+  it('PostgreSQL COPY rows parse back to their values (\\N skipped), however chunked', () => {
+    fc.assert(fc.property(rows, cuts, (table, at) => {
+      const field = (c: (typeof table)[0][0]) => c === null ? '\\N' : typeof c === 'object' ? c.number : c.replace(/[\\\t\n\r]/g, (x) => COPY_ESCAPES[x]!);
+      const text = 'COPY public.warga (nik, nama, alamat) FROM stdin;\n' + table.map((r) => r.map(field).join('\t') + '\n').join('') + '\\.\n';
+      const bytes = utf8(text);
+      const want = table.flatMap((r) => r.flatMap((c, i) => (c === null || field(c) === '' ? [] : [`warga.${names[i]}=${field(c)}`])));
+      const result = readRange(sqlReader, { tables: {}, copies: [] }, bytes, 0, bytes.length, at);
+      expect(fieldLines(result)).toEqual(want);
+      expect(result.records).toBe(table.length);
+    }), { numRuns: 300 });
   });
 });
