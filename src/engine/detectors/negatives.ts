@@ -49,6 +49,8 @@ export const NEGATIVE_TEXTS: readonly string[] = [
   'Loopback 127.0.0.1 dan ::1, bind 0.0.0.0, broadcast 255.255.255.255',
   'Hitung 1234567890123456 langkah simulasi',
   'Serial 4111 1111 1111 1112 rusak',
+  'Password: c419741b6e0a13051d70d08652378439',
+  'sha1 9f0d4111111111111111e3a1b2c3d4e5f6a7b8c9',
 ];
 
 /**

@@ -3,7 +3,7 @@
 // JCB, Diners, UnionPay or Discover numbers and one in ten passes Luhn, so without card context
 // such numbers stay below a validated NIK's confidence (0.85) unless written in card groups.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText, digitValue, groupLengths, hasShape, luhnValid } from './digits.js';
+import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from './digits.js';
 
 interface Issuer {
   readonly name: string;
@@ -71,7 +71,7 @@ export const creditCardDetector: TokenDetector = {
 
   confirm(token: Token, context: DetectionContext): Verdict | null {
     const count = token.digitCount;
-    if (token.plus || count < 13 || count > 19) return null;
+    if (token.plus || count < 13 || count > 19 || insideWord(token)) return null;
     const issuer = cardIssuer(token.digits, count);
     if (!issuer || !luhnValid(token.digits, 0, count)) return null;
     const grouping = cardGrouping(token);

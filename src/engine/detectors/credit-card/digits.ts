@@ -61,6 +61,20 @@ export function hasShape(lengths: Int32Array, n: number, shape: readonly number[
   return true;
 }
 
+/**
+ * True when a number token sits inside an alphanumeric word such as a hex digest
+ * ("…70d08652378439"): the prefilter lets one or two letters prefix a number (passport series),
+ * so a digit before those letters means the digits are part of something longer.
+ */
+export function insideWord(token: Token): boolean {
+  const bytes = token.bytes;
+  let i = token.start - 1;
+  while (i >= 0 && i >= token.start - 2 && ((bytes[i]! | 32) >= 97 && (bytes[i]! | 32) <= 122)) i--;
+  if (i === token.start - 1 || i < 0) return false;
+  const c = bytes[i]!;
+  return c >= 48 && c <= 57;
+}
+
 /** The number made of digits[from, from + length). */
 export function digitValue(digits: ArrayLike<number>, from: number, length: number): number {
   let value = 0;

@@ -3,7 +3,7 @@
 // Since 2024 the 16-digit form is `0` + the legacy 15, or the holder's NIK: a NIK-form NPWP is
 // left to the NIK detector unless the label says NPWP.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText, digitValue, groupLengths, hasShape, luhnValid } from '../credit-card/digits.js';
+import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from '../credit-card/digits.js';
 
 const NPWP = hintBit('NPWP');
 const OTHER_IDENTIFIER = hintBit('NIK') | hintBit('KK') | hintBit('CREDIT_CARD') | hintBit('BPJS') | hintBit('BANK_ACCOUNT') | hintBit('PHONE');
@@ -41,7 +41,7 @@ export const npwpDetector: TokenDetector = {
 
   confirm(token: Token, context: DetectionContext): Verdict | null {
     const count = token.digitCount, d = token.digits, hints = context.hints;
-    if (token.plus || (count !== 15 && count !== 16)) return null;
+    if (token.plus || (count !== 15 && count !== 16) || insideWord(token)) return null;
     const named = (hints & NPWP) !== 0;
     let formatted = false;
     if (token.groups > 1) {

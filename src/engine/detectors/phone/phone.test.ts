@@ -78,6 +78,13 @@ describe('phoneDetector', () => {
     expect(tail('hp/wa: 081234567890')[0]).not.toBeNull();
   });
 
+  it('ignores digits inside a hex digest', () => {
+    const inHash = tokensOf('c419741b6e0a13051d70d08652378439').filter((t) => t.digitCount >= 9);
+    expect(inHash.length).toBeGreaterThan(0);
+    for (const token of inHash) expect(phoneDetector.confirm(token, contextFor(null))).toBeNull();
+    expect(verdictOf('HP081234567890')).not.toBeNull();
+  });
+
   it('drops below the threshold under negative context (resi, order)', () => {
     expect(verdictOf('081234567890', 'no_resi')!.confidence).toBeLessThan(0.5);
     expect(verdictOf('081234567890', 'order_id')!.confidence).toBeLessThan(0.5);

@@ -4,7 +4,7 @@
 // number for Indonesia, so it is asked once per (prefix, length) and remembered.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText, digitValue } from '../credit-card/digits.js';
+import { digitText, digitValue, insideWord } from '../credit-card/digits.js';
 
 const PHONE = hintBit('PHONE');
 const OTHER_IDENTIFIER = hintBit('NIK') | hintBit('KK') | hintBit('NPWP') | hintBit('CREDIT_CARD') | hintBit('BPJS') | hintBit('BANK_ACCOUNT');
@@ -73,7 +73,7 @@ export const phoneDetector: TokenDetector = {
   confirm(token: Token, context: DetectionContext): Verdict | null {
     const d = token.digits, count = token.digitCount, hints = context.hints;
     const from = nationalStart(d, count, token.plus);
-    if (from < 0) return null;
+    if (from < 0 || insideWord(token)) return null;
     const length = count - from, named = (hints & PHONE) !== 0;
     // Without a trunk or country prefix a number is only a phone under a phone label (Excel drops the 0).
     if (!named && (from === 0 || partOfIdentifier(token))) return null;
