@@ -31,6 +31,9 @@ export class JsonParser extends ChunkedParser {
   /** Per open container: the parent object's current key, restored when the container closes. */
   private savedKeys = new Int32Array(64);
   private depth = 0;
+  /** The innermost container, cached: its kind (0 at the top level) and path. */
+  private topKind = 0;
+  private topPath = -1;
   /** Containers nested deeper than MAX_DEPTH: counted, not stacked. */
   private overDepth = 0;
   private arrays = 0;
@@ -50,8 +53,8 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valuePath(): number {
-    if (this.depth === 0 || this.overDepth > 0) return this.depth === 0 ? -1 : this.paths[this.depth - 1]!;
-    return this.kinds[this.depth - 1] === ARR ? this.paths[this.depth - 1]! : this.keyPath;
+    if (this.topKind === OBJ && this.overDepth === 0) return this.keyPath;
+    return this.topPath;
   }
 
   private open(kind: number): void {
@@ -69,6 +72,8 @@ export class JsonParser extends ChunkedParser {
     this.savedKeys[this.depth] = this.keyPath;
     this.keyPath = -1;
     this.paths[this.depth] = kind === ARR ? this.table.element(path) : path;
+    this.topKind = kind;
+    this.topPath = this.paths[this.depth]!;
     this.depth++;
     if (kind === ARR) this.arrays++;
     this.expectKey = kind === OBJ;
@@ -81,6 +86,8 @@ export class JsonParser extends ChunkedParser {
     this.keyPath = this.savedKeys[this.depth]!;
     const wasArray = this.kinds[this.depth] === ARR;
     if (wasArray) this.arrays--;
+    this.topKind = this.depth > 0 ? this.kinds[this.depth - 1]! : 0;
+    this.topPath = this.depth > 0 ? this.paths[this.depth - 1]! : -1;
     this.expectKey = false;
     // A top-level array of a document counts its elements, not itself (even when empty).
     if (wasArray && this.depth === 0 && !this.lines) { this.documentCounted = false; return; }
@@ -91,7 +98,7 @@ export class JsonParser extends ChunkedParser {
     if (this.depth === 0) {
       if (this.lines || !this.documentCounted) this.records++;
       this.documentCounted = false;
-    } else if (!this.lines && this.arrays === 1 && this.overDepth === 0 && this.kinds[this.depth - 1] === ARR) {
+    } else if (this.topKind === ARR && this.arrays === 1 && !this.lines && this.overDepth === 0) {
       this.records++;
       this.documentCounted = true;
     }
@@ -100,7 +107,8 @@ export class JsonParser extends ChunkedParser {
   /** NDJSON: a line ended inside a value. Drop the broken value and start the next line clean. */
   private resetLine(at: number): void {
     this.warn(`incomplete JSON value on the line ending at byte ${this.base + at}`);
-    this.depth = this.overDepth = this.arrays = 0;
+    this.depth = this.overDepth = this.arrays = this.topKind = 0;
+    this.topPath = -1;
     this.expectKey = false;
     this.keyPath = -1;
   }
@@ -142,7 +150,7 @@ export class JsonParser extends ChunkedParser {
         case OPEN_ARR: this.open(ARR); i++; continue;
         case CLOSE: this.close(i); i++; continue;
         case COMMA:
-          if (this.depth > 0 && this.overDepth === 0 && this.kinds[this.depth - 1] === OBJ) this.expectKey = true;
+          if (this.topKind === OBJ && this.overDepth === 0) this.expectKey = true;
           i++;
           continue;
         case COLON:
@@ -168,7 +176,7 @@ export class JsonParser extends ChunkedParser {
             q = to;
           }
           if (this.expectKey) {
-            this.keyPath = this.table.key(this.paths[this.depth - 1]!, this.keyPath, buf, i + 1, q);
+            this.keyPath = this.table.key(this.topPath, this.keyPath, buf, i + 1, q);
             this.expectKey = false;
             if (this.table.wildcard[this.keyPath] === 1) this.emit(i + 1, q, this.keyPath);
             // Compact JSON: skip the colon here rather than in another trip round the loop.
@@ -178,7 +186,7 @@ export class JsonParser extends ChunkedParser {
           if (q > i + 1) this.emit(i + 1, q, this.valuePath());
           this.valueDone();
           i = q + 1;
-          if (buf[i] === 44 && this.depth > 0 && this.overDepth === 0 && this.kinds[this.depth - 1] === OBJ) {
+          if (buf[i] === 44 && this.topKind === OBJ && this.overDepth === 0) {
             this.expectKey = true;
             i++;
           }
