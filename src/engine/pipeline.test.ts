@@ -61,3 +61,12 @@ describe('engine pipeline', () => {
     expect(found.map((f) => f.type)).toEqual(['KK']);
   });
 });
+
+describe('labels in free text', () => {
+  it('reads "label = value", "label:<tab>value" and several values of one type in one text', () => {
+    const found = scanText('Nama Lengkap = Agus Tarigan\nIbu Kandung:\tFitri Handayani\nNama Ibu Kandung : Mega Daulay\n', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([
+      ['PERSON_NAME', 'agus tarigan'], ['MOTHER_MAIDEN_NAME', 'fitri handayani'], ['MOTHER_MAIDEN_NAME', 'mega daulay'],
+    ]);
+  });
+});

@@ -65,7 +65,8 @@ export class Engine {
   private batch: FieldBatch | null = null;
   private fieldStart = 0;
   private plan: ColumnPlan | undefined;
-  private emittedTypes = 0;
+  /** Spans found in the current field (type bit, start, end, ...): field detectors skip what token detectors took. */
+  private emitted: number[] = [];
   private countedOffset = 0;
   private countedLine = 1;
 
@@ -111,7 +112,7 @@ export class Engine {
     for (let i = 0; i < batch.count; i++) {
       const s = start[i]!, e = end[i]!, c = column[i]!;
       this.fieldStart = s;
-      this.emittedTypes = 0;
+      this.emitted.length = 0;
       this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined;
       scanTokens(bytes, s, e, this.token, this.onToken);
       if (this.plan) {
@@ -173,7 +174,7 @@ export class Engine {
   }
 
   private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: DetectionContext): void {
-    if (this.emittedTypes & hintBit(detector.type) || e <= s) return;
+    if (e <= s || this.overlapsEmitted(detector.type, s, e)) return;
     const value = decoder.decode(bytes.subarray(s, e));
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
@@ -181,23 +182,32 @@ export class Engine {
     }
   }
 
+  private overlapsEmitted(type: PiiType, s: number, e: number): boolean {
+    const bit = hintBit(type), spans = this.emitted;
+    for (let k = 0; k < spans.length; k += 3) if (spans[k] === bit && spans[k + 1]! < e && spans[k + 2]! > s) return true;
+    return false;
+  }
+
   /** "Nama: Budi", "alamat=Jl. Merdeka 1": a label naming a field type, then its value on the same line. */
   private scanTextLabels(bytes: Uint8Array, s: number, e: number): void {
     for (let i = s; i < e; i++) {
       const c = bytes[i]!;
       if (c !== 58 && c !== 61) continue;
-      const prev = i > s ? bytes[i - 1]! | 32 : 0;
+      let labelEnd = i;
+      while (labelEnd > s && (bytes[labelEnd - 1] === 32 || bytes[labelEnd - 1] === 9)) labelEnd--;
+      const prev = labelEnd > s ? bytes[labelEnd - 1]! | 32 : 0;
       if (prev < 97 || prev > 122) continue; // labels end in a letter; timestamps and URLs' "://" do not
-      let from = i;
-      while (from > s && i - from < 32 && bytes[from - 1] !== 10 && bytes[from - 1] !== 44) from--;
-      const hints = hintsFromWords(labelWords(String.fromCharCode(...bytes.subarray(from, i))));
+      let from = labelEnd;
+      while (from > s && labelEnd - from < 32 && bytes[from - 1] !== 10 && bytes[from - 1] !== 44) from--;
+      const words = wordsOf(bytes, from, labelEnd);
+      const hints = hintsFromWords(words);
       if (!(hints & this.fieldTypeMask)) continue;
       let v = i + 1;
-      while (v < e && bytes[v] === 32) v++;
+      while (v < e && (bytes[v] === 32 || bytes[v] === 9)) v++;
       let stop = v;
       while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
       stop = cutAtNextLabel(bytes, v, stop);
-      const context: DetectionContext = { asOf: this.asOf, hints, source: 'text', label: labelWords(String.fromCharCode(...bytes.subarray(from, i))).join(' ') };
+      const context: DetectionContext = { asOf: this.asOf, hints, source: 'text', label: words.join(' ') };
       for (const detector of this.fieldDetectors) {
         if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, v, stop, context);
       }
@@ -209,7 +219,7 @@ export class Engine {
     type: PiiType, category: PdpCategory, start: number, length: number, value: string, verdict: Verdict,
     context: DetectionContext, digits: Uint8Array | null,
   ): void {
-    this.emittedTypes |= hintBit(type);
+    this.emitted.push(hintBit(type), start, start + length);
     this.stats.addFinding(type, category, value, type === 'NIK' ? digits : null);
     if (!this.onFinding) return;
     const batch = this.batch!;

@@ -33,6 +33,7 @@ describe('prefilter', () => {
     expect(texts('kirim ke Budi.Santoso+x@Mail.CO.id ya')).toEqual(['email:Budi.Santoso+x@Mail.CO.id']);
     expect(texts('081234567890@gmail.com')).toEqual(['email:081234567890@gmail.com']);
     expect(texts('a@b, user@localhost')).toEqual([]);
+    expect(texts('atau email Ani2902@inbox-nusantara.Com. Makasih')).toEqual(['email:Ani2902@inbox-nusantara.Com']);
   });
 
   it('finds IPv6 runs and skips the colons of words', () => {

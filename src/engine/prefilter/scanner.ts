@@ -184,7 +184,9 @@ function scanEmail(bytes: Uint8Array, fieldStart: number, at: number, end: numbe
     if (bytes[right] === 46) lastDot = right;
     right++;
   }
+  // A sentence's full stop or a dash after the address is not part of it.
   while (right > at + 1 && (bytes[right - 1] === 46 || bytes[right - 1] === 45)) right--;
+  while (lastDot >= right) lastDot = bytes.lastIndexOf(46, lastDot - 1);
   if (left < at && lastDot > at + 1 && lastDot < right - 2) {
     token.kind = 'email';
     token.start = left;
