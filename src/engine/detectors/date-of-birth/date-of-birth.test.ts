@@ -62,6 +62,11 @@ describe('dateOfBirthDetector tokens', () => {
     expect(tokenVerdict('1990-01-31', 'created_at')).toBeNull();
   });
 
+  it('describes age and minority on the as-of day', () => {
+    expect(dateOfBirthDetector.describe!('2008-11-23', asOf)).toEqual({ age: 18, minor: false });
+    expect(dateOfBirthDetector.describe!('2008-11-24', asOf)).toEqual({ age: 17, minor: true });
+  });
+
   it('takes the date of a timestamp in a birth-date column', () => {
     expect(tokenVerdict('1990-01-31 00')).not.toBeNull();
   });

@@ -2,7 +2,7 @@
 // 1990-01-31, 31/01/1990, 31.01.1990 or 19900131, and whole field values such as "12 Januari 1990"
 // or "Jakarta, 12-01-1990" (TTL = tempat, tanggal lahir). A date must be real, not after the as-of
 // day and at most 120 years before it. Two-digit years are not read: the pivot would be a guess.
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type FieldDetector, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type FieldDetector, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { MONTHS, isBirthDate, isoDate, orderDate } from './calendar.js';
 
 const DOB = hintBit('DATE_OF_BIRTH');
@@ -91,6 +91,15 @@ export const dateOfBirthDetector: TokenDetector & FieldDetector = {
 
   normalize(token: Token): string {
     return packedIso(tokenDate(token));
+  },
+
+  /** Age on the as-of day, and whether the holder is a child (under 18): children's data is specific. */
+  describe(normalized: string, asOf: AsOf) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(normalized);
+    if (!m) return null;
+    const month = Number(m[2]), day = Number(m[3]);
+    const age = asOf.year - Number(m[1]) - (asOf.month < month || (asOf.month === month && asOf.day < day) ? 1 : 0);
+    return { age, minor: age < 18 };
   },
 
   confirmField(value: string, context: DetectionContext): Verdict | null {
