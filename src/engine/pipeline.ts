@@ -175,7 +175,8 @@ export class Engine {
 
   private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: DetectionContext): void {
     if (e <= s || this.overlapsEmitted(detector.type, s, e)) return;
-    const value = decoder.decode(bytes.subarray(s, e));
+    const raw = decoder.decode(bytes.subarray(s, e));
+    const value = this.batch?.unescape ? this.batch.unescape(raw) : raw;
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
       this.emit(detector.type, detector.category, s, e - s, detector.normalizeField(value), verdict, context, null);

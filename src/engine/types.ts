@@ -44,6 +44,12 @@ export interface FieldBatch {
   readonly columns: readonly string[];
   /** Records (rows, objects, tuples, lines) completed in this batch. */
   readonly records: number;
+  /**
+   * Turns a field's raw text into its value where the format escapes (CSV `""`, JSON `\"` and
+   * `\uXXXX`, SQL `\'` or `''`). Used only for values handed to field detectors (names,
+   * addresses…): identifiers never contain escapes, so the hot path never calls it.
+   */
+  readonly unescape?: (raw: string) => string;
 }
 
 /** What the prefilter finds in raw bytes and offers to detectors. */
