@@ -102,6 +102,8 @@ describe('every detector', () => {
       expect(found!.confidence).toBeLessThanOrEqual(1);
       const normalized = detector.normalize(found!.token);
       expect(found!.validator).not.toContain(normalized);
+      const described = detector.describe?.(normalized, context(label).asOf) ?? null;
+      if (described) for (const v of Object.values(described)) expect(String(v), 'describe leaks the raw value').not.toBe(normalized);
       expect(found!.validator).not.toContain(new TextDecoder().decode(found!.token.bytes.subarray(found!.token.start, found!.token.end)));
       if (GATED.includes(detector.type)) expect(best(detector, text, noContext), `${text} without a label`).toBeNull();
     }
