@@ -1,7 +1,7 @@
 // The scanning pipeline: field batch → prefilter (one pass, every detector's candidates) →
 // confirm (only the detectors that take the candidate's shape) → context score → best verdict
 // per span → stats and sink. Field detectors run only on fields whose label names their type.
-import { columnHints, hintsFromWords, labelWords, wordsOf } from './context/labels.js';
+import { columnHints, hintsFromWords, wordsOf } from './context/labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats } from './stats/scan-stats.js';
