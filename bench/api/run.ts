@@ -3,7 +3,6 @@
 // endpoints from this process with autocannon. Prints p50/p99 latency per endpoint; target p99 ≤ 50 ms.
 //   options: --pglite  --duration <s> (10)  --connections <n> (10)  --json <file>
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
