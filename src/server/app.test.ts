@@ -48,7 +48,7 @@ describe('telusur serve', () => {
     });
     const mainTs = resolve(import.meta.dirname, '../cli/main.ts');
     const code = `import { main } from ${JSON.stringify(mainTs)}; process.exitCode = await main(['serve']);`;
-    const env = { ...process.env, TELUSUR_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', TELUSUR_LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TELUSUR_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', TELUSUR_LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     delete env.TELUSUR_ADMIN_PASSWORD;

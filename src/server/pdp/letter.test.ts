@@ -37,3 +37,15 @@ describe('renderLetterHtml', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 });
+
+describe('renderLetterPdf', () => {
+  it('produces a PDF with the letter title, even with text the standard font cannot encode', async () => {
+    const { renderLetterPdf } = await import('./letter-pdf.js');
+    const { PDFDocument } = await import('pdf-lib');
+    const bytes = await renderLetterPdf({ ...input, dataExposed: 'Nama, NIK 😀 数据 ' + 'panjang '.repeat(400) }, 'subjects', 'id');
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toContain('Subjek Data Pribadi');
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(2);
+  });
+});

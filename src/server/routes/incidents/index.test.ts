@@ -82,6 +82,9 @@ describe.each(testBackends)('incidents on %s', (backend) => {
     expect(letter.body).toContain('Foto KTP dan swafoto pelanggan');
     expect(letter.body).toContain('25.000');
     expect((await s.call('pse_officer', 'GET', `/api/v1/notifications/${filed.json().id}/letter?lang=en`)).body).toContain('Article 46(2)');
+    const pdf = await s.call('pse_officer', 'GET', `/api/v1/notifications/${filed.json().id}/letter?format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
     const timeline = (await s.call('pse_officer', 'GET', `/api/v1/incidents/${incident.id}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(['notification_filed', 'acknowledged', 'status_changed', 'status_changed', 'status_changed', 'created']);

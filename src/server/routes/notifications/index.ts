@@ -5,7 +5,8 @@ import { recordEvent } from '../../commands/incidents.js';
 import { errors } from '../../errors.js';
 import { idParam, pageClause, pageQuery, toPage } from '../../http/pagination.js';
 import { route } from '../../http/route.js';
-import { renderLetterHtml } from '../../pdp/letter.js';
+import { renderLetterHtml, type LetterInput } from '../../pdp/letter.js';
+import { renderLetterPdf } from '../../pdp/letter-pdf.js';
 
 interface NotificationRow {
   id: number;
@@ -116,10 +117,10 @@ export const notificationRoutes = [
     operationId: 'notifications.letter',
     method: 'GET',
     path: '/notifications/:id/letter',
-    summary: 'The generated letter (HTML) to the PSE or to data subjects, in Indonesian or English',
+    summary: 'The generated letter (HTML or PDF) to the PSE or to data subjects, in Indonesian or English',
     tag: 'notifications',
     params: idParam,
-    query: z.object({ audience: z.enum(['pse', 'subjects']).default('pse'), lang: z.enum(['id', 'en']).default('id') }),
+    query: z.object({ audience: z.enum(['pse', 'subjects']).default('pse'), lang: z.enum(['id', 'en']).default('id'), format: z.enum(['html', 'pdf']).default('html') }),
     scope: { resource: 'notification', param: 'id' },
     rawResponse: true,
     async handler({ params, query, services, reply }) {
@@ -129,25 +130,28 @@ export const notificationRoutes = [
          FROM notifications n JOIN incidents i ON i.id = n.incident_id LEFT JOIN organizations o ON o.id = n.organization_id WHERE n.id = $1`,
         [params.id],
       );
-      const html = renderLetterHtml(
-        {
-          incidentId: row!.incident_id,
-          incidentTitle: row!.title,
-          organizationName: row!.victim_name ?? (query.lang === 'id' ? 'Penyelenggara Sistem Elektronik' : 'Electronic System Operator'),
-          dataExposed: row!.data_exposed,
-          exposedAt: row!.exposed_at,
-          exposureHow: row!.exposure_how,
-          handling: row!.handling,
-          recovery: row!.recovery,
-          subjectsEstimate: row!.subjects_estimate,
-          contact: row!.contact,
-          filedAt: row!.filed_at,
-          pseNotifiedAt: row!.pse_notified_at,
-        },
-        query.audience,
-        query.lang,
-      );
-      return reply.type('text/html; charset=utf-8').send(html);
+      const input: LetterInput = {
+        incidentId: row!.incident_id,
+        incidentTitle: row!.title,
+        organizationName: row!.victim_name ?? (query.lang === 'id' ? 'Penyelenggara Sistem Elektronik' : 'Electronic System Operator'),
+        dataExposed: row!.data_exposed,
+        exposedAt: row!.exposed_at,
+        exposureHow: row!.exposure_how,
+        handling: row!.handling,
+        recovery: row!.recovery,
+        subjectsEstimate: row!.subjects_estimate,
+        contact: row!.contact,
+        filedAt: row!.filed_at,
+        pseNotifiedAt: row!.pse_notified_at,
+      };
+      if (query.format === 'pdf') {
+        const pdf = await renderLetterPdf(input, query.audience, query.lang);
+        return reply
+          .type('application/pdf')
+          .header('Content-Disposition', `attachment; filename="notifikasi-${params.id}-${query.audience}-${query.lang}.pdf"`)
+          .send(Buffer.from(pdf));
+      }
+      return reply.type('text/html; charset=utf-8').send(renderLetterHtml(input, query.audience, query.lang));
     },
   }),
 ];
