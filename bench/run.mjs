@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDump } from '../dist/test-data/generator/index.js';
+import { generateDump } from '../dist/test-data/generator/dump.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = process.env.BENCH_DIR ?? join(root, 'bench', 'out');

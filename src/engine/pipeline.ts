@@ -67,6 +67,7 @@ export class Engine {
   private plan: ColumnPlan | undefined;
   /** Spans found in the current field (type bit, start, end, ...): field detectors skip what token detectors took. */
   private emitted: number[] = [];
+  private emittedLength = 0;
   private countedOffset = 0;
   private countedLine = 1;
 
@@ -112,7 +113,7 @@ export class Engine {
     for (let i = 0; i < batch.count; i++) {
       const s = start[i]!, e = end[i]!, c = column[i]!;
       this.fieldStart = s;
-      this.emitted.length = 0;
+      this.emittedLength = 0;
       this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined;
       scanTokens(bytes, s, e, this.token, this.onToken);
       if (this.plan) {
@@ -185,7 +186,7 @@ export class Engine {
 
   private overlapsEmitted(type: PiiType, s: number, e: number): boolean {
     const bit = hintBit(type), spans = this.emitted;
-    for (let k = 0; k < spans.length; k += 3) if (spans[k] === bit && spans[k + 1]! < e && spans[k + 2]! > s) return true;
+    for (let k = 0; k < this.emittedLength; k += 3) if (spans[k] === bit && spans[k + 1]! < e && spans[k + 2]! > s) return true;
     return false;
   }
 
@@ -220,7 +221,11 @@ export class Engine {
     type: PiiType, category: PdpCategory, start: number, length: number, value: string, verdict: Verdict,
     context: DetectionContext, digits: Uint8Array | null,
   ): void {
-    this.emitted.push(hintBit(type), start, start + length);
+    const spans = this.emitted, k = this.emittedLength;
+    spans[k] = hintBit(type);
+    spans[k + 1] = start;
+    spans[k + 2] = start + length;
+    this.emittedLength = k + 3;
     this.stats.addFinding(type, category, value, type === 'NIK' ? digits : null);
     if (!this.onFinding) return;
     const batch = this.batch!;
