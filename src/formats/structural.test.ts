@@ -35,4 +35,17 @@ describe('StructuralIndex', () => {
     index.reset(buf, 100);
     expect(index.next(40)).toBe(100);
   });
+
+  it('two indexes can take turns on the shared kernel memory', () => {
+    const buf = new Uint8Array(5000).fill(97);
+    for (let k = 0; k < 5000; k += 10) buf[k] = k % 20 === 0 ? 44 : 9;
+    const commas = new StructuralIndex(44, 44, 44);
+    const tabs = new StructuralIndex(9, 9, 9);
+    commas.reset(buf, buf.length);
+    tabs.reset(buf, buf.length);
+    for (let i = 0; i < 4900; i += 7) {
+      expect(commas.next(i)).toBe(naive(buf, i, buf.length, [44]));
+      expect(tabs.next(i)).toBe(naive(buf, i, buf.length, [9]));
+    }
+  });
 });

@@ -4,7 +4,8 @@
 // lets the CSV/TSV and COPY readers spend their time per field, not per byte.
 //
 // One wasm instance per thread, shared by every index: an index is valid only within one scan
-// call (reset() at the start), which holds because parsers are synchronous.
+// call (reset() at the start), which holds because parsers are synchronous; when two indexes
+// take turns (SQL: COPY rows and INSERT strings), the one that lost the memory reloads.
 
 const KERNEL =
   'AGFzbQEAAAABCwFgBn9/f39/fwF/AwIBAAUDAQABBxICBm1lbW9yeQIABWluZGV4AAAKsgEBrwECA38FeyAD/Q8hCSAE/Q8hCiAF/Q8hCyACIQgCQANAIAYgAU8NASAAIAZq/QAEACEMIAAgBmr9AAQQIQ0gDCAJ/SMgDCAK/SP9UCAMIAv9I/1Q/WQgDSAJ/SMgDSAK/SP9UCANIAv9I/1Q/WRBEHRyIQcCQANAIAdFDQEgCCAGIAdoajYCACAIQQRqIQggByAHQQFrcSEHDAALCyAGQSBqIQYMAAsLIAggAmtBAnYL';
@@ -14,6 +15,8 @@ const PAD = 32;
 const OUT = SLICE + PAD;
 
 interface Kernel {
+  /** The index whose slice is in memory now: several indexes may take turns in one scan. */
+  owner: StructuralIndex | null;
   index(input: number, length: number, out: number, a: number, b: number, c: number): number;
   bytes: Uint8Array;
   positions: Int32Array;
@@ -36,6 +39,7 @@ function loadKernel(): Kernel {
   const pages = Math.ceil((OUT + SLICE * 4) / 65536);
   memory.grow(pages - memory.buffer.byteLength / 65536);
   kernel = {
+    owner: null,
     index: instance.exports['index'] as Kernel['index'],
     bytes: new Uint8Array(memory.buffer, 0, OUT),
     positions: new Int32Array(memory.buffer, OUT, SLICE),
@@ -68,6 +72,7 @@ export class StructuralIndex {
     k.bytes.set(this.buf.subarray(from, from + length), 0);
     k.bytes.fill(0, length, length + PAD);
     this.count = k.index(0, length, OUT, this.a, this.b, this.c);
+    k.owner = this;
     this.cursor = 0;
     this.sliceFrom = from;
     this.sliceTo = from + length;
@@ -75,7 +80,7 @@ export class StructuralIndex {
 
   /** The first position >= i holding a target byte, or `to` when there is none. */
   next(i: number): number {
-    if (i < this.last || i < this.sliceFrom || i > this.sliceTo) {
+    if (i < this.last || i < this.sliceFrom || i > this.sliceTo || this.kernel.owner !== this) {
       if (i >= this.to) return this.to;
       this.load(i);
     }

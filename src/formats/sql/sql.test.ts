@@ -71,6 +71,16 @@ describe('sql reader', () => {
     expect(result.records).toBe(4);
   });
 
+  it('reads INSERTs, then COPY rows, then INSERTs again in one buffer (regression: shared SIMD memory)', async () => {
+    const insert = (n: number) => `INSERT INTO public.k (a, b) VALUES (${n}, 'warga${n}@contoh.test');\n`;
+    const copyRows = Array.from({ length: 50 }, (_, i) => `${i}\t3171234567890${String(i).padStart(3, '0')}\n`).join('');
+    const text = insert(1) + 'COPY public.c (id, nik) FROM stdin;\n' + copyRows + '\\.\n' + Array.from({ length: 30 }, (_, i) => insert(i + 2)).join('');
+    const { result } = await read(text);
+    expect(result.warnings).toEqual([]);
+    expect(result.fields.filter((f) => f.column === 'k.b').length).toBe(31);
+    expect(result.fields.filter((f) => f.column === 'c.nik').length).toBe(50);
+  });
+
   it('gives the same fields whatever the chunking', async () => {
     for (const text of [MYSQL, POSTGRES]) {
       const whole = fieldLines((await read(text)).result);

@@ -12,6 +12,7 @@ import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, t
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59;
 const MAX_COLUMNS = 1024;
+const EMPTY = Buffer.alloc(0);
 
 // Byte classes inside VALUES (…).
 const WS = 1, OPEN = 2, CLOSE = 3, COMMA = 4, END = 5, STR = 6, NUM = 7, WORD = 8;
@@ -35,7 +36,7 @@ export class SqlParser extends ChunkedParser {
   private inTuple = false;
   private nest = 0;
   /** The last INSERT head, so per-row INSERT statements do not re-parse the same head. */
-  private lastHead: Buffer = Buffer.alloc(0);
+  private lastHead: Buffer = EMPTY;
   private readonly decoder = new TextDecoder();
   private readonly copyIndex = new StructuralIndex(TAB, LF, LF);
   private readonly tupleIndex = new StructuralIndex(QUOTE, DQUOTE, LF);
@@ -64,6 +65,8 @@ export class SqlParser extends ChunkedParser {
   }
 
   private begin(ref: TableRef): void {
+    // The cached INSERT head no longer describes the current columns.
+    this.lastHead = EMPTY;
     this.table = ref.table;
     const names = ref.columns ?? this.tables.get(ref.table) ?? [];
     this.ids = names.slice(0, MAX_COLUMNS).map((n) => this.columnId(`${ref.table}.${n}`));
