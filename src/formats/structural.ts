@@ -11,6 +11,7 @@ const KERNEL =
   'AGFzbQEAAAABCwFgBn9/f39/fwF/AwIBAAUDAQABBxICBm1lbW9yeQIABWluZGV4AAAKsgEBrwECA38FeyAD/Q8hCSAE/Q8hCiAF/Q8hCyACIQgCQANAIAYgAU8NASAAIAZq/QAEACEMIAAgBmr9AAQQIQ0gDCAJ/SMgDCAK/SP9UCAMIAv9I/1Q/WQgDSAJ/SMgDSAK/SP9UCANIAv9I/1Q/WRBEHRyIQcCQANAIAdFDQEgCCAGIAdoajYCACAIQQRqIQggByAHQQFrcSEHDAALCyAGQSBqIQYMAAsLIAggAmtBAnYL';
 
 const SLICE = 1 << 20;
+const FIRST_SLICE = 1 << 16;
 const PAD = 32;
 const OUT = SLICE + PAD;
 
@@ -56,6 +57,7 @@ export class StructuralIndex {
   private count = 0;
   private cursor = 0;
   private last = 0;
+  private slice = FIRST_SLICE;
 
   constructor(private readonly a: number, private readonly b: number, private readonly c: number) {}
 
@@ -68,7 +70,11 @@ export class StructuralIndex {
 
   private load(from: number): void {
     const k = this.kernel;
-    const length = Math.min(SLICE, this.to - from);
+    // Slices grow 64 KB → 1 MB while the scan stays sequential, so indexes that take turns
+    // (and so reload often) do not index far past what they use.
+    const continuing = from === this.sliceTo && k.owner === this;
+    this.slice = continuing ? Math.min(SLICE, this.slice * 2) : FIRST_SLICE;
+    const length = Math.min(this.slice, this.to - from);
     k.bytes.set(this.buf.subarray(from, from + length), 0);
     k.bytes.fill(0, length, length + PAD);
     this.count = k.index(0, length, OUT, this.a, this.b, this.c);

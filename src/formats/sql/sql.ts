@@ -132,6 +132,15 @@ export class SqlParser extends ChunkedParser {
       else break;
     }
     const start = i;
+    // One INSERT per row (pg_dump --inserts): the same head as the last statement, compared natively.
+    const head = this.lastHead.length;
+    if (head > 0 && start + head < to && buf[start + head] === 40 && sameBytes(buf, start, this.lastHead)) {
+      this.col = 0;
+      this.inTuple = false;
+      this.nest = 0;
+      this.mode = TUPLES;
+      return start + head;
+    }
     let depth = 0;
     for (let j = start; j < to; j++) {
       const c = buf[j]!;
@@ -152,7 +161,7 @@ export class SqlParser extends ChunkedParser {
 
   private startInsert(buf: Buffer, start: number, paren: number): void {
     const head = buf.subarray(start, paren);
-    if (!head.equals(this.lastHead)) {
+    if (!(head.length === this.lastHead.length && sameBytes(buf, start, this.lastHead))) {
       const ref = parseInsertHead(this.decoder.decode(head));
       if (!ref) this.warn(`INSERT statement at byte ${this.base + start} has an unreadable head; its columns are numbered`);
       this.begin(ref ?? { table: 'unknown', columns: null });
@@ -310,6 +319,12 @@ export class SqlParser extends ChunkedParser {
     this.emit(from, cut, this.mode === COPY ? this.column(this.col) : -1);
     return cut;
   }
+}
+
+/** Whether buf holds `bytes` at `at` (a JS loop: short, and cheaper than Buffer.compare's checks). */
+function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let k = 0; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
+  return true;
 }
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
