@@ -9,10 +9,17 @@ const PLACEHOLDERS = new Set([
   'belum diisi', 'tidak diisi', '(null)', '<null>', 'default', 'xxx', 'test', 'testing', 'dummy', 'sample', 'contoh', 'lorem ipsum',
 ]);
 
+/** First characters a placeholder can start with (lower case): most names and addresses fail here. */
+const FIRST = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)).concat([...'*x#•-_.='].map((c) => c.charCodeAt(0))));
+
 /** True when a cell value means "no value" rather than holding one. */
 export function isPlaceholder(value: string): boolean {
+  // Long values are only placeholders when padded (SQL CHAR columns): trim those first.
+  if (value.length > 20 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return false;
   const trimmed = value.trim();
-  if (trimmed.length > 20) return false;
+  if (trimmed.length === 0) return true;
+  const first = trimmed.charCodeAt(0);
+  if (trimmed.length > 20 || !FIRST.has(first >= 65 && first <= 90 ? first | 32 : first)) return false;
   if (/^[*x#•\-_.=]+$/i.test(trimmed)) return true; // masked or ruled-out cells: "*****", "xxxx", "====="
   return PLACEHOLDERS.has(trimmed.toLowerCase().replace(/\s+/g, ' '));
 }

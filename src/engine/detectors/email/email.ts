@@ -5,11 +5,22 @@ import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDe
 
 const EMAIL = hintBit('EMAIL');
 /** File extensions that follow '@' in asset names (retina images, fonts) but are no TLDs in use. */
-const fileExtensions = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'ico', 'css', 'js', 'ts', 'json', 'xml', 'html',
+const fileExtensionList = (['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'ico', 'css', 'js', 'ts', 'json', 'xml', 'html',
   'htm', 'php', 'txt', 'pdf', 'woff', 'woff2', 'ttf', 'eot', 'map', 'min', 'tar', 'gz', 'zip', 'exe', 'dll', 'jar']);
+/** A TLD of up to 5 letters/digits packed base-37 into a number, so the check allocates nothing. */
+function packed(bytes: ArrayLike<number>, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i]! | 32;
+    key = key * 37 + (c >= 97 ? c - 96 : c - 48 + 27);
+  }
+  return key;
+}
+const fileExtensions = new Set(fileExtensionList.map((e) => packed(Array.from(e, (c) => c.charCodeAt(0)), 0, e.length)));
 
 const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const ascii = new TextDecoder('latin1');
 /** RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~- */
 const atext = new Uint8Array(256);
 for (let c = 0; c < 256; c++) atext[c] = isAlpha(c) || isDigit(c) ? 1 : 0;
@@ -52,11 +63,7 @@ export function emailProblem(bytes: Uint8Array, start: number, end: number): str
   const punycode = bytes[tldStart] === 120 && bytes[tldStart + 1] === 110 && bytes[tldStart + 2] === 45 && bytes[tldStart + 3] === 45;
   if (!punycode) {
     for (let i = tldStart; i < end; i++) if (!isAlpha(bytes[i]!)) return 'TLD not alphabetic';
-    if (tldLength <= 5) {
-      let tld = '';
-      for (let i = tldStart; i < end; i++) tld += String.fromCharCode(bytes[i]! | 32);
-      if (fileExtensions.has(tld)) return 'file extension, not a TLD';
-    }
+    if (tldLength <= 5 && fileExtensions.has(packed(bytes, tldStart, end))) return 'file extension, not a TLD';
   }
   return null;
 }
@@ -76,9 +83,8 @@ export const emailDetector: TokenDetector = {
   },
 
   normalize(token: Token): string {
-    let value = '';
-    for (let i = token.start; i < token.end; i++) value += String.fromCharCode(token.bytes[i]!);
-    return value.toLowerCase();
+    // The prefilter only takes ASCII into an address, so a single-byte decode is exact.
+    return ascii.decode(token.bytes.subarray(token.start, token.end)).toLowerCase();
   },
 
   describe(normalized: string) {

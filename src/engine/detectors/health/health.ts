@@ -5,14 +5,15 @@ import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from
 import { isPlaceholder } from '../negatives.js';
 
 const HEALTH = hintBit('HEALTH');
-/** ICD-10: a chapter letter, two digits, optionally a dot and 1–4 subdivision characters. */
-const ICD10 = /^[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?$/;
+// ICD-10: a chapter letter, two digits, optionally a dot and 1–4 subdivision characters.
 const BLOOD_TYPE = /^(?:A|B|AB|O)\s?(?:[+-]|rh[+-])?$/i;
+
+/** One or more codes separated by blanks , ; or / (the separators never occur inside a code). */
+const ICD10_LIST = /^\s*[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?(?:[\s,;/]+[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)*[\s,;/]*$/i;
 
 /** True when every comma/semicolon/space separated part of `value` is an ICD-10 code. */
 export function isIcd10List(value: string): boolean {
-  const parts = value.trim().toUpperCase().split(/[\s,;/]+/).filter((p) => p.length > 0);
-  return parts.length > 0 && parts.length <= 20 && parts.every((p) => ICD10.test(p));
+  return value.length <= 200 && ICD10_LIST.test(value);
 }
 
 export const healthDetector: FieldDetector = {

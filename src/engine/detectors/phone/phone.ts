@@ -42,20 +42,20 @@ function partOfIdentifier(token: Token): boolean {
   return (glue === 47 || glue === 95 || glue === 35) && ((before >= 97 && before <= 122) || (before >= 48 && before <= 57));
 }
 
-const verdicts = new Map<number, boolean>();
+/** Per (prefix, length): the validator text when libphonenumber-js accepts the number, else null. */
+const verdicts = new Map<number, string | null>();
 /** libphonenumber-js's verdict for +62 numbers with this national prefix (3 digits) and length. */
-function libraryAccepts(d: ArrayLike<number>, from: number, length: number): boolean {
+function acceptedMobile(d: ArrayLike<number>, from: number, length: number): string | null {
   const prefix = digitValue(d, from, 3);
   const key = prefix * 100 + length;
-  let valid = verdicts.get(key);
-  if (valid === undefined) {
+  let validator = verdicts.get(key);
+  if (validator === undefined) {
     // A representative number: the prefix padded with 5s (any digits give the same verdict).
-    const sample = `+62${String(prefix).padEnd(length, '5')}`;
-    const parsed = parsePhoneNumberFromString(sample);
-    valid = parsed !== undefined && parsed.isValid();
-    verdicts.set(key, valid);
+    const parsed = parsePhoneNumberFromString(`+62${String(prefix).padEnd(length, '5')}`);
+    validator = parsed?.isValid() ? `Indonesian mobile, ${length + 1} digits; ${operatorOf(prefix) ?? 'unknown operator'}` : null;
+    verdicts.set(key, validator);
   }
-  return valid;
+  return validator;
 }
 
 /** True when libphonenumber-js itself (not the memo) validates the full number; used by tests. */
@@ -79,14 +79,14 @@ export const phoneDetector: TokenDetector = {
     if (!named && (from === 0 || partOfIdentifier(token))) return null;
     // Landlines, toll-free and service numbers are no personal mobiles: the issue and the eval's
     // ground truth count them as hard negatives even under a phone label.
-    if (d[from] !== 8 || length < 9 || length > 12 || !libraryAccepts(d, from, length)) return null;
-    const operator = operatorOf(digitValue(d, from, 3));
-    const validator = `Indonesian mobile, ${length + 1} digits; ${operator ?? 'unknown operator'}`;
+    if (d[from] !== 8 || length < 9 || length > 12) return null;
+    const validator = acceptedMobile(d, from, length);
+    if (validator === null) return null;
     if (named) return { confidence: 0.97, rule: 'phone.mobile+context', validator };
     if (hints & NEGATIVE_HINT) return { confidence: 0.3, rule: 'phone.mobile-negative-context', validator };
     if (hints & OTHER_IDENTIFIER) return { confidence: 0.4, rule: 'phone.mobile-other-context', validator };
     // "62812…" without "+" is also how long ids start; "+62" or "08" is unmistakable.
-    const base = from === 2 && !token.plus ? 0.75 : operator ? 0.92 : 0.85;
+    const base = from === 2 && !token.plus ? 0.75 : operatorOf(digitValue(d, from, 3)) ? 0.92 : 0.85;
     return { confidence: base, rule: 'phone.mobile', validator };
   },
 

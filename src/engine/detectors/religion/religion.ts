@@ -15,11 +15,21 @@ const spellings: Record<string, readonly string[]> = {
     'aliran kepercayaan', 'penghayat'],
 };
 const canonical = new Map<string, string>();
-for (const [term, list] of Object.entries(spellings)) for (const s of list) canonical.set(s, term);
+/** The spellings as dumps write them (lower, UPPER, Title Case): most values need no normalizing. */
+const exact = new Map<string, string>();
+const title = (s: string) => s.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+for (const [term, list] of Object.entries(spellings)) {
+  for (const s of list) {
+    canonical.set(s, term);
+    for (const form of [s, s.toUpperCase(), title(s)]) exact.set(form, term);
+  }
+}
 
 /** The KTP term for a religion value ("ISLAM", "Protestant" → "islam", "kristen"), or null. */
 export function religionTerm(value: string): string | null {
   if (value.length > 60) return null;
+  const direct = exact.get(value);
+  if (direct) return direct;
   const key = value.trim().toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ');
   return canonical.get(key) ?? null;
 }
