@@ -1,7 +1,7 @@
 // The frame: header with language, time zone and sign-out; a navigation bar that collapses behind
 // a burger button on narrow screens (390 px phones).
 import { AppShell, Burger, Group, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/context.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -36,6 +36,8 @@ export function LanguageSwitch() {
 
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
+  // On phones the closed navigation slides off screen; inert keeps its links out of the tab order too.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const { t, zone, setZone } = useI18n();
   const { user, logout } = useSession();
   const location = useLocation();
@@ -65,7 +67,7 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('header.navigation')}>
+      <AppShell.Navbar p="xs" aria-label={t('header.navigation')} inert={phone && !opened}>
         <div>
           {visible.map((page) => (
             <NavLink

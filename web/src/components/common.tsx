@@ -57,12 +57,16 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
   );
 }
 
-const clockColor: Record<ClockState, string> = { not_started: 'gray', running: 'yellow', overdue: 'red', met: 'green', met_late: 'orange' };
+// Filled badge shades chosen for at least 4.5:1 against their text (white, or dark on yellow).
+const clockColor: Record<ClockState, string> = { not_started: 'gray.7', running: 'yellow', overdue: 'red.9', met: 'teal.9', met_late: 'grape.9' };
+
+/** Colour of an alert score badge: red when likely a real sale, yellow (dark text) when unsure. */
+export const scoreColor = (score: number) => (score >= 0.7 ? 'red.9' : score >= 0.4 ? 'yellow' : 'gray.7');
 
 export function ClockBadge({ state }: { state: ClockState }) {
   const { t } = useI18n();
   return (
-    <Badge color={clockColor[state]} variant="filled" data-testid="clock-state" data-state={state} styles={{ root: { color: state === 'running' ? '#1a1b1e' : undefined } }}>
+    <Badge color={clockColor[state]} variant="filled" data-testid="clock-state" data-state={state} autoContrast>
       {t(`clock.${state}` as MessageKey)}
     </Badge>
   );

@@ -58,7 +58,7 @@ export function SourcesPage() {
                     {s.name} {s.kind ? `(${s.kind})` : ''}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={s.health === 'ok' ? 'green' : s.health === 'stale' ? 'yellow' : 'gray'} styles={{ root: { color: s.health === 'stale' ? '#1a1b1e' : undefined } }}>
+                    <Badge color={s.health === 'ok' ? 'teal.9' : s.health === 'stale' ? 'yellow' : 'gray.7'} autoContrast>
                       {s.health === 'ok' ? t('sources.ok') : s.health === 'stale' ? t('sources.stale') : t('sources.unknown')}
                     </Badge>
                   </Table.Td>

@@ -77,7 +77,7 @@ export function TokensPanel() {
                   {token.revokedAt ? (
                     t('token.revokedAt', { when: date(token.revokedAt) })
                   ) : (
-                    <Button size="xs" color="red" variant="light" onClick={() => void run(() => api('DELETE', `/tokens/${token.id}`))}>
+                    <Button size="xs" color="red" variant="outline" onClick={() => void run(() => api('DELETE', `/tokens/${token.id}`))}>
                       {t('token.revoke')}
                     </Button>
                   )}

@@ -2,6 +2,7 @@
 import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Alert } from '../../api/types.js';
 import { highlightFacts } from '../../components/highlight.js';
+import { scoreColor } from '../../components/common.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber, formatPercent } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -38,7 +39,7 @@ export function AlertDetail({ alert }: { alert: Alert }) {
         <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
           {alert.title || t('alerts.untitled')}
         </Title>
-        <Badge size="lg" color={alert.score >= 0.7 ? 'red' : 'orange'}>
+        <Badge size="lg" color={scoreColor(alert.score)} autoContrast style={{ flexShrink: 0 }}>
           {t('alerts.score')}: {formatPercent(alert.score)}
         </Badge>
       </Group>

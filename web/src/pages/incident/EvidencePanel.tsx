@@ -105,7 +105,7 @@ export function EvidencePanel({ incident }: { incident: Incident }) {
                   <Table.Td>{date(e.createdAt)}</Table.Td>
                   <Table.Td>
                     {staff && (
-                      <Button size="xs" variant="light" onClick={() => void scan(e.id)} aria-label={t('evidence.scanFile', { name: e.fileName })}>
+                      <Button size="xs" variant="default" onClick={() => void scan(e.id)} aria-label={t('evidence.scanFile', { name: e.fileName })}>
                         {t('evidence.scan')}
                       </Button>
                     )}
@@ -131,7 +131,7 @@ export function EvidencePanel({ incident }: { incident: Incident }) {
               <Progress value={a.progress} w={160} aria-label={t('analysis.progress', { name: nameOf(a.evidenceId) })} />
               <Text size="sm">{formatNumber(Math.round(a.progress))}%</Text>
               {a.status === 'done' && (
-                <Button size="xs" variant={shown === a.id ? 'filled' : 'light'} onClick={() => setShown(a.id)}>
+                <Button size="xs" variant={shown === a.id ? 'filled' : 'default'} onClick={() => setShown(a.id)}>
                   {t('analysis.showReport')}
                 </Button>
               )}

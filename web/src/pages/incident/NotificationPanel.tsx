@@ -181,7 +181,7 @@ function Letter({ notification, locale }: { notification: Notification; locale: 
         <Anchor href={`/api/v1${path}`} target="_blank" rel="noopener">
           {t('notification.openPrint')}
         </Anchor>
-        <Button variant="light" size="xs" onClick={download} disabled={!html}>
+        <Button variant="default" size="xs" onClick={download} disabled={!html}>
           {t('notification.download')}
         </Button>
       </Group>

@@ -51,7 +51,7 @@ export function Overview({ incident, onChange }: { incident: Incident; onChange(
             </Text>
           ) : (
             (user?.role === 'pse_officer' || user?.role === 'admin') && (
-              <Button variant="light" onClick={() => void run(() => post(`/incidents/${incident.id}/acknowledge`))}>
+              <Button variant="default" onClick={() => void run(() => post(`/incidents/${incident.id}/acknowledge`))}>
                 {t('incident.acknowledge')}
               </Button>
             )

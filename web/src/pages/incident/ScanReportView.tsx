@@ -47,7 +47,7 @@ export function ScanReportView({ analysisId, fileName }: { analysisId: number; f
           {t('report.meta', { records: formatNumber(totals.records), size: formatBytes(totals.bytes), asOf: report.asOf })} · {date(analysis.data?.finishedAt)}
         </Text>
         {totals.pdp.specific && (
-          <Callout color="red" variant="filled" data-testid="report-specific">
+          <Callout color="red.9" variant="filled" data-testid="report-specific">
             {t('report.specificWarning', { types: totals.pdp.specificTypes.map((x) => (x === 'CHILDREN' ? t('report.children') : typeName(x))).join(', ') })}
           </Callout>
         )}
