@@ -64,6 +64,12 @@ describe('ipAddressDetector', () => {
     expect(ip('192.168.1.10', 'ip_address')!.verdict.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('describes version and scope', () => {
+    const asOf = contextFor(null).asOf;
+    expect(ipAddressDetector.describe!('203.0.113.45', asOf)).toEqual({ version: 4, scope: 'public' });
+    expect(ipAddressDetector.describe!('fe80::1', asOf)).toEqual({ version: 6, scope: 'private' });
+  });
+
   it('skips loopback, unspecified, broadcast and multicast addresses', () => {
     for (const text of ['127.0.0.1', '0.0.0.0', '255.255.255.255', '224.0.0.1', 'bind ::1 now', 'bind :: now', 'ff02::1 x']) {
       expect(ip(text, 'ip'), text).toBeNull();

@@ -71,6 +71,9 @@ export const ipAddressDetector: TokenDetector = {
   },
 
   describe(normalized: string) {
-    return { version: normalized.includes(':') ? 6 : 4 };
+    const bytes = new TextEncoder().encode(normalized);
+    if (parseIpv6(bytes, 0, bytes.length, groups6)) return { version: 6, scope: ipv6Scope(groups6) };
+    const v4 = parseIpv4(bytes, 0, bytes.length);
+    return v4 >= 0 ? { version: 4, scope: ipv4Scope(v4) } : null;
   },
 };

@@ -42,9 +42,11 @@ export const passportDetector: TokenDetector = {
   },
 
   normalize(token: Token): string {
-    const series = seriesStart(token.bytes, token.start);
     let letters = '';
-    for (let i = Math.max(series, 0); series >= 0 && i < token.start; i++) if (token.bytes[i] !== 32) letters += String.fromCharCode(token.bytes[i]!);
+    const series = seriesStart(token.bytes, token.start);
+    if (series >= 0) {
+      for (let i = series; i < token.start; i++) if (token.bytes[i] !== 32) letters += String.fromCharCode(token.bytes[i]!);
+    }
     return letters.toUpperCase() + digitText(token.digits, token.digitCount);
   },
 };
