@@ -31,7 +31,8 @@ export function parseIpv6(bytes: Uint8Array, start: number, end: number, out: Ui
       if (v4 < 0) return false;
       out[groups++] = v4 >>> 16;
       out[groups++] = v4 & 0xffff;
-      return groups === 8 ? gap < 0 : fill(out, groups, gap);
+      if (groups === 8) return gap < 0;
+      return gap >= 0 && fill(out, groups, gap);
     }
     if (groups >= 8) return false;
     out[groups++] = value;
