@@ -1,6 +1,16 @@
 // The format registry: every reader, and detectFormat, which picks one for a file from its first
 // bytes (content first, the extension only as a tie-breaker inside each sniff). Binary files are
 // refused with a reason; UTF-16 text is transcoded to UTF-8 for whichever reader fits it.
+//
+// What callers can rely on (beyond types.ts):
+// - A FieldBatch (bytes and arrays) is valid until the next push/end on the same parser.
+// - Chunks may be reused by the caller after push returns: parsers copy what they keep.
+// - Every state survives structured cloning. Optional `maxRecordBytes` (default 8 MB) bounds
+//   the tail a parser keeps; `encoding: 'utf-16le' | 'utf-16be'` makes parsers transcode.
+//   text, ndjson, json: {}.  csv/tsv: { delimiter, header: string[] | null, headerEnd }.
+//   sql: { tables: {table: columns}, copies: [dataStart, dataEnd, table, columns][], backslashEscapes }.
+// - Columns: CSV header names (else col1…), JSON paths (`data.pasien[].nik`; top-level array
+//   elements add nothing), SQL `table.column` (else `table.colN`); -1 = free text.
 import { csvReader, tsvReader } from './csv/csv.js';
 import { jsonReader, ndjsonReader } from './json/json.js';
 import { sqlReader } from './sql/sql.js';
