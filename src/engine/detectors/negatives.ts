@@ -57,6 +57,10 @@ export const NEGATIVE_TEXTS: readonly string[] = [
   'Hitung 1234567890123456 langkah simulasi',
   'Serial 4111 1111 1111 1112 rusak',
   'Password: c419741b6e0a13051d70d08652378439',
+  'created_ms: 1605369844278, Diperbarui: 20250317203559',
+  'Timestamp (µs): 1742500991632189',
+  'Invoice: INV/20250317/MPL/3150604032, kode INV/20190718/MPL/0892537543',
+  'Total: 15825000 dibayar 2025-03-17T20:35:59+07:00',
   'sha1 9f0d4111111111111111e3a1b2c3d4e5f6a7b8c9',
 ];
 
