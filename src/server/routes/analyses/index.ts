@@ -86,7 +86,9 @@ export const analysisRoutes = [
       type: z.string().max(40).optional(),
     }),
     scope: analysisScope,
-    async handler({ params, query, services }) {
+    async handler({ params, query, services, write }) {
+      // Findings are derived from leaked data (masked, hashed): reading them is audited like evidence.
+      await write(async (_tx, audit) => audit({ action: 'analysis.findings_read', targetType: 'analysis', targetId: params.id, detail: { type: query.type ?? null, offset: query.offset } }));
       const sqlParams: unknown[] = [params.id, query.limit + 1, query.offset];
       const typeFilter = query.type ? `AND type = $${sqlParams.push(query.type)}` : '';
       const rows = await services.db.query<{ type: string; masked: string; hash: string; occurrences: number }>(
