@@ -35,7 +35,10 @@ async function writeDumps(dir: string, rows: number, seed: string): Promise<Dump
     for (const gzip of [false, true]) {
       const path = join(dir, `${format}${gzip ? '-gz' : ''}.${EXTENSIONS[format]}${gzip ? '.gz' : ''}`);
       // Different seeds for the gzip twin: a value missed only in gzip must not hide behind its plain copy.
-      const { truth } = await generateDump({ format, rows, seed: `${seed}-${format}-${gzip ? 'gz' : 'plain'}`, path, gzip, asOf: DEFAULT_AS_OF });
+      // The gzip CSV is also the Excel dialect (`;`, CRLF, BOM), so both dialects are scored.
+      const { truth } = await generateDump({
+        format, rows, seed: `${seed}-${format}-${gzip ? 'gz' : 'plain'}`, path, gzip, asOf: DEFAULT_AS_OF, csvDialect: gzip ? 'excel' : 'comma',
+      });
       dumps.push({ format, gzip, path, truth });
     }
   }
@@ -102,7 +105,7 @@ export async function runEval(argv: string[]): Promise<number> {
   const dumpsDir = join(work, 'dumps'), findingsPath = join(work, 'findings.ndjson');
   try {
     const dumps = await writeDumps(dumpsDir, rows, opts.seed);
-    console.log(`Telusur eval: ${dumps.length} dumps (${FORMATS.length} formats × plain/gzip), ${rows} records each, seed ${opts.seed}, as-of ${DEFAULT_AS_OF}`);
+    console.log(`Telusur eval: ${dumps.length} dumps (${FORMATS.length} formats × plain/gzip; the gzip CSV in Excel's ';' dialect), ${rows} records each, seed ${opts.seed}, as-of ${DEFAULT_AS_OF}`);
     const started = Date.now();
     const scan = await runScan(root, dumpsDir, findingsPath);
     const failedFiles = (scan.report?.files ?? []).filter((f) => f.error);

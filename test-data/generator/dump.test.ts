@@ -147,14 +147,21 @@ describe('tabular dumps', () => {
     return rows;
   }
 
-  it.each([['csv', ','], ['tsv', '\t']] as const)('%s parses back: same width per row, NIK column = NIK truth', async (format, delimiter) => {
-    const { text, truth } = await dump(format, false, 11);
+  it.each([['csv', ','], ['tsv', '\t'], ['excel', ';']] as const)('%s parses back: same width per row, NIK column = NIK truth', async (name, delimiter) => {
+    const excel = name === 'excel';
+    const path = join(dir, `tabular-${name}`);
+    const { truth } = await generateDump({ format: name === 'tsv' ? 'tsv' : 'csv', rows: 120, seed: 11, path, csvDialect: excel ? 'excel' : 'comma' });
+    const raw = readFileSync(path, 'utf8');
+    expect(raw.startsWith('\ufeff')).toBe(excel);
+    expect(raw.includes('\r\n')).toBe(excel);
+    const text = raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
     const [header, ...rows] = parse(text, delimiter);
     expect(rows).toHaveLength(120);
     for (const r of rows) expect(r).toHaveLength(header?.length ?? 0);
     const nikColumn = header?.indexOf(truth.columns.nik ?? '') ?? -1;
+    const headColumn = header?.indexOf(truth.columns.nik_kepala_keluarga ?? '') ?? -1;
     expect(nikColumn).toBeGreaterThan(0);
-    const inColumn = new Set(rows.map((r) => r[nikColumn] ?? ''));
+    const inColumn = new Set(rows.flatMap((r) => [r[nikColumn] ?? '', r[headColumn] ?? '']));
     const expected = new Set([...(truth.positives.NIK ?? []), ...Object.entries(truth.negatives.NIK ?? {}).filter(([, r]) => r.startsWith('fabricated')).map(([v]) => v)]);
     expect(inColumn).toEqual(expected);
     // Some addresses span two lines: the quoting must have kept them in one field.

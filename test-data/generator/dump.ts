@@ -11,7 +11,7 @@ import { makeFamily, makePerson, type Family } from './people.js';
 import { Random } from './random.js';
 import { buildRow, chooseStyle, styleColumns, type Row } from './rows.js';
 import { TruthRecorder, type GroundTruth, type TruthMode } from './truth.js';
-import { writerFor, type DumpFormat } from './writers/index.js';
+import { writerFor, type CsvDialect, type DumpFormat } from './writers/index.js';
 
 export interface DumpOptions {
   readonly format: DumpFormat;
@@ -29,6 +29,8 @@ export interface DumpOptions {
   readonly truthPath?: string;
   /** The scan's as-of date: birth years and minors are relative to it. */
   readonly asOf?: string;
+  /** CSV only: `excel` writes `;`, CRLF and a BOM, as Excel does in an Indonesian locale. */
+  readonly csvDialect?: CsvDialect;
 }
 
 export interface DumpResult {
@@ -53,7 +55,7 @@ export async function generateDump(options: DumpOptions): Promise<DumpResult> {
   const seed = String(options.seed);
   const rng = new Random(`${seed}:${format}`);
   const style = chooseStyle(rng);
-  const writer = writerFor(format, style, rng);
+  const writer = writerFor(format, style, rng, options.csvDialect);
   const truth = new TruthRecorder(options.truth ?? (options.rows !== undefined ? 'full' : 'counts'));
 
   await mkdir(dirname(path), { recursive: true });

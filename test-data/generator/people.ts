@@ -30,6 +30,8 @@ export interface Family {
   readonly address: string;
   readonly familyName: string;
   readonly motherName: string;
+  /** NIK of the head of the family (kepala keluarga): the first member generated. */
+  headNik: string | null;
 }
 
 export interface Person {
@@ -59,7 +61,7 @@ export function makeFamily(rng: Random): Family {
   const rt = `RT ${String(rng.range(1, 20)).padStart(3, '0')}/RW ${String(rng.range(1, 15)).padStart(3, '0')}`;
   const address = `${street}, ${rt}, Kec. ${district.name}, ${district.regency}, ${district.province}`;
   const motherName = `${rng.pick(FEMALE)} ${rng.pick(FAMILY)}`;
-  return { kk: kk(rng, district), district, address, familyName, motherName };
+  return { kk: kk(rng, district), district, address, familyName, motherName, headNik: null };
 }
 
 /** One member of a family; ~15% are minors relative to `asOfYear`. */
@@ -70,9 +72,11 @@ export function makePerson(rng: Random, family: Family, asOfYear: number): Perso
   const name = rng.chance(0.3) ? `${given} ${rng.pick(MIDDLE)} ${family.familyName}` : `${given} ${family.familyName}`;
   const phones = rng.chance(0.25) ? [mobileNsn(rng), mobileNsn(rng)] : [mobileNsn(rng)];
   const adult = birth.year <= asOfYear - 18;
+  const personNik = nik(rng, family.district, birth, female);
+  family.headNik ??= personNik;
   return {
     family, female, name, birth,
-    nik: nik(rng, family.district, birth, female),
+    nik: personNik,
     religion: rng.pick(RELIGIONS),
     phones,
     email: emailFor(rng, name, birth),

@@ -33,6 +33,8 @@ export const SCHEMA: readonly ColumnSpec[] = [
   col('id', 'penduduk', ['id'], true),
   col('nik', 'penduduk', ['nik', 'no_ktp', 'nomor_induk_kependudukan', 'NIK', 'nik_ktp']),
   col('no_kk', 'penduduk', ['no_kk', 'nomor_kk', 'no_kartu_keluarga', 'kk']),
+  // A NIK under a label that mentions the family card: must stay a NIK, not become a KK.
+  col('nik_kepala_keluarga', 'penduduk', ['nik_kepala_keluarga', 'nik_kepala_kk']),
   text('nama', 'penduduk', ['nama', 'nama_lengkap', 'full_name', 'nama_pelanggan']),
   text('tempat_lahir', 'penduduk', ['tempat_lahir', 'birth_place']),
   col('tanggal_lahir', 'penduduk', ['tanggal_lahir', 'tgl_lahir', 'date_of_birth', 'dob']),
@@ -116,6 +118,10 @@ export function buildRow(rng: Random, person: Person, id: number, style: DumpSty
   }
   pos('KK', person.family.kk);
   set('no_kk', person.family.kk);
+  if (person.family.headNik) {
+    pos('NIK', person.family.headNik);
+    set('nik_kepala_keluarga', person.family.headNik);
+  }
   pos('PERSON_NAME', person.name);
   set('nama', person.name);
   set('tempat_lahir', person.family.district.regency.replace(/^Kabupaten /, ''));
@@ -204,6 +210,8 @@ export function buildRow(rng: Random, person: Person, id: number, style: DumpSty
   set('no_bpjs', person.bpjs);
   pos('HEALTH', person.diagnosis[0]);
   set('kode_icd10', person.diagnosis[0]);
+  // A diagnosis under a medical field is health data as much as its ICD-10 code.
+  pos('HEALTH', person.diagnosis[1]);
   set('diagnosa', person.diagnosis[1]);
 
   set('username', person.email.toLowerCase().split('@')[0] ?? null);

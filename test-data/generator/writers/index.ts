@@ -14,11 +14,14 @@ export const EXTENSIONS: Record<DumpFormat, string> = {
   csv: 'csv', tsv: 'tsv', json: 'json', ndjson: 'ndjson', mysql: 'sql', postgres: 'sql', text: 'txt', log: 'log',
 };
 
-export function writerFor(format: DumpFormat, style: DumpStyle, rng: Random): FormatWriter {
+/** `excel`: CSV as Excel writes it in an Indonesian locale (`;`, CRLF, BOM); other formats ignore it. */
+export type CsvDialect = 'comma' | 'excel';
+
+export function writerFor(format: DumpFormat, style: DumpStyle, rng: Random, dialect: CsvDialect = 'comma'): FormatWriter {
   switch (format) {
-    case 'csv': return tabularWriter(style, ',');
+    case 'csv': return dialect === 'excel' ? tabularWriter(style, ';', true) : tabularWriter(style, ',');
     case 'tsv': return tabularWriter(style, '\t');
-    case 'json': return jsonWriter(style, rng.chance(0.5));
+    case 'json': return jsonWriter(style, rng.chance(0.5), rng);
     case 'ndjson': return ndjsonWriter(style);
     case 'mysql': return mysqlWriter(style);
     case 'postgres': return postgresWriter(style);

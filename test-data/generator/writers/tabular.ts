@@ -9,10 +9,15 @@ function quote(field: string, delimiter: string): string {
   return (NEEDS_QUOTES[delimiter] as RegExp).test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-export function tabularWriter(style: DumpStyle, delimiter: ',' | '\t' | ';'): FormatWriter {
+/**
+ * `excel` is what Excel writes in an Indonesian locale: `;` between fields (the decimal comma
+ * takes `,`), CRLF line ends and a UTF-8 byte-order mark.
+ */
+export function tabularWriter(style: DumpStyle, delimiter: ',' | '\t' | ';', excel = false): FormatWriter {
   const free = SCHEMA.map((c) => c.free === true);
+  const eol = excel ? '\r\n' : '\n';
   return {
-    start: () => style.names.map((n) => quote(n, delimiter)).join(delimiter) + '\n',
+    start: () => (excel ? '\ufeff' : '') + style.names.map((n) => quote(n, delimiter)).join(delimiter) + eol,
     batch(rows: readonly Row[]): string {
       let out = '';
       for (const row of rows) {
@@ -22,7 +27,7 @@ export function tabularWriter(style: DumpStyle, delimiter: ',' | '\t' | ';'): Fo
           const cell = row[i];
           if (cell !== null && cell !== undefined) line += free[i] ? quote(cell, delimiter) : cell;
         }
-        out += line + '\n';
+        out += line + eol;
       }
       return out;
     },

@@ -9,6 +9,7 @@ import type { FormatWriter } from './types.js';
 const LABELS: Record<string, readonly string[]> = {
   nik: ['NIK', 'No. KTP', 'Nomor Induk Kependudukan', 'NIK KTP'],
   no_kk: ['No. KK', 'Nomor Kartu Keluarga', 'No KK'],
+  nik_kepala_keluarga: ['NIK Kepala Keluarga', 'NIK Kepala KK'],
   nama: ['Nama Lengkap', 'Nama', 'Nama Pelanggan'],
   tempat_lahir: ['Tempat Lahir'],
   tanggal_lahir: ['Tanggal Lahir', 'Tgl Lahir', 'Tgl. Lahir'],
@@ -82,7 +83,7 @@ export function textWriter(_style: DumpStyle, rng: Random): FormatWriter {
 /** Groups of columns, one log event each, with the logger that would have written it. */
 const EVENTS: readonly (readonly [string, string, readonly string[]])[] = [
   ['INFO ', 'c.t.auth.LoginController', ['username', 'email', 'last_login_ip', 'user_agent', 'foto_profil', 'password']],
-  ['INFO ', 'c.t.kyc.KycService', ['nik', 'no_kk', 'nama', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'agama', 'alamat', 'nama_ibu', 'created_at', 'updated_at']],
+  ['INFO ', 'c.t.kyc.KycService', ['nik', 'no_kk', 'nik_kepala_keluarga', 'nama', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'agama', 'alamat', 'nama_ibu', 'created_at', 'updated_at']],
   ['DEBUG', 'c.t.kyc.ContactSync', ['no_hp', 'telepon_kantor', 'npwp', 'no_paspor', 'no_rekening', 'kode_referensi']],
   ['WARN ', 'c.t.order.OrderService', ['order_id', 'no_resi', 'invoice', 'total', 'no_kartu', 'hp_penerima', 'created_at_us']],
   ['ERROR', 'c.t.bpjs.SyncJob', ['no_bpjs', 'kode_icd10', 'diagnosa']],
