@@ -84,6 +84,23 @@ export class StructuralIndex {
     this.sliceTo = from + length;
   }
 
+  /**
+   * Indexes the next slice, starting at `from`, for a caller that walks every position itself
+   * (CSV): returns how many there are; they are `positions[0, count)` + from, below `sliceEnd`.
+   */
+  indexFrom(from: number): number {
+    this.load(from);
+    return this.count;
+  }
+
+  get positions(): Int32Array {
+    return this.kernel.positions;
+  }
+
+  get sliceEnd(): number {
+    return this.sliceTo;
+  }
+
   /** The first position >= i holding a target byte, or `to` when there is none. */
   next(i: number): number {
     if (i < this.last || i < this.sliceFrom || i > this.sliceTo || this.kernel.owner !== this) {

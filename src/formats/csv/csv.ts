@@ -69,8 +69,9 @@ export class CsvParser extends ChunkedParser {
     let col = this.col;
     const index = this.index;
     index.reset(buf, to);
-    // Hot loop over the structural bytes only (delimiters, newlines, quotes). Fields go straight
-    // into the batch arrays; a field's column is `col` unless the row is wider than the header.
+    // Hot loop over the positions of the structural bytes (delimiters, newlines, quotes), slice
+    // by slice, all in locals. Fields go straight into the batch arrays; a field's column is
+    // `col` unless the row is wider than the header.
     let n = this.count, records = 0;
     let starts = this.fieldStart, ends = this.fieldEnd, cols = this.fieldColumn;
     let known = this.rowUnknown ? 0 : this.columns.length;
@@ -80,54 +81,63 @@ export class CsvParser extends ChunkedParser {
     let quoted = i < to && buf[i] === QUOTE && i !== literal;
     let inQuote = quoted;
     let closeAt = -1;
-    let p = index.next(quoted ? i + 1 : i);
-    while (p < to) {
-      const c = buf[p];
-      if (c === QUOTE) {
-        if (inQuote) {
-          if (p + 1 >= to) { if (!final) break; }
-          else if (buf[p + 1] === QUOTE) { p = index.next(p + 2); continue; }
-          inQuote = false;
-          closeAt = p;
+    /** Positions below `skip` are consumed (an opening quote, the second of a doubled one). */
+    let skip = quoted ? i + 1 : i;
+    let next = i;
+    slices: while (next < to) {
+      const count = index.indexFrom(next);
+      const positions = index.positions;
+      const sliceStart = next;
+      next = index.sliceEnd;
+      for (let k = 0; k < count; k++) {
+        const p = positions[k]! + sliceStart;
+        if (p < skip) continue;
+        const c = buf[p];
+        if (c === QUOTE) {
+          if (inQuote) {
+            if (p + 1 >= to) { if (!final) break slices; }
+            else if (buf[p + 1] === QUOTE) { skip = p + 2; continue; }
+            inQuote = false;
+            closeAt = p;
+          }
+          // Otherwise a quote inside an unquoted field (or after the closing one) is a literal byte.
+          continue;
         }
-        // Otherwise a quote inside an unquoted field (or after the closing one) is a literal byte.
-        p = index.next(p + 1);
-        continue;
+        if (inQuote) continue;
+        // A delimiter or a newline ends the field.
+        if (n + 2 > starts.length) {
+          this.count = n;
+          this.grow();
+          starts = this.fieldStart; ends = this.fieldEnd; cols = this.fieldColumn;
+        }
+        const column = col < known ? col : this.column(col);
+        let filled = quoted;
+        if (quoted) {
+          if (closeAt > fieldStart + 1) { starts[n] = fieldStart + 1; ends[n] = closeAt; cols[n] = column; n++; }
+          // Text after the closing quote (`"a"b,`) is kept as a second piece of the field.
+          let tail = closeAt + 1;
+          const tailEnd = p > tail && buf[p - 1] === CR ? p - 1 : p;
+          while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
+          if (tailEnd > tail) { starts[n] = tail; ends[n] = tailEnd; cols[n] = column; n++; }
+        } else {
+          const e = p > fieldStart && buf[p - 1] === CR ? p - 1 : p;
+          if (e > fieldStart) { starts[n] = fieldStart; ends[n] = e; cols[n] = column; n++; filled = true; }
+        }
+        if (c === d) col++;
+        else {
+          // The rest of a row begun in the previous range was counted there.
+          if ((col > 0 || filled || this.pieces) && !continued) records++;
+          continued = false;
+          this.pieces = false;
+          col = 0;
+          this.rowUnknown = false;
+          known = this.columns.length;
+        }
+        fieldStart = p + 1;
+        quoted = inQuote = fieldStart < to && buf[fieldStart] === QUOTE && fieldStart !== literal;
+        closeAt = -1;
+        skip = quoted ? fieldStart + 1 : fieldStart;
       }
-      if (inQuote) { p = index.next(p + 1); continue; }
-      // A delimiter or a newline ends the field.
-      if (n + 2 > starts.length) {
-        this.count = n;
-        this.grow();
-        starts = this.fieldStart; ends = this.fieldEnd; cols = this.fieldColumn;
-      }
-      const column = col < known ? col : this.column(col);
-      let filled = quoted;
-      if (quoted) {
-        if (closeAt > fieldStart + 1) { starts[n] = fieldStart + 1; ends[n] = closeAt; cols[n] = column; n++; }
-        // Text after the closing quote (`"a"b,`) is kept as a second piece of the field.
-        let tail = closeAt + 1;
-        const tailEnd = p > tail && buf[p - 1] === CR ? p - 1 : p;
-        while (tail < tailEnd && (buf[tail] === 32 || buf[tail] === TAB)) tail++;
-        if (tailEnd > tail) { starts[n] = tail; ends[n] = tailEnd; cols[n] = column; n++; }
-      } else {
-        const e = p > fieldStart && buf[p - 1] === CR ? p - 1 : p;
-        if (e > fieldStart) { starts[n] = fieldStart; ends[n] = e; cols[n] = column; n++; filled = true; }
-      }
-      if (c === d) col++;
-      else {
-        // The rest of a row begun in the previous range was counted there.
-        if ((col > 0 || filled || this.pieces) && !continued) records++;
-        continued = false;
-        this.pieces = false;
-        col = 0;
-        this.rowUnknown = false;
-        known = this.columns.length;
-      }
-      fieldStart = p + 1;
-      quoted = inQuote = fieldStart < to && buf[fieldStart] === QUOTE && fieldStart !== literal;
-      closeAt = -1;
-      p = index.next(quoted ? fieldStart + 1 : fieldStart);
     }
     this.count = n;
     this.records += records;
