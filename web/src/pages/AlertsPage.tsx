@@ -49,18 +49,15 @@ export function AlertsPage() {
 
   return (
     <Stack>
-      <PageTitle
-        actions={
-          <SegmentedControl
-            aria-label={t('alerts.filter')}
-            value={status}
-            onChange={(v) => setStatus(v as AlertStatus)}
-            data={(['new', 'promoted', 'merged', 'dismissed'] as const).map((s) => ({ value: s, label: t(`alertStatus.${s}` as MessageKey) }))}
-          />
-        }
-      >
-        {t('alerts.title')}
-      </PageTitle>
+      <PageTitle>{t('alerts.title')}</PageTitle>
+      <SegmentedControl
+        size="xs"
+        style={{ alignSelf: 'flex-start' }}
+        aria-label={t('alerts.filter')}
+        value={status}
+        onChange={(v) => setStatus(v as AlertStatus)}
+        data={(['new', 'promoted', 'merged', 'dismissed'] as const).map((s) => ({ value: s, label: t(`alertStatus.${s}` as MessageKey) }))}
+      />
       <Text size="sm" c="dimmed">
         {t('alerts.keys')} <Kbd>↑</Kbd> <Kbd>↓</Kbd> · <Kbd>p</Kbd> {t('alerts.promote')} · <Kbd>m</Kbd> {t('alerts.merge')} · <Kbd>d</Kbd> {t('alerts.dismiss')}
       </Text>

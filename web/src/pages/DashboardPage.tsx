@@ -60,7 +60,7 @@ export function DashboardPage() {
                     <XAxis dataKey="status" fontSize={11} />
                     <YAxis allowDecimals={false} fontSize={11} />
                     <Tooltip />
-                    <Bar dataKey="count" name={t('dashboard.incidents')} fill="#364fc7" />
+                    <Bar dataKey="count" name={t('dashboard.incidents')} fill="#364fc7" isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
@@ -88,7 +88,7 @@ export function DashboardPage() {
                 <XAxis dataKey="day" fontSize={11} />
                 <YAxis allowDecimals={false} fontSize={11} />
                 <Tooltip />
-                <Bar dataKey="count" name={t('dashboard.alerts')} fill="#e8590c" />
+                <Bar dataKey="count" name={t('dashboard.alerts')} fill="#e8590c" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>

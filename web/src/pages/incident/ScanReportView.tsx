@@ -102,7 +102,7 @@ export function ScanReportView({ analysisId, fileName }: { analysisId: number; f
                   <XAxis dataKey="band" fontSize={11} />
                   <YAxis allowDecimals={false} fontSize={11} />
                   <Tooltip />
-                  <Bar dataKey="count" name={t('report.people')} fill="#364fc7" />
+                  <Bar dataKey="count" name={t('report.people')} fill="#364fc7" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
