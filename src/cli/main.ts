@@ -6,6 +6,7 @@ type CommandModule = { run(args: string[]): Promise<CommandResult> };
 
 /** Sub-commands: name → module path relative to this file. One line per command. */
 const commands: Record<string, { module: string; summary: string }> = {
+  posts: { module: './posts.js', summary: 'classify posts (offer/report/other) and extract leak facts from NDJSON on stdin' },
   scan: { module: './scan.js', summary: 'find and count personal data in files and folders' },
   audit: { module: './audit.js', summary: 'verify the audit log hash chain (audit verify)' },
   serve: { module: './serve.js', summary: 'run the investigation server (API + web app)' },
