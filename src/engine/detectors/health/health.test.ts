@@ -31,6 +31,11 @@ describe('healthDetector', () => {
     expect(verdictOf('12.5', 'hasil_lab')!.confidence).toBeLessThan(0.8);
   });
 
+  it('reads quoted log values', () => {
+    expect(verdictOf('"Persalinan normal"')).not.toBeNull();
+    expect(healthDetector.normalizeField('"Persalinan  normal"')).toBe('persalinan normal');
+  });
+
   it('rejects placeholders and anything without a medical label', () => {
     for (const value of ['-', 'NULL', 'tidak ada', '']) expect(verdictOf(value), value).toBeNull();
     expect(verdictOf('J18.9', 'nama')).toBeNull();

@@ -3,6 +3,7 @@
 // specific data, so a labelled medical field counts unless it is empty or a placeholder.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
+import { unquote } from '../person-name/person-name.js';
 
 const HEALTH = hintBit('HEALTH');
 // ICD-10: a chapter letter, two digits, optionally a dot and 1–4 subdivision characters.
@@ -22,7 +23,7 @@ export const healthDetector: FieldDetector = {
 
   confirmField(value: string, context: DetectionContext): Verdict | null {
     if (!(context.hints & HEALTH)) return null;
-    const text = value.trim();
+    const text = unquote(value);
     if (isPlaceholder(text) || text.length > 2000) return null;
     const column = context.source === 'column';
     if (isIcd10List(text)) return { confidence: column ? 0.97 : 0.95, rule: 'health.icd10+label', validator: 'ICD-10 code(s); medical label' };
@@ -35,7 +36,7 @@ export const healthDetector: FieldDetector = {
   },
 
   normalizeField(value: string): string {
-    const text = value.trim().replace(/\s+/g, ' ');
+    const text = unquote(value).replace(/\s+/g, ' ');
     return isIcd10List(text) ? text.toUpperCase() : text.toLowerCase();
   },
 };
