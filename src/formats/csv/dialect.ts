@@ -19,25 +19,29 @@ export interface CsvDialect {
 const CANDIDATES = [44, 59, 9, 124];
 const QUOTE = 34, LF = 10, CR = 13;
 const MAX_ROWS = 200;
+const SNIFF_BYTES = 65536;
 
-/** Splits the head into rows of raw fields (quote-aware); the last, possibly cut row is dropped. */
-export function sampleRows(head: Uint8Array, delimiter: number, maxRows = MAX_ROWS): { rows: string[][]; ends: number[] } {
-  const decoder = new TextDecoder();
-  const rows: string[][] = [];
-  const ends: number[] = [];
-  let row: string[] = [];
+/**
+ * Walks the head's rows (quote-aware), reporting each cell's byte range (quotes excluded) and
+ * each row end; the last, possibly cut row is not reported. Returns the number of rows.
+ */
+function walkRows(
+  head: Uint8Array, delimiter: number, maxRows: number,
+  onCell: (start: number, end: number, quoted: boolean) => void, onRow: (end: number) => void,
+): number {
+  let rows = 0, cells = 0, empty = true;
   let i = 0;
   const n = head.length;
-  while (i < n && rows.length < maxRows) {
-    let value: string;
-    let j: number;
+  const pending: [number, number, boolean][] = [];
+  while (i < n && rows < maxRows) {
+    let j: number, start: number, end: number, quoted = false;
     if (head[i] === QUOTE) {
       j = i + 1;
       for (;;) {
         const q = head.indexOf(QUOTE, j);
-        if (q < 0) return { rows, ends };
+        if (q < 0) return rows;
         if (head[q + 1] === QUOTE) { j = q + 2; continue; }
-        value = decoder.decode(head.subarray(i + 1, q)).replace(/""/g, '"');
+        start = i + 1; end = q; quoted = true;
         j = q + 1;
         while (j < n && head[j] !== delimiter && head[j] !== LF) j++;
         break;
@@ -45,35 +49,62 @@ export function sampleRows(head: Uint8Array, delimiter: number, maxRows = MAX_RO
     } else {
       j = i;
       while (j < n && head[j] !== delimiter && head[j] !== LF) j++;
-      value = decoder.decode(head.subarray(i, head[j - 1] === CR && j > i ? j - 1 : j));
+      start = i; end = head[j - 1] === CR && j > i ? j - 1 : j;
     }
     if (j >= n) break;
-    row.push(value);
+    pending.push([start, end, quoted]);
+    cells++;
+    if (end > start || quoted) empty = false;
     if (head[j] === LF) {
-      if (row.length > 1 || row[0] !== '') { rows.push(row); ends.push(j + 1); }
-      row = [];
+      if (cells > 1 || !empty) {
+        for (const [s, e, q] of pending) onCell(s, e, q);
+        onRow(j + 1);
+        rows++;
+      }
+      pending.length = 0;
+      cells = 0;
+      empty = true;
     }
     i = j + 1;
   }
+  return rows;
+}
+
+/** Splits the head into rows of decoded fields; the last, possibly cut row is dropped. */
+export function sampleRows(head: Uint8Array, delimiter: number, maxRows = MAX_ROWS): { rows: string[][]; ends: number[] } {
+  const decoder = new TextDecoder();
+  const rows: string[][] = [];
+  const ends: number[] = [];
+  let row: string[] = [];
+  walkRows(head, delimiter, maxRows, (start, end, quoted) => {
+    const value = decoder.decode(head.subarray(start, end));
+    row.push(quoted ? value.replace(/""/g, '"') : value);
+  }, (end) => { rows.push(row); ends.push(end); row = []; });
   return { rows, ends };
 }
 
 function delimiterScore(head: Uint8Array, delimiter: number): { consistency: number; width: number; rows: number } {
-  const { rows } = sampleRows(head, delimiter);
-  if (rows.length === 0) return { consistency: 0, width: 0, rows: 0 };
+  // Counting only: no strings are made, so sniffing a megabyte-long SQL line stays cheap.
   const widths = new Map<number, number>();
-  for (const row of rows) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
-  let width = 0, best = 0;
-  for (const [w, count] of widths) if (count > best || (count === best && w > width)) { width = w; best = count; }
-  // Prose: commas followed by a space and long runs of words. Data cells rarely start with a space.
-  let later = 0, spaced = 0;
-  for (const row of rows) for (let k = 1; k < row.length; k++) { later++; if (row[k]!.startsWith(' ')) spaced++; }
-  if (delimiter !== 9 && later > 0 && spaced / later > 0.5) return { consistency: 0, width, rows: rows.length };
+  let width = 0, later = 0, spaced = 0, cells = 0, wordy = 0;
+  const rows = walkRows(head, delimiter, MAX_ROWS, (start, end) => {
+    if (width > 0) { later++; if (head[start] === 32) spaced++; }
+    width++;
+    cells++;
+    if (end - start > 60) {
+      let words = 0;
+      for (let k = start; k < end && words <= 6; k++) if (head[k] === 32) words++;
+      if (words > 6) wordy++;
+    }
+  }, () => { widths.set(width, (widths.get(width) ?? 0) + 1); width = 0; });
+  if (rows === 0) return { consistency: 0, width: 0, rows: 0 };
+  let common = 0, best = 0;
+  for (const [w, count] of widths) if (count > best || (count === best && w > common)) { common = w; best = count; }
+  // Prose: commas followed by a space. Data cells rarely start with a space.
+  if (delimiter !== 9 && later > 0 && spaced / later > 0.5) return { consistency: 0, width: common, rows };
   // Log lines split at a timestamp's comma: long, wordy "fields" are sentences, not cells.
-  let cells = 0, wordy = 0;
-  for (const row of rows) for (const cell of row) { cells++; if (cell.length > 60 && cell.split(' ').length > 6) wordy++; }
-  if (cells > 0 && wordy / cells > 0.25) return { consistency: 0, width, rows: rows.length };
-  return { consistency: width > 1 ? best / rows.length : 0, width, rows: rows.length };
+  if (cells > 0 && wordy / cells > 0.25) return { consistency: 0, width: common, rows };
+  return { consistency: common > 1 ? best / rows : 0, width: common, rows };
 }
 
 const NAME_LIKE = /^[\p{L}_#][\p{L}\p{N} _.\-/()#]{0,63}$/u;
@@ -91,7 +122,9 @@ function looksLikeHeader(rows: string[][]): boolean {
 }
 
 /** Best dialect for the head, or null when no delimiter splits the rows consistently. */
-export function sniffDialect(head: Uint8Array, preferred?: number): CsvDialect | null {
+export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDialect | null {
+  // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head).
+  const head = fullHead.subarray(0, SNIFF_BYTES);
   let best: CsvDialect | null = null;
   let bestScore = 0;
   for (const delimiter of CANDIDATES) {
