@@ -3,6 +3,7 @@
 // image or template file names and URLs. Biometric data is UU PDP specific data.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
+import { unquote } from '../person-name/person-name.js';
 
 const BIOMETRIC = hintBit('BIOMETRIC');
 const DATA_URI = /^data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]{16}/i;
@@ -34,7 +35,7 @@ export const biometricDetector: FieldDetector = {
 
   confirmField(value: string, context: DetectionContext): Verdict | null {
     if (!(context.hints & BIOMETRIC)) return null;
-    const text = value.trim();
+    const text = unquote(value);
     if (isPlaceholder(text)) return null;
     const form = biometricForm(text);
     if (!form) return null;
@@ -48,6 +49,6 @@ export const biometricDetector: FieldDetector = {
   },
 
   normalizeField(value: string): string {
-    return value.trim();
+    return unquote(value);
   },
 };

@@ -6,7 +6,7 @@ describe('religionDetector', () => {
   it('maps Indonesian and English spellings in any case to the KTP term', () => {
     const cases: Array<[string, string]> = [['ISLAM', 'islam'], ['Moslem', 'islam'], ['Kristen Protestan', 'kristen'], ['protestant', 'kristen'],
       ['Katholik', 'katolik'], ['Roman Catholic', 'katolik'], ['Hindu', 'hindu'], ['Budha', 'buddha'], ['Kong Hu Cu', 'konghucu'],
-      ['Kepercayaan Terhadap Tuhan YME', 'kepercayaan'], ['  buddhist ', 'buddha']];
+      ['Kepercayaan Terhadap Tuhan YME', 'kepercayaan'], ['  buddhist ', 'buddha'], ['"Katolik"', 'katolik']];
     for (const [value, term] of cases) {
       expect(religionTerm(value), value).toBe(term);
       expect(religionDetector.confirmField(value, contextFor('agama'))!.confidence).toBeGreaterThanOrEqual(0.9);

@@ -30,7 +30,7 @@ export function religionTerm(value: string): string | null {
   if (value.length > 60) return null;
   const direct = exact.get(value);
   if (direct) return direct;
-  const key = value.trim().toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ');
+  const key = value.trim().toLowerCase().replace(/["'.]/g, '').replace(/\s+/g, ' ');
   return canonical.get(key) ?? null;
 }
 
