@@ -29,7 +29,7 @@ function repoRoot(): string {
   return dir;
 }
 
-async function writeDumps(dir: string, rows: number, seed: string): Promise<DumpFile[]> {
+async function writeDumps(dir: string, rows: number, seed: string, truthDir: string | null): Promise<DumpFile[]> {
   const dumps: DumpFile[] = [];
   for (const format of FORMATS) {
     for (const gzip of [false, true]) {
@@ -38,6 +38,7 @@ async function writeDumps(dir: string, rows: number, seed: string): Promise<Dump
       // The gzip CSV is also the Excel dialect (`;`, CRLF, BOM), so both dialects are scored.
       const { truth } = await generateDump({
         format, rows, seed: `${seed}-${format}-${gzip ? 'gz' : 'plain'}`, path, gzip, asOf: DEFAULT_AS_OF, csvDialect: gzip ? 'excel' : 'comma',
+        ...(truthDir ? { truthPath: join(truthDir, `${basename(path)}.truth.json`) } : {}),
       });
       dumps.push({ format, gzip, path, truth });
     }
@@ -104,7 +105,7 @@ export async function runEval(argv: string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'telusur-eval-'));
   const dumpsDir = join(work, 'dumps'), findingsPath = join(work, 'findings.ndjson');
   try {
-    const dumps = await writeDumps(dumpsDir, rows, opts.seed);
+    const dumps = await writeDumps(dumpsDir, rows, opts.seed, opts.keep ? join(work, 'truth') : null);
     console.log(`Telusur eval: ${dumps.length} dumps (${FORMATS.length} formats × plain/gzip; the gzip CSV in Excel's ';' dialect), ${rows} records each, seed ${opts.seed}, as-of ${DEFAULT_AS_OF}`);
     const started = Date.now();
     const scan = await runScan(root, dumpsDir, findingsPath);
@@ -148,7 +149,7 @@ export async function runEval(argv: string[]): Promise<number> {
       : `\nFAIL: ${verdict.failures.join('; ')}`);
     return verdict.pass ? 0 : 1;
   } finally {
-    if (opts.keep) console.log(`dumps and findings kept in ${work}`);
+    if (opts.keep) console.log(`dumps, ground truth and findings kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
