@@ -134,7 +134,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export type Watched = { page: Page; context: BrowserContext; dialogs: string[]; pageErrors: string[] };
+export type Watched = { page: Page; context: BrowserContext; dialogs: string[]; pageErrors: string[]; consoleErrors: string[] };
 
 /** A fresh context (own cookies) whose page records every dialog and uncaught error. */
 export async function openPage(browser: Browser, baseUrl: string, width = 1280): Promise<Watched> {
@@ -142,12 +142,17 @@ export async function openPage(browser: Browser, baseUrl: string, width = 1280):
   const page = await context.newPage();
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { page, context, dialogs, pageErrors };
+  // Console errors include CSP violations and React warnings; a 4xx answer the page shows is not one.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) consoleErrors.push(message.text());
+  });
+  return { page, context, dialogs, pageErrors, consoleErrors };
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {

@@ -58,7 +58,7 @@ const pages = [
 
 describe.each([1280, 390])('pages at %i px', (width) => {
   it('render labelled, readable and within the screen', async () => {
-    const { page, context, pageErrors } = await openPage(browser, server.baseUrl, width);
+    const { page, context, pageErrors, consoleErrors } = await openPage(browser, server.baseUrl, width);
     await signIn(page, adminEmail, adminPassword);
     for (const entry of pages) {
       await page.goto(typeof entry.path === 'string' ? entry.path : entry.path());
@@ -92,6 +92,7 @@ describe.each([1280, 390])('pages at %i px', (width) => {
       await screenshot(page, 'menu-390');
     }
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });
@@ -111,5 +112,18 @@ describe('admin audit viewer', () => {
     expect(await verdict.innerText()).toMatch(/Rantai audit utuh/);
     await screenshot(page, 'admin-audit-1280');
     await context.close();
+  });
+});
+
+describe('served app', () => {
+  it('comes with a Content-Security-Policy that allows no inline or foreign script', async () => {
+    for (const path of ['/', '/api/v1/health']) {
+      const response = await fetch(`${server.baseUrl}${path}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toMatch(/script-src 'self'(;|$)/);
+      expect(policy, path).toMatch(/object-src 'none'/);
+    }
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
   });
 });

@@ -64,7 +64,7 @@ async function injectedMarkup(page: Page): Promise<string[]> {
 
 describe('hostile content renders inert', () => {
   it('in alert titles, texts, facts and sources', async () => {
-    const { page, context, dialogs, pageErrors } = await openPage(browser, server.baseUrl);
+    const { page, context, dialogs, pageErrors, consoleErrors } = await openPage(browser, server.baseUrl);
     await signIn(page, adminEmail, adminPassword);
     await page.goto('/#/alerts');
     const list = page.getByTestId('alert-list');
@@ -83,6 +83,7 @@ describe('hostile content renders inert', () => {
     expect(await injectedMarkup(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     // The detector itself must see markup when some is there (else the checks above prove nothing).
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__xss=1">'));
     expect(await injectedMarkup(page)).toEqual(['IMG onerror']);
@@ -90,7 +91,7 @@ describe('hostile content renders inert', () => {
   });
 
   it('in evidence file names', async () => {
-    const { page, context, dialogs, pageErrors } = await openPage(browser, server.baseUrl);
+    const { page, context, dialogs, pageErrors, consoleErrors } = await openPage(browser, server.baseUrl);
     await signIn(page, adminEmail, adminPassword);
     await page.goto(`/#/incidents/${incidentId}`);
     await page.getByRole('tab', { name: /Barang bukti/ }).click();
@@ -107,11 +108,12 @@ describe('hostile content renders inert', () => {
     expect(await injectedMarkup(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 
   it('in organization names, aliases and sectors', async () => {
-    const { page, context, dialogs, pageErrors } = await openPage(browser, server.baseUrl);
+    const { page, context, dialogs, pageErrors, consoleErrors } = await openPage(browser, server.baseUrl);
     await signIn(page, adminEmail, adminPassword);
     await page.goto('/#/organizations');
     await page.getByTestId('org-name').first().waitFor();
@@ -124,6 +126,7 @@ describe('hostile content renders inert', () => {
     expect(await injectedMarkup(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });
