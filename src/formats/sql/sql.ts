@@ -12,6 +12,7 @@ import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, t
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59;
 const MAX_COLUMNS = 1024;
+const MAX_NAMES = 50000;
 const EMPTY = Buffer.alloc(0);
 
 // Byte classes inside VALUES (…).
@@ -57,6 +58,8 @@ export class SqlParser extends ChunkedParser {
   private columnId(name: string): number {
     let id = this.columnIds.get(name);
     if (id === undefined) {
+      // A dump with endless table names must not grow the column list without bound.
+      if (this.columns.length >= MAX_NAMES) return -1;
       id = this.columns.length;
       this.columns.push(name);
       this.columnIds.set(name, id);
@@ -178,7 +181,7 @@ export class SqlParser extends ChunkedParser {
   private endStatement(buf: Buffer, start: number, semi: number, to: number, final: boolean): number {
     const head = this.decoder.decode(buf.subarray(start, Math.min(semi, start + 65536)));
     const create = /^\s*CREATE\b/i.test(head) ? parseCreateTable(head) : null;
-    if (create?.columns) this.tables.set(create.table, create.columns);
+    if (create?.columns && (this.tables.size < MAX_NAMES || this.tables.has(create.table))) this.tables.set(create.table, create.columns);
     const copy = /^\s*COPY\b/i.test(head) ? parseCopyHead(head) : null;
     if (copy) {
       const nl = buf.indexOf(LF, semi);
