@@ -16,6 +16,8 @@ export interface SqlState extends FileState {
 
 const BLOCK = 16 << 20;
 const HEAD_LIMIT = 1 << 20;
+/** The state goes to every worker: a file with endless CREATE TABLEs must not bloat it. */
+const MAX_TABLES = 10000;
 
 class BlockReader {
   private block: Buffer = Buffer.alloc(0);
@@ -93,6 +95,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
   // (mysqldump lines are whole extended INSERTs, megabytes long) and COPY data is jumped over.
   let pos = 0;
   let lineStart = true;
+  let tableCount = 0;
   while (pos < source.size) {
     const { block, start } = await reader.windowAt(pos);
     let at = pos - start;
@@ -110,7 +113,10 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
       const c = block[k]! | 0x20;
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, start + k));
-        if (ref?.columns) state.tables[ref.table] = ref.columns;
+        if (ref?.columns && (tableCount < MAX_TABLES || ref.table in state.tables)) {
+          if (!(ref.table in state.tables)) tableCount++;
+          state.tables[ref.table] = ref.columns;
+        }
       } else if (c === 0x63 && startsWith(block, k, 'COPY ')) {
         next = await learnCopy(reader, state, start + k, source.size);
         if (next >= 0) break;
@@ -143,7 +149,7 @@ async function learnCopy(reader: BlockReader, state: SqlState, at: number, size:
   if (!ref) return -1;
   const dataStart = at + nl + 1;
   const dataEnd = await copyEnd(reader, dataStart, size);
-  state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? state.tables[ref.table] ?? []]);
+  if (state.copies.length < MAX_TABLES) state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? state.tables[ref.table] ?? []]);
   // Resume at the line after the `\.` terminator.
   const after = await reader.bytes(dataEnd, 4);
   const eol = after.indexOf(10);
