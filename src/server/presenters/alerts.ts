@@ -19,13 +19,19 @@ export interface AlertRow {
   updated_at: Date;
 }
 
-export function presentAlert(row: AlertRow) {
+/** Lists carry the first 500 characters of the post; the full text comes with GET /alerts/:id. */
+export const excerptLength = 500;
+export const alertListColumns = `a.id, a.source, a.url, a.title, left(a.text, ${excerptLength}) AS text, length(a.text) > ${excerptLength} AS text_truncated,
+  a.seen_at, a.facts, a.score, a.label, a.explain, a.status, a.dismiss_reason, a.external_id, a.victim_organization_id, a.incident_id, a.created_at, a.updated_at`;
+
+export function presentAlert(row: AlertRow & { text_truncated?: boolean }) {
   return {
     id: row.id,
     source: row.source,
     url: row.url,
     title: row.title,
     text: row.text,
+    textTruncated: row.text_truncated ?? false,
     seenAt: row.seen_at,
     facts: row.facts,
     score: row.score,

@@ -3,7 +3,7 @@ import { createIncident, recordEvent } from '../../commands/incidents.js';
 import { errors } from '../../errors.js';
 import { idParam, pageClause, toPage } from '../../http/pagination.js';
 import { route } from '../../http/route.js';
-import { presentAlert, type AlertRow } from '../../presenters/alerts.js';
+import { alertListColumns, presentAlert, type AlertRow } from '../../presenters/alerts.js';
 import type { Queryable } from '../../db/types.js';
 import { loadIncident } from '../incidents/index.js';
 import { alertCreateBody, alertListQuery, dismissBody, mergeBody, promoteBody } from './schema.js';
@@ -41,7 +41,7 @@ export const alertRoutes = [
       if (query.seenAfter) add(query.seenAfter, (p) => `a.seen_at >= ${p}`);
       if (query.seenBefore) add(query.seenBefore, (p) => `a.seen_at < ${p}`);
       if (query.q) add(`%${query.q.toLowerCase()}%`, (p) => `(lower(a.title) LIKE ${p} OR lower(a.text) LIKE ${p})`);
-      const rows = await services.db.query<AlertRow>(`SELECT * FROM alerts a ${pageClause('a', query, where, params)}`, params);
+      const rows = await services.db.query<AlertRow>(`SELECT ${alertListColumns} FROM alerts a ${pageClause('a', query, where, params)}`, params);
       return toPage(rows, query.limit, presentAlert);
     },
   }),

@@ -1,7 +1,7 @@
 // What happens on an incident over time: status changes, the PSE's acknowledgement, notes and the timeline.
 import { z } from 'zod';
 import { recordEvent, transitionIncident } from '../../commands/incidents.js';
-import { presentAlert, type AlertRow } from '../../presenters/alerts.js';
+import { alertListColumns, presentAlert, type AlertRow } from '../../presenters/alerts.js';
 import { idParam, pageClause, pageQuery, toPage } from '../../http/pagination.js';
 import { route } from '../../http/route.js';
 import { loadIncident } from './index.js';
@@ -9,6 +9,7 @@ import { noteBody, transitionBody } from './schema.js';
 
 const incidentScope = { resource: 'incident' as const, param: 'id' };
 const listQuery = z.object({ ...pageQuery });
+const pseTimelineKinds = ['created', 'status_changed', 'acknowledged', 'notification_filed', 'evidence_added', 'analysis_done'];
 
 export const incidentActivityRoutes = [
   route({
@@ -57,11 +58,17 @@ export const incidentActivityRoutes = [
     params: idParam,
     query: listQuery,
     scope: incidentScope,
-    async handler({ params, query, services }) {
+    async handler({ params, query, user, services }) {
       const sqlParams: unknown[] = [params.id];
+      const where = ['e.incident_id = $1'];
+      // The PSE sees the steps that concern it, not the regulator's internal notes, tasks and alerts.
+      if (user.role === 'pse_officer') {
+        sqlParams.push(pseTimelineKinds);
+        where.push(`e.kind = ANY($${sqlParams.length})`);
+      }
       const rows = await services.db.query<{ id: number; kind: string; detail: unknown; actor_id: number | null; actor_name: string | null; created_at: Date }>(
         `SELECT e.id, e.kind, e.detail, e.actor_id, u.name AS actor_name, e.created_at
-         FROM incident_events e LEFT JOIN users u ON u.id = e.actor_id ${pageClause('e', query, ['e.incident_id = $1'], sqlParams)}`,
+         FROM incident_events e LEFT JOIN users u ON u.id = e.actor_id ${pageClause('e', query, where, sqlParams)}`,
         sqlParams,
       );
       return toPage(rows, query.limit, (r) => ({ id: r.id, kind: r.kind, detail: r.detail, actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null, at: r.created_at }));
@@ -119,7 +126,7 @@ export const incidentActivityRoutes = [
     scope: incidentScope,
     async handler({ params, query, services }) {
       const sqlParams: unknown[] = [params.id];
-      const rows = await services.db.query<AlertRow>(`SELECT * FROM alerts a ${pageClause('a', query, ['a.incident_id = $1'], sqlParams)}`, sqlParams);
+      const rows = await services.db.query<AlertRow>(`SELECT ${alertListColumns} FROM alerts a ${pageClause('a', query, ['a.incident_id = $1'], sqlParams)}`, sqlParams);
       return toPage(rows, query.limit, presentAlert);
     },
   }),

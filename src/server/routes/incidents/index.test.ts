@@ -88,6 +88,10 @@ describe.each(testBackends)('incidents on %s', (backend) => {
 
     const timeline = (await s.call('pse_officer', 'GET', `/api/v1/incidents/${incident.id}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(['notification_filed', 'acknowledged', 'status_changed', 'status_changed', 'status_changed', 'created']);
+    await s.call('analyst', 'POST', `/api/v1/incidents/${incident.id}/notes`, { body: 'Catatan internal regulator' });
+    const forPse = (await s.call('pse_officer', 'GET', `/api/v1/incidents/${incident.id}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
+    expect(forPse).not.toContain('note_added');
+    expect((await s.call('analyst', 'GET', `/api/v1/incidents/${incident.id}/timeline`)).json().items[0].kind).toBe('note_added');
     const dup = await move('duplicate');
     expect(dup.statusCode).toBe(409); // pse_notified → duplicate is not a move
   });
@@ -119,5 +123,21 @@ describe.each(testBackends)('incidents on %s', (backend) => {
     expect(verify.ok).toBe(true);
     const actions = (await s.call('admin', 'GET', '/api/v1/audit?limit=3')).json().items.map((a: { action: string }) => a.action);
     expect(actions).toEqual(['task.update', 'task.create', 'incident.create']);
+  });
+});
+
+describe('alert lists on pglite', () => {
+  it('carry an excerpt of long posts; the detail carries the whole text', async () => {
+    const s = await createTestServer('pglite');
+    try {
+      const long = 'Dijual data pelanggan. '.repeat(100);
+      const created = (await s.call('analyst', 'POST', '/api/v1/alerts', { source: 'paste', text: long, seenAt: '2026-03-01T00:00:00Z' })).json();
+      const [item] = (await s.call('analyst', 'GET', '/api/v1/alerts')).json().items;
+      expect(item.text).toHaveLength(500);
+      expect(item.textTruncated).toBe(true);
+      expect((await s.call('analyst', 'GET', `/api/v1/alerts/${created.id}`)).json()).toMatchObject({ text: long, textTruncated: false });
+    } finally {
+      await s.close();
+    }
   });
 });
