@@ -32,7 +32,7 @@ export function stratifiedFolds(posts: readonly CorpusPost[], k: number, seed = 
 export function crossValidate(posts: readonly CorpusPost[], k = 5, options: TrainOptions = DEFAULT_TRAIN_OPTIONS): ClassificationReport {
   const examples = posts.map(trainingExample);
   const fold = stratifiedFolds(posts, k);
-  const confusion = Object.fromEntries(POST_LABELS.map((g) => [g, Object.fromEntries(POST_LABELS.map((p) => [p, 0]))])) as ClassificationReport['confusion'];
+  const confusion = emptyConfusion();
   const errors: ClassificationReport['errors'] = [];
   for (let f = 0; f < k; f++) {
     const model = LinearModel.train(examples.filter((_, i) => fold[i] !== f), options);
@@ -43,6 +43,26 @@ export function crossValidate(posts: readonly CorpusPost[], k = 5, options: Trai
       if (prediction.label !== e.label) errors.push({ id: posts[i]!.id, gold: e.label, predicted: prediction.label, score: prediction.score });
     });
   }
+  return summarize(k, posts.length, confusion, errors);
+}
+
+/** Scores a trained model on posts it never saw (the held-out set). */
+export function evaluateModel(posts: readonly CorpusPost[], model: LinearModel): ClassificationReport {
+  const confusion = emptyConfusion();
+  const errors: ClassificationReport['errors'] = [];
+  for (const post of posts) {
+    const prediction = model.predict(trainingExample(post).features, 0);
+    confusion[post.label][prediction.label]++;
+    if (prediction.label !== post.label) errors.push({ id: post.id, gold: post.label, predicted: prediction.label, score: prediction.score });
+  }
+  return summarize(0, posts.length, confusion, errors);
+}
+
+function emptyConfusion(): ClassificationReport['confusion'] {
+  return Object.fromEntries(POST_LABELS.map((g) => [g, Object.fromEntries(POST_LABELS.map((p) => [p, 0]))])) as ClassificationReport['confusion'];
+}
+
+function summarize(folds: number, total: number, confusion: ClassificationReport['confusion'], errors: ClassificationReport['errors']): ClassificationReport {
   const perLabel = {} as Record<PostLabel, LabelScores>;
   let correct = 0;
   for (const label of POST_LABELS) {
@@ -55,7 +75,7 @@ export function crossValidate(posts: readonly CorpusPost[], k = 5, options: Trai
     perLabel[label] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support };
   }
   errors.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { folds: k, perLabel, accuracy: correct / posts.length, confusion, errors };
+  return { folds, perLabel, accuracy: correct / total, confusion, errors };
 }
 
 export const EVALUATED_FACTS = ['recordCount', 'bytes', 'price', 'victim', 'dataTypes', 'platform', 'seller'] as const;
