@@ -1,7 +1,7 @@
 // Browser-test harness: starts the REAL server (`node bin/telusur.js serve`) on embedded defaults
 // in a fresh temporary data folder, talks to its API to set up scenarios, and drives Debian's
 // Chromium through playwright-core. Nothing here imitates the server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,29 +27,28 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string };
 
-export async function startServer(): Promise<RunningServer> {
+/** `demo: true` first loads the synthetic scenario with `telusur demo` into the new data folder. */
+export async function startServer(options: { demo?: boolean } = {}): Promise<RunningServer> {
   for (const needed of ['dist/src/cli/main.js', 'web/dist/index.html']) {
     if (!existsSync(join(repoRoot, needed))) throw new Error(`${needed} is missing: run \`npm run setup\` (it builds the server and the web app) first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'telusur-e2e-'));
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['bin/telusur.js', 'serve'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TELUSUR_DATA: dataDir,
-      TELUSUR_ADMIN_PASSWORD: adminPassword,
-      // Several browser sessions sign in within a minute; the default limit (10/min) is for people.
-      TELUSUR_LOGIN_RATE_LIMIT: '1000',
-      TELUSUR_LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TELUSUR_DATA: dataDir,
+    TELUSUR_ADMIN_PASSWORD: adminPassword,
+    // Several browser sessions sign in within a minute; the default limit (10/min) is for people.
+    TELUSUR_LOGIN_RATE_LIMIT: '1000',
+    TELUSUR_LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  };
+  if (options.demo) execFileSync(process.execPath, ['bin/telusur.js', 'demo'], { cwd: repoRoot, env, stdio: 'pipe', timeout: 120_000 });
+  const child: ChildProcess = spawn(process.execPath, ['bin/telusur.js', 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://localhost:${port}`;

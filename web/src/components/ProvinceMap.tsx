@@ -12,18 +12,24 @@ import { useI18n } from '../i18n/context.js';
 const palette = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 const none = '#dee2e6';
 
-export function classOf(count: number, max: number): number {
+/**
+ * Colour class of a count between the smallest and largest non-zero counts on the map, on a log
+ * scale: leak counts span orders of magnitude, yet close counts (112 vs 121) must still differ.
+ */
+export function classOf(count: number, min: number, max: number): number {
   if (count <= 0 || max <= 0) return -1;
-  // Log scale: leak counts span orders of magnitude between provinces.
-  const share = Math.log1p(count) / Math.log1p(max);
-  return Math.min(palette.length - 1, Math.floor(share * palette.length));
+  if (max <= min) return palette.length - 1;
+  const share = (Math.log(count) - Math.log(min)) / (Math.log(max) - Math.log(min));
+  return Math.max(0, Math.min(palette.length - 1, Math.floor(share * palette.length)));
 }
 
 export function ProvinceMap({ counts, title }: { counts: Record<string, number>; title: string }) {
   const { t } = useI18n();
   const [focused, setFocused] = useState<string | null>(null);
   const { shapes, unplaced } = useMemo(() => countsByShape(counts), [counts]);
-  const max = Math.max(0, ...shapes.values());
+  const nonZero = [...shapes.values()].filter((c) => c > 0);
+  const max = Math.max(0, ...nonZero);
+  const min = nonZero.length ? Math.min(...nonZero) : 0;
   const rows = provinces
     .map((p) => ({ ...p, count: counts[p.code] ?? 0 }))
     .filter((p) => p.count > 0)
@@ -40,7 +46,7 @@ export function ProvinceMap({ counts, title }: { counts: Record<string, number>;
       <svg viewBox={indonesia.viewBox} role="group" aria-label={title} className="province-map" style={{ width: '100%', height: 'auto', display: 'block' }}>
         {indonesia.locations.map((location) => {
           const count = shapes.get(location.id) ?? 0;
-          const bucket = classOf(count, max);
+          const bucket = classOf(count, min, max);
           const label = `${shapeNames(location.id)}: ${formatNumber(count)}`;
           return (
             <path
@@ -65,11 +71,15 @@ export function ProvinceMap({ counts, title }: { counts: Record<string, number>;
         {focusedLabel}
       </Text>
       <Group gap={4} mt="xs" aria-hidden="true">
-        <Text size="xs">{t('map.fewer')}</Text>
+        <Text size="xs">
+          {t('map.fewer')} {nonZero.length ? `(${formatNumber(min)})` : ''}
+        </Text>
         {[none, ...palette].map((color) => (
           <span key={color} style={{ display: 'inline-block', width: 18, height: 10, background: color, border: '1px solid #adb5bd' }} />
         ))}
-        <Text size="xs">{t('map.more')}</Text>
+        <Text size="xs">
+          {t('map.more')} {nonZero.length ? `(${formatNumber(max)})` : ''}
+        </Text>
       </Group>
       {unplaced > 0 && (
         <Text size="xs" c="dimmed">
