@@ -48,6 +48,7 @@ export const policy: Record<string, Rule> = {
   'notes.create': staff,
 
   'tasks.list': readers,
+  'tasks.listForIncident': readers,
   'tasks.get': readers,
   'tasks.create': staff,
   'tasks.update': staff,

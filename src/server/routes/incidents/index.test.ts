@@ -119,6 +119,7 @@ describe.each(testBackends)('incidents on %s', (backend) => {
     const task = (await s.call('analyst', 'POST', `/api/v1/incidents/${incident.id}/tasks`, { title: 'Panggil PSE', assigneeId: s.users.analyst.id, dueAt: '2026-03-01T00:00:00Z' })).json();
     expect((await s.call('analyst', 'GET', '/api/v1/tasks?overdue=true')).json().items.map((t: { id: number }) => t.id)).toContain(task.id);
     expect((await s.call('analyst', 'PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' })).json().status).toBe('done');
+    expect((await s.call('analyst', 'GET', `/api/v1/incidents/${incident.id}/tasks?status=done`)).json().items.map((t: { id: number }) => t.id)).toEqual([task.id]);
     const verify = (await s.call('admin', 'POST', '/api/v1/audit/verify')).json();
     expect(verify.ok).toBe(true);
     const actions = (await s.call('admin', 'GET', '/api/v1/audit?limit=3')).json().items.map((a: { action: string }) => a.action);

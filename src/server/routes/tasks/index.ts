@@ -77,6 +77,23 @@ export const taskRoutes = [
     },
   }),
   route({
+    operationId: 'tasks.listForIncident',
+    method: 'GET',
+    path: '/incidents/:id/tasks',
+    summary: 'Tasks of one incident',
+    tag: 'tasks',
+    params: idParam,
+    query: z.object({ ...pageQuery, status: csv(taskStatuses).optional() }),
+    scope: { resource: 'incident', param: 'id' },
+    async handler({ params, query, services }) {
+      const sqlParams: unknown[] = [params.id];
+      const where = ['t.incident_id = $1'];
+      if (query.status) where.push(`t.status = ANY($${sqlParams.push(query.status)})`);
+      const rows = await services.db.query<TaskRow>(`SELECT t.* FROM tasks t ${pageClause('t', query, where, sqlParams)}`, sqlParams);
+      return toPage(rows, query.limit, present);
+    },
+  }),
+  route({
     operationId: 'tasks.create',
     method: 'POST',
     path: '/incidents/:id/tasks',
