@@ -141,3 +141,30 @@ describe('degenerate input never throws', () => {
     }
   });
 });
+
+describe('fuzz: arbitrary bytes', () => {
+  const alphabet = [...'{}[]:,"\'\\()\n\r\t ;-0123456789aAnNuUlLeE_.`#*/\\N'].map((c) => c.charCodeAt(0));
+  const bytesArb = fc.array(fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 })), { maxLength: 300 }).map((a) => Uint8Array.from(a));
+  const states: Record<string, FileState> = {
+    csv: { delimiter: 44, header: null, headerEnd: 0 }, tsv: { delimiter: 9, header: null, headerEnd: 0 },
+    sql: { tables: {}, copies: [], backslashEscapes: true }, text: {}, json: {}, ndjson: {},
+  };
+  it.each(readers.map((r) => [r.format, r] as const))('%s: never throws, ranges stay in bounds, chunking never changes the fields', (format, r) => {
+    fc.assert(fc.property(bytesArb, fc.array(fc.nat(300), { maxLength: 8 }), (bytes, cuts) => {
+      const state = states[format]!;
+      const parser = r.createParser(state, 0);
+      for (const batch of [parser.push(bytes, 0), parser.end()]) {
+        for (let i = 0; i < batch.count; i++) {
+          expect(batch.start[i]!).toBeGreaterThanOrEqual(0);
+          expect(batch.start[i]!).toBeLessThanOrEqual(batch.end[i]!);
+          expect(batch.end[i]!).toBeLessThanOrEqual(batch.bytes.length);
+          expect(batch.column[i]!).toBeLessThan(batch.columns.length);
+        }
+      }
+      const whole = readRange(r, state, bytes);
+      const cut = readRange(r, state, bytes, 0, bytes.length, cuts);
+      expect(cut.fields).toEqual(whole.fields);
+      expect(cut.records).toBe(whole.records);
+    }), { numRuns: 500 });
+  });
+});
