@@ -1,7 +1,7 @@
 // Choropleth of Indonesia by province, from counts keyed by Kemendagri province code (NIK prefix).
 // Shapes come from @svg-maps/indonesia (CC BY 4.0, see web/README.md); no tiles, nothing remote.
 // Each shape is focusable and named, and a table lists the same numbers for screen readers.
-import { Box, Group, Table, Text, ScrollArea } from '@mantine/core';
+import { Box, Group, Table, Text } from '@mantine/core';
 import indonesia from '@svg-maps/indonesia';
 import { useMemo, useState } from 'react';
 import { countsByShape, provinceOf, provinces } from '../regions/provinces.js';
@@ -90,8 +90,7 @@ export function ProvinceMap({ counts, title }: { counts: Record<string, number>;
         {t('map.attribution')}
       </Text>
       {rows.length > 0 && (
-        <ScrollArea.Autosize mah={220} mt="xs">
-          <Table striped withTableBorder fz="sm" aria-label={title}>
+          <Table striped withTableBorder fz="sm" mt="xs" aria-label={title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('map.province')}</Table.Th>
@@ -109,7 +108,6 @@ export function ProvinceMap({ counts, title }: { counts: Record<string, number>;
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
       )}
     </Box>
   );

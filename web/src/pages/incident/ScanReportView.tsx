@@ -34,7 +34,10 @@ export function ScanReportView({ analysisId, fileName }: { analysisId: number; f
   const { totals } = report;
   const subjects = totals.subjects;
   const types = Object.entries(totals.byType).sort((a, b) => b[1].count - a[1].count);
-  const ageBands = Object.entries(subjects.byAgeBand).map(([band, count]) => ({ band, count }));
+  // Bands arrive as "0-17" … "65+": order them by their first age, youngest first.
+  const ageBands = Object.entries(subjects.byAgeBand)
+    .map(([band, count]) => ({ band, count }))
+    .sort((a, b) => parseInt(a.band, 10) - parseInt(b.band, 10));
   const typeName = (type: string) => t(`piiType.${type}` as MessageKey);
 
   return (
