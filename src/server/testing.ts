@@ -18,6 +18,8 @@ export type Actor = Role | 'pse_officer_b';
 export const actors: Actor[] = ['admin', 'analyst', 'investigator', 'pse_officer', 'pse_officer_b'];
 
 export interface TestServer {
+  /** The PostgreSQL connection string (postgres backend only), for child processes. */
+  databaseUrl?: string;
   app: FastifyInstance;
   runtime: Runtime;
   dataDir: string;
@@ -30,12 +32,17 @@ export interface TestServer {
 
 export async function createTestServer(
   backend: TestBackend,
-  options: { config?: Partial<ServerConfig>; now?: () => Date; logStream?: NodeJS.WritableStream; dataDir?: string; dbInDataDir?: boolean } = {},
+  options: { config?: Partial<ServerConfig>; now?: () => Date; logStream?: NodeJS.WritableStream; dataDir?: string; dbInDataDir?: boolean; workers?: boolean; bullPrefix?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'telusur-server-'));
   const database = await createTestDatabase(backend, options.dbInDataDir ? { dataDir: join(dataDir, 'db') } : {});
   const config = loadConfig({}, { dataDir, logLevel: options.logStream ? 'info' : 'silent', webDist: join(dataDir, 'no-web'), ...options.config });
-  const runtime = await startRuntime(config, { db: database.db, ...(options.now ? { now: options.now } : {}) });
+  const runtime = await startRuntime(config, {
+    db: database.db,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.bullPrefix ? { bullPrefix: options.bullPrefix } : {}),
+  });
   const app = await buildApp(runtime.services, options.logStream ? { logStream: options.logStream } : {});
   const db = database.db;
 
@@ -58,6 +65,7 @@ export async function createTestServer(
   }
 
   return {
+    ...(database.url ? { databaseUrl: database.url } : {}),
     app,
     runtime,
     dataDir,
