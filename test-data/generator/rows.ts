@@ -189,7 +189,13 @@ export function buildRow(rng: Random, person: Person, id: number, style: DumpSty
   const resi = orderNumber16(rng);
   neg(['NIK', 'KK', 'CREDIT_CARD'], resi, 'resi (shipping receipt) number');
   set('no_resi', resi);
-  set('invoice', `INV/${updated.slice(0, 8)}/MPL/${rng.digits(10)}`);
+  if (rng.chance(0.4)) {
+    const invoice = orderNumber16(rng);
+    neg(['NIK', 'KK', 'CREDIT_CARD'], invoice, 'invoice number');
+    set('invoice', invoice);
+  } else {
+    set('invoice', `INV/${updated.slice(0, 8)}/MPL/${rng.digits(10)}`);
+  }
   set('total', String(rng.range(10, 50_000) * 1000));
   if (rng.chance(0.08)) {
     const fake = cardBadLuhn(rng);
