@@ -167,4 +167,22 @@ describe('fuzz: arbitrary bytes', () => {
       expect(cut.records).toBe(whole.records);
     }), { numRuns: 500 });
   });
+
+  it.each(readers.map((r) => [r.format, r] as const))('%s: a tiny record limit (pieces everywhere) stays safe and bounded', (format, r) => {
+    const longBytes = fc.array(fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 })), { maxLength: 3000 }).map((a) => Uint8Array.from(a));
+    fc.assert(fc.property(longBytes, fc.array(fc.nat(3000), { maxLength: 8 }), (bytes, cuts) => {
+      const state = { ...states[format]!, maxRecordBytes: 64 };
+      const parser = r.createParser(state, 0);
+      let at = 0;
+      for (const point of [...cuts.filter((c) => c < bytes.length).sort((a, b) => a - b), bytes.length]) {
+        if (point <= at) continue;
+        const batch = parser.push(bytes.subarray(at, point), at);
+        // The kept tail never outgrows the limit by more than one chunk.
+        expect(batch.bytes.length).toBeLessThanOrEqual(64 + (point - at));
+        for (let i = 0; i < batch.count; i++) expect(batch.end[i]!).toBeLessThanOrEqual(batch.bytes.length);
+        at = point;
+      }
+      parser.end();
+    }), { numRuns: 300 });
+  });
 });

@@ -5,7 +5,8 @@ import type { ParserOptions } from './chunked.js';
 const LOOKBACK = 256;
 
 export function pieceEnd(buf: Uint8Array, from: number, to: number): number {
-  const floor = Math.max(from + 1, to - LOOKBACK);
+  // Never leave more than half the tail behind, so the kept tail stays within the limit.
+  const floor = Math.max(from + 1, to - Math.min(LOOKBACK, (to - from) >> 1));
   for (let i = to - 1; i >= floor; i--) {
     const c = buf[i]!;
     if (c === 32 || c === 9 || c === 44 || c === 59 || c === 10 || c === 13 || c === 34 || c === 39) return i + 1;
