@@ -87,6 +87,32 @@ describe('web app in a real browser', () => {
     await context.close();
   });
 
+  it('shows the upload progress of a large file on a slow link', async () => {
+    const incident = await admin.call<Incident>('POST', '/incidents', { title: 'Dump besar untuk uji unggah', victimOrganizationIds: [orgB.id] });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.goto(`/#/incidents/${incident.id}`);
+    await page.getByRole('tab', { name: /Barang bukti/ }).click();
+    // 3 MiB over a link throttled to 1 MiB/s: the bar must move through intermediate values.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    const big = Buffer.alloc(3 * 1024 * 1024, 'nama,kota\nContoh,Bandung\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'dump_besar.csv', mimeType: 'text/csv', buffer: big });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const seen = new Set<number>();
+    const bar = page.getByTestId('upload-progress');
+    await bar.waitFor();
+    while (!(await page.getByTestId('upload-done').isVisible())) {
+      seen.add(Number(await bar.getAttribute('data-value')));
+      await page.waitForTimeout(100);
+    }
+    expect([...seen].filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('upload-sha256').textContent()).toBe(createHash('sha256').update(big).digest('hex'));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('triages an alert into a new incident from the keyboard, and dismisses another with a reason', async () => {
     const noise = await admin.call<{ id: number }>('POST', '/alerts', {
       source: 'forum-uji',
