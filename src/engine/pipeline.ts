@@ -200,7 +200,8 @@ export class Engine {
       const prev = labelEnd > s ? bytes[labelEnd - 1]! | 32 : 0;
       if (prev < 97 || prev > 122) continue; // labels end in a letter; timestamps and URLs' "://" do not
       let from = labelEnd;
-      while (from > s && labelEnd - from < 32 && bytes[from - 1] !== 10 && bytes[from - 1] !== 44) from--;
+      // The label is the words just before the separator: stop at the previous value's quote or separator.
+      while (from > s && labelEnd - from < 32 && !isLabelStop(bytes[from - 1]!)) from--;
       const words = wordsOf(bytes, from, labelEnd);
       const hints = hintsFromWords(words);
       if (!(hints & this.fieldTypeMask)) continue;
@@ -300,6 +301,11 @@ class TextContext implements DetectionContext {
     const hints = this.hints;
     return { asOf: this.asOf, hints, source: hints ? 'text' : 'none', label: this.label };
   }
+}
+
+/** Bytes a text label never crosses: line end, quotes, separators of the previous "key=value". */
+function isLabelStop(c: number): boolean {
+  return c === 10 || c === 44 || c === 34 || c === 39 || c === 58 || c === 61 || c === 59 || c === 124 || c === 9;
 }
 
 function isValueEnd(c: number): boolean {

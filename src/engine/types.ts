@@ -20,8 +20,9 @@ export type PdpCategory = 'general' | 'specific';
  */
 export type LabelHints = number;
 export const NEGATIVE_HINT = 1 << 30;
+const HINT_BITS = Object.fromEntries(PII_TYPES.map((type, i) => [type, 1 << i])) as Record<PiiType, number>;
 export function hintBit(type: PiiType): number {
-  return 1 << PII_TYPES.indexOf(type);
+  return HINT_BITS[type];
 }
 
 /**

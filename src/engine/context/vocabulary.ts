@@ -12,7 +12,9 @@ export interface ContextPhrase {
 
 const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
   NIK: ['nik', 'ktp', 'no ktp', 'nomor ktp', 'kartu tanda penduduk', 'nomor induk kependudukan', 'nik ktp',
-    'no nik', 'national id', 'id number', 'identity number', 'nomor identitas', 'no identitas', 'e ktp', 'ektp'],
+    'no nik', 'national id', 'id number', 'identity number', 'nomor identitas', 'no identitas', 'e ktp', 'ektp',
+    // Indonesian names put the head noun first: "NIK kepala KK" is the NIK of the family head.
+    'nik kepala kk', 'nik kepala keluarga', 'nik kk', 'nik ayah', 'nik ibu', 'nik suami', 'nik istri', 'nik anggota keluarga'],
   KK: ['kk', 'no kk', 'nomor kk', 'nokk', 'kartu keluarga', 'nomor kartu keluarga', 'no kartu keluarga', 'family card', 'family card number'],
   NPWP: ['npwp', 'no npwp', 'nomor npwp', 'nomor pokok wajib pajak', 'tax id', 'taxpayer', 'tax number', 'tin'],
   PHONE: ['hp', 'no hp', 'nohp', 'nomor hp', 'handphone', 'telepon', 'telp', 'no telp', 'tlp', 'phone', 'phone number', 'mobile',
@@ -38,7 +40,8 @@ const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
     'blood type', 'hasil pemeriksaan', 'covid', 'swab', 'pcr'],
   BIOMETRIC: ['sidik jari', 'fingerprint', 'biometrik', 'biometric', 'foto wajah', 'face template', 'iris', 'retina',
     'face embedding', 'wajah', 'selfie'],
-  PASSWORD: ['password', 'passwd', 'pwd', 'pass', 'kata sandi', 'sandi', 'password hash', 'pass hash', 'passhash', 'hashed password'],
+  PASSWORD: ['password', 'passwd', 'pwd', 'pass', 'kata sandi', 'sandi', 'password hash', 'pass hash', 'passhash', 'hashed password',
+    'pwd hash', 'passwd hash', 'hash password', 'password digest', 'sandi hash', 'hash sandi', 'password bcrypt', 'password md5'],
   IP_ADDRESS: ['ip', 'ip address', 'ip addr', 'alamat ip', 'ipv4', 'ipv6', 'remote addr', 'client ip'],
   NEGATIVE: ['resi', 'no resi', 'order', 'order id', 'no order', 'pesanan', 'id pesanan', 'transaksi', 'id transaksi', 'invoice',
     'no invoice', 'faktur', 'tracking', 'awb', 'ref', 'referensi', 'reference', 'trx', 'serial', 'sku', 'barcode', 'kode booking',
