@@ -26,7 +26,35 @@ interface UserRow {
   stale?: boolean;
 }
 
+/**
+ * Resolved credentials are kept for a few seconds, so a read costs one database round trip instead
+ * of two. Logout, token revocation and user changes clear this process's cache at once; other
+ * server processes notice within `cacheTtlMs`.
+ */
+const cacheTtlMs = 5000;
+const cache = new Map<string, { value: Authenticated; until: number }>();
+
+export function forgetCredentials(): void {
+  cache.clear();
+}
+
 export async function authenticate(req: FastifyRequest, db: Database): Promise<Authenticated | null> {
+  const header = req.headers.authorization;
+  const secret = header?.startsWith('Bearer ') ? `b:${header.slice(7).trim()}` : req.cookies?.[sessionCookie] ? `s:${req.cookies[sessionCookie]}` : null;
+  if (!secret) return null;
+  const key = hashSecret(secret);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  const value = await lookup(req, db);
+  if (value) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { value, until: now + cacheTtlMs });
+  } else cache.delete(key);
+  return value;
+}
+
+async function lookup(req: FastifyRequest, db: Database): Promise<Authenticated | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const token = header.slice(7).trim();

@@ -1,6 +1,6 @@
 // Sign-in for people: scrypt-checked password → httpOnly session cookie plus a readable CSRF
 // cookie whose value unsafe requests must echo in X-CSRF-Token. Login is rate limited per IP.
-import { csrfCookie, sessionCookie } from '../../auth/authenticate.js';
+import { csrfCookie, forgetCredentials, sessionCookie } from '../../auth/authenticate.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { hashSecret, newSecret } from '../../auth/secrets.js';
 import { errors } from '../../errors.js';
@@ -54,6 +54,7 @@ export const authRoutes = [
         if (session) await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashSecret(session)]);
         audit({ action: 'auth.logout', targetType: 'session', targetId: null });
       });
+      forgetCredentials();
       reply.clearCookie(sessionCookie, { path: '/' });
       reply.clearCookie(csrfCookie, { path: '/' });
       return { ok: true };
@@ -87,6 +88,7 @@ export const authRoutes = [
         await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [user.id, current ? hashSecret(current) : '']);
         audit({ action: 'user.password_change', targetType: 'user', targetId: user.id });
       });
+      forgetCredentials();
       return { ok: true };
     },
   }),

@@ -1,6 +1,7 @@
 // API tokens for machines (monitoring feeders, scripts): shown once at creation, stored as SHA-256.
 // A token acts with its user's role and scope.
 import { z } from 'zod';
+import { forgetCredentials } from '../../auth/authenticate.js';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../auth/secrets.js';
 import { errors } from '../../errors.js';
 import { idParam, pageClause, pageQuery, toPage } from '../../http/pagination.js';
@@ -92,6 +93,7 @@ export const tokenRoutes = [
         if (revoked) audit({ action: 'token.revoke', targetType: 'token', targetId: params.id });
         return revoked;
       });
+      forgetCredentials();
       if (!row) throw errors.notFound('token');
       return present(row);
     },

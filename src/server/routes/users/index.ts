@@ -1,4 +1,5 @@
 // User administration (admins only): list, create with a role, change role or disable.
+import { forgetCredentials } from '../../auth/authenticate.js';
 import { hashPassword, generatePassword } from '../../auth/password.js';
 import { errors } from '../../errors.js';
 import { idParam, pageClause, toPage } from '../../http/pagination.js';
@@ -103,6 +104,7 @@ export const userRoutes = [
         audit({ action: 'user.update', targetType: 'user', targetId: params.id, detail: { changed, passwordReset: Boolean(hash) } });
         return updated!;
       });
+      forgetCredentials();
       return presentUser(row);
     },
   }),
