@@ -232,7 +232,23 @@ describe('web app in a real browser', () => {
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       expect(await missingTranslations(page), path).toEqual([]);
     }
+    // An incident with evidence, a scan report, a notification: every tab in English.
+    const incidents = await admin.call<{ items: Incident[] }>('GET', '/incidents?limit=200');
+    const scanned = incidents.items.find((i) => i.title === 'Sampel data pasien RSSS dijual')!;
+    await page.goto(`/#/incidents/${scanned.id}`);
+    for (const tab of ['Overview', 'Evidence & scans', 'Tasks', 'Notes', 'Timeline', 'Art. 46 notification']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForLoadState('networkidle');
+      if (tab === 'Evidence & scans') {
+        await page.getByRole('button', { name: 'Show report' }).first().click();
+        await page.getByTestId('scan-report').getByText('Distinct people (NIK)').waitFor();
+      }
+      expect(await missingTranslations(page), tab).toEqual([]);
+    }
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByText('Scan finished').waitFor();
     await page.reload();
+    await page.goto('/#/admin');
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     // Time zone: the same moment shown one hour later in WITA than in WIB.
     await page.goto('/#/incidents');
