@@ -48,6 +48,9 @@ describe.each(testBackends)('auth on %s', (backend) => {
     for (let i = 0; i < 6; i++) last = await login(s.users.admin.email, 'salah-sekali', '10.0.0.2');
     expect(last.statusCode).toBe(429);
     expect(last.json().error.code).toBe('RATE_LIMITED');
+    const failures = (await s.call('admin', 'GET', `/api/v1/audit?action=auth.login_failed&limit=500`)).json().items;
+    expect(failures.length).toBe(5); // 6 attempts allowed, one of them for an unknown account
+    expect(JSON.stringify(failures)).not.toContain('tidak.ada@uji.example');
     // Another address is not affected.
     expect((await login(s.users.admin.email, testPassword, '10.0.0.3')).statusCode).toBe(200);
   });

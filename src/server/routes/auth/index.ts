@@ -23,7 +23,11 @@ export const authRoutes = [
         [body.email],
       );
       const ok = await verifyPassword(body.password, row?.password_hash);
-      if (!row || !ok || row.disabled) throw errors.loginFailed();
+      if (!row || !ok || row.disabled) {
+        // Failed attempts on real accounts are audited; what was typed for unknown accounts is not kept.
+        if (row) await write(async (_tx, audit) => audit({ actorId: row.id, actor: row.email, action: 'auth.login_failed', targetType: 'user', targetId: row.id }));
+        throw errors.loginFailed();
+      }
       const session = newSecret();
       const csrf = newSecret();
       const expiresAt = new Date(services.now().getTime() + services.config.sessionTtlHours * 3600_000);

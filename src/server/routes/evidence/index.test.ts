@@ -70,6 +70,9 @@ describe.each(testBackends)('evidence on %s', (backend) => {
     expect(findings.items[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(findings)).not.toContain(nikA);
 
+    const stats = (await s.call('analyst', 'GET', '/api/v1/stats')).json();
+    expect(stats.subjectsByProvince).toEqual({ '31': 1, '32': 1 });
+    expect(stats.incidentsByStatus).toEqual({ new: 1 });
     const custody = (await s.call('analyst', 'GET', `/api/v1/evidence/${evidence.id}/custody`)).json();
     expect(custody.items.map((c: { action: string }) => c.action).sort()).toEqual(['download', 'scan', 'upload']);
     const audit = (await s.call('admin', 'GET', `/api/v1/audit?targetType=evidence&targetId=${evidence.id}`)).json();
