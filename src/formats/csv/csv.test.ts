@@ -24,6 +24,18 @@ describe('csv reader', () => {
     expect(result.records).toBe(2);
   });
 
+  it('reads CSV as Excel writes it in an Indonesian locale: BOM, semicolons, CRLF, decimal commas', async () => {
+    const text = '\ufeffnik;nama;saldo\r\n3171234567890001;"Budi; S";1.234,50\r\n3171234567890002;Siti;0,75\r\n';
+    const bytes = utf8(text);
+    expect(csvReader.sniff(bytes, 'export.csv')).toBeGreaterThan(0.5);
+    const result = await read(text, [1, 2, 30]);
+    expect(fieldLines(result)).toEqual([
+      'nik=3171234567890001', 'nama=Budi; S', 'saldo=1.234,50', 'nik=3171234567890002', 'nama=Siti', 'saldo=0,75',
+    ]);
+    expect(result.fields[0]!.offset).toBe(bytes.indexOf(0x33));
+    expect(result.records).toBe(2);
+  });
+
   it('sniffs semicolons and pipes, and tabs as TSV', async () => {
     const semi = await read('nama;email\nBudi;budi@contoh.test\nSiti;siti@contoh.test\n');
     expect(fieldLines(semi)[1]).toBe('email=budi@contoh.test');
