@@ -113,6 +113,34 @@ describe('web app in a real browser', () => {
     await context.close();
   });
 
+  it('follows a long scan job live, from queued to done', async () => {
+    const incident = await admin.call<Incident>('POST', '/incidents', { title: 'Dump NIK besar', victimOrganizationIds: [orgB.id] });
+    // About 30 MB of synthetic rows: long enough for the job to report progress while it runs.
+    const rows = ['nik,nama'];
+    for (let i = 0; i < 600_000; i += 1) rows.push(`320101${String(1 + (i % 28)).padStart(2, '0')}0385${String(i % 10_000).padStart(4, '0')},Nama Contoh ${i}`);
+    const form = new FormData();
+    form.append('file', new Blob([rows.join('\n')], { type: 'text/csv' }), 'dump_nik_besar.csv');
+    await admin.call('POST', `/incidents/${incident.id}/evidence`, form);
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.goto(`/#/incidents/${incident.id}`);
+    await page.getByRole('tab', { name: /Barang bukti/ }).click();
+    await page.getByRole('button', { name: 'Pindai dump_nik_besar.csv' }).click();
+    const row = page.getByTestId('analysis-row').first();
+    await row.waitFor();
+    const seen = new Set<string>();
+    for (let tries = 0; tries < 600 && (await row.getAttribute('data-status')) !== 'done'; tries += 1) {
+      seen.add(`${await row.getAttribute('data-status')}:${await row.getAttribute('data-progress')}`);
+      await page.waitForTimeout(100);
+    }
+    expect(await row.getAttribute('data-status')).toBe('done');
+    const running = [...seen].filter((s) => s.startsWith('running:')).map((s) => Number(s.split(':')[1]));
+    expect(running.some((p) => p > 0 && p < 100), [...seen].join(' ')).toBe(true);
+    await page.getByTestId('report-distinct').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('triages an alert into a new incident from the keyboard, and dismisses another with a reason', async () => {
     const noise = await admin.call<{ id: number }>('POST', '/alerts', {
       source: 'forum-uji',

@@ -123,7 +123,7 @@ export function EvidencePanel({ incident }: { incident: Incident }) {
         {analyses.data?.items.length === 0 && <Text c="dimmed">{t('analysis.none')}</Text>}
         <Stack gap="xs">
           {analyses.data?.items.map((a) => (
-            <Group key={a.id} wrap="wrap" gap="sm" data-testid="analysis-row" data-status={a.status}>
+            <Group key={a.id} wrap="wrap" gap="sm" data-testid="analysis-row" data-status={a.status} data-progress={a.progress}>
               <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                 #{a.id} {nameOf(a.evidenceId)}
               </Text>
