@@ -41,7 +41,7 @@ export async function startFixtureInternet(): Promise<FixtureInternet> {
       case '/market/thread/1':
       case '/market/thread/2': {
         const n = url.pathname.slice(-1);
-        send('text/html', `<html><head><title>Thread ${n}</title></head><body><div class="post" data-pid="p${n}"><span class="user">seller${n}</span><div class="body">Ready data nasabah Bank Jatim 1,8 juta baris, sample 1000 rows. tg @jatimleaks${n}</div></div></body></html>`);
+        send('text/html', `<html><head><title>Thread ${n}</title></head><body><div class="post" data-pid="p${n}"><span class="user">seller${n}</span><div class="body">Ready data nasabah Bank Jatim 1,8 juta baris, sample 1000 rows. tg @jatimleaks</div></div></body></html>`);
         return;
       }
       case '/s/datanasabahid':
