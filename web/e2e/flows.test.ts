@@ -141,7 +141,7 @@ describe('web app in a real browser', () => {
     await context.close();
   });
 
-  it('triages an alert into a new incident from the keyboard, and dismisses another with a reason', async () => {
+  it('triages alerts from the keyboard: promote to a new incident, dismiss with a reason, merge a repost', async () => {
     const noise = await admin.call<{ id: number }>('POST', '/alerts', {
       source: 'forum-uji',
       title: 'Tutorial membuat database',
@@ -185,6 +185,24 @@ describe('web app in a real browser', () => {
     await page.getByText('Tidak ada peringatan dengan status ini.').waitFor();
     const dismissed = await admin.call<{ status: string; dismissReason: string }>('GET', `/alerts/${noise.id}`);
     expect(dismissed).toMatchObject({ status: 'dismissed', dismissReason: 'Bukan penjualan data' });
+    // A repost of the same sale: merge it into the incident with "m".
+    const repost = await admin.call<{ id: number }>('POST', '/alerts', {
+      source: 'telegram-uji',
+      title: 'Repost: data nasabah BCM',
+      text: 'Masih ada data nasabah BCM, PM seller_uji',
+      seenAt: new Date().toISOString(),
+      score: 0.75,
+    });
+    await page.reload();
+    await page.getByTestId('alert-detail').getByRole('heading', { name: 'Repost: data nasabah BCM' }).waitFor();
+    await page.getByTestId('alert-list').focus();
+    await page.keyboard.press('m');
+    await page.getByRole('dialog').getByLabel(/Insiden tujuan/).click();
+    await page.getByRole('option', { name: `#${incidentId} Penjualan data nasabah BCM` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gabungkan ke insiden' }).click();
+    await page.getByText('Tidak ada peringatan dengan status ini.').waitFor();
+    const merged = await admin.call<{ status: string; incidentId: number }>('GET', `/alerts/${repost.id}`);
+    expect(merged).toMatchObject({ status: 'merged', incidentId });
     expect(pageErrors).toEqual([]);
     await context.close();
   });
