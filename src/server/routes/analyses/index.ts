@@ -64,13 +64,19 @@ export const analysisRoutes = [
     operationId: 'analyses.get',
     method: 'GET',
     path: '/analyses/:id',
-    summary: 'One analysis with progress, the scan report and sample verification',
+    summary: 'One analysis with progress, the scan report, sample verification, and the record count the seller claimed',
     tag: 'analyses',
     params: idParam,
     scope: analysisScope,
     async handler({ params, services }) {
-      const [row] = await services.db.query<AnalysisRow>('SELECT * FROM analyses WHERE id = $1', [params.id]);
-      return presentAnalysis(row!);
+      const [row] = await services.db.query<AnalysisRow & { claimed: number | null }>(
+        // What the offer claimed (largest recordCount among the incident's alerts), to set beside what the sample holds.
+        `SELECT a.*, (SELECT max((al.facts->>'recordCount')::numeric) FROM alerts al
+                      WHERE al.incident_id = a.incident_id AND jsonb_typeof(al.facts->'recordCount') = 'number') AS claimed
+         FROM analyses a WHERE a.id = $1`,
+        [params.id],
+      );
+      return { ...presentAnalysis(row!), claimedRecords: row!.claimed === null ? null : Number(row!.claimed) };
     },
   }),
   route({

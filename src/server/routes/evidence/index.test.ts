@@ -61,6 +61,7 @@ describe.each(testBackends)('evidence on %s', (backend) => {
       verification: { byType: Record<string, { valid: number; invalid: number; duplicateShare: number }> };
     };
     expect(done.status).toBe('done');
+    expect((done as unknown as { claimedRecords: number | null }).claimedRecords).toBeNull();
     expect(done.progress).toBe(100);
     expect(done.report.totals.byType.NIK).toMatchObject({ count: 3, distinct: 2 });
     expect(done.verification.byType.NIK!.duplicateShare).toBeCloseTo(1 / 3, 3);
