@@ -60,8 +60,8 @@ export abstract class ChunkedParser implements RecordParser {
 
   private transcode(chunk: Uint8Array, flush: boolean): { chunk: Buffer; fileOffset: number } {
     const text = flush ? this.utf16!.decode() : this.utf16!.decode(chunk, { stream: true });
-    if (!this.utf8Checked && text.includes('\uFFFD')) {
-      this.utf8Checked = true;
+    if (!this.encodingWarned && text.includes('\uFFFD')) {
+      this.encodingWarned = true;
       this.warn(`invalid UTF-16 (an unpaired surrogate or odd byte) near byte ${this.utf16Bytes}: replaced with U+FFFD`);
     }
     this.utf16Bytes += chunk.length;
@@ -195,16 +195,16 @@ export abstract class ChunkedParser implements RecordParser {
     return this.batch(buf, this.base);
   }
 
-  private utf8Checked = false;
+  private encodingWarned = false;
 
   /**
    * Invalid UTF-8 is scanned as bytes anyway; the first stretch of it earns one warning. The
    * check is native (simdutf, >10 GB/s) and covers buf[0, end), which ends at a token boundary.
    */
   private checkUtf8(buf: Buffer, end: number): void {
-    if (this.utf8Checked || end === 0 || this.utf16) return;
+    if (this.encodingWarned || end === 0 || this.utf16) return;
     if (isUtf8(buf.subarray(0, end))) return;
-    this.utf8Checked = true;
+    this.encodingWarned = true;
     this.warn(`invalid UTF-8 between bytes ${this.base} and ${this.base + end}: those bytes are scanned as they are`);
   }
 
