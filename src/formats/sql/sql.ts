@@ -258,6 +258,8 @@ export class SqlParser extends ChunkedParser {
           }
           if (q > i + 1) this.emit(i + 1, q, this.column(this.col));
           i = q + 1;
+          // mysqldump writes `,` right after a value: take it here, not on another trip round.
+          if (buf[i] === 44 && this.nest === 0) { this.col++; i++; }
           continue;
         }
         case NUM: {
@@ -266,6 +268,7 @@ export class SqlParser extends ChunkedParser {
           if (j === to && !final) return -i - 1;
           this.emit(i, j, this.column(this.col));
           i = j;
+          if (buf[i] === 44 && this.nest === 0) { this.col++; i++; }
           continue;
         }
         case WORD: {
@@ -274,6 +277,7 @@ export class SqlParser extends ChunkedParser {
           while (j < to && (CLASS[buf[j]!] === WORD || CLASS[buf[j]!] === NUM)) j++;
           if (j === to && !final) return -i - 1;
           i = j;
+          if (buf[i] === 44 && this.nest === 0) { this.col++; i++; }
           continue;
         }
         default:
