@@ -20,6 +20,8 @@ export interface AnalyserOptions {
   /** Scan the post for personal data with the engine (default true). */
   scanPii?: boolean;
   asOf?: Date;
+  /** The project's keyed finding hasher, to match samples across posts without keeping values. */
+  findingHash?: (normalized: string) => string;
 }
 
 export function modelPath(): string {
@@ -44,7 +46,8 @@ export class PostAnalyser {
 
   analyse(text: string): PostAnalysis {
     const tokens = tokenize(text);
-    const facts = extractFacts(text, { victims: this.victims, scanPii: this.options.scanPii ?? true, ...(this.options.asOf ? { asOf: this.options.asOf } : {}) }, tokens);
+    const { asOf, findingHash } = this.options;
+    const facts = extractFacts(text, { victims: this.victims, scanPii: this.options.scanPii ?? true, ...(asOf ? { asOf } : {}), ...(findingHash ? { findingHash } : {}) }, tokens);
     const features = postFeatures(tokens, facts);
     const prediction = this.model.predict(features.names);
     const explain = [`${prediction.label} ${prediction.score.toFixed(2)} (offer ${prediction.probabilities.offer.toFixed(2)}, report ${prediction.probabilities.report.toFixed(2)}, other ${prediction.probabilities.other.toFixed(2)})`];

@@ -8,7 +8,7 @@ import { extractQuantities } from './quantities.js';
 import { tokenize, wordsOf, type Token } from './tokens.js';
 import { seedVictimResolver, type VictimResolver } from './victim.js';
 
-export { VictimResolver, seedVictimResolver, type RegistryOrganization } from './victim.js';
+export { VictimResolver, seedVictimResolver, victimResolverFromDatabase, type RegistryOrganization } from './victim.js';
 export { tokenize, type Token } from './tokens.js';
 export type { PostPii } from './pii.js';
 
@@ -19,6 +19,8 @@ export interface ExtractOptions {
   scanPii?: boolean;
   /** Reference date for date-dependent checks in the engine (NIK birth dates). */
   asOf?: Date;
+  /** The project's keyed finding hasher (src/config/key.ts): adds value hashes to `pii`. */
+  findingHash?: (normalized: string) => string;
 }
 
 export interface ExtractedFacts extends PostFacts {
@@ -40,6 +42,6 @@ export function extractFacts(text: string, options: ExtractOptions = {}, tokens:
     platform: extractPlatform(text, tokens, contacts.some((c) => c.kind === 'telegram' && c.value.startsWith('@'))),
     seller: extractSeller(text, contacts),
     contacts,
-    pii: options.scanPii === false ? [] : extractPii(text, options.asOf),
+    pii: options.scanPii === false ? [] : extractPii(text, options.asOf, options.findingHash),
   };
 }

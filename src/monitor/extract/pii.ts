@@ -7,11 +7,13 @@ export interface PostPii {
   count: number;
   /** Up to three masked examples, in order of appearance. */
   masked: string[];
+  /** Keyed hashes of every value (only when a hasher is given): for matching samples, never reversible. */
+  hashes?: string[];
 }
 
 const MAX_EXAMPLES = 3;
 
-export function extractPii(text: string, asOf?: Date): PostPii[] {
+export function extractPii(text: string, asOf?: Date, hasher?: (normalized: string) => string): PostPii[] {
   const byType = new Map<PiiType, PostPii>();
   for (const f of scanText(text, asOf ? { asOf } : {})) {
     let entry = byType.get(f.type);
@@ -19,6 +21,7 @@ export function extractPii(text: string, asOf?: Date): PostPii[] {
     entry.count++;
     const m = mask(f.type, f.value);
     if (entry.masked.length < MAX_EXAMPLES && !entry.masked.includes(m)) entry.masked.push(m);
+    if (hasher) (entry.hashes ??= []).push(hasher(f.value));
   }
   return [...byType.values()];
 }

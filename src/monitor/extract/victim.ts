@@ -98,3 +98,16 @@ export function seedVictimResolver(): VictimResolver {
   }
   return seed;
 }
+
+/**
+ * A resolver over the server's organizations table (name, aliases, domains), the PSE registry
+ * analysts maintain. Falls back to nothing: an empty table resolves no victims.
+ */
+export async function victimResolverFromDatabase(db: { query<T>(sql: string, params?: unknown[]): Promise<T[]> }): Promise<VictimResolver> {
+  const rows = await db.query<{ name: string; aliases: string[] | null; domains: string[] | null; sector: string; ownership: string }>(
+    'SELECT name, aliases, domains, sector, ownership FROM organizations ORDER BY id',
+  );
+  return new VictimResolver(rows.map((r) => ({
+    name: r.name, aliases: r.aliases ?? [], domains: r.domains ?? [], sector: r.sector, public: r.ownership === 'public',
+  })));
+}

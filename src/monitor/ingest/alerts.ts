@@ -17,11 +17,13 @@ export interface NewAlert {
   victim: string | null;
 }
 
+export interface ClusterKeys { victim: string | null; seller: string | null; sampleKey: string | null }
+
 export interface AlertSink {
   /** Creates the alert, or returns the existing one for the same (source, externalId). */
   upsert(tx: Queryable, alert: NewAlert): Promise<{ id: number; created: boolean }>;
-  /** The earliest alert in the window that shares the victim or the seller: the cluster's head. */
-  clusterHead(tx: Queryable, keys: { victim: string | null; seller: string | null }, since: Date): Promise<number | null>;
+  /** The earliest alert in the window that shares the victim, the seller or the sample: the cluster's head. */
+  clusterHead(tx: Queryable, keys: ClusterKeys, since: Date): Promise<number | null>;
 }
 
 export const sqlAlertSink: AlertSink = {
@@ -38,12 +40,13 @@ export const sqlAlertSink: AlertSink = {
   },
 
   async clusterHead(tx, keys, since) {
-    if (!keys.victim && !keys.seller) return null;
+    if (!keys.victim && !keys.seller && !keys.sampleKey) return null;
     const [row] = await tx.query<{ id: string | number }>(
       `SELECT id FROM alerts WHERE seen_at >= $1 AND (
-         ($2::text IS NOT NULL AND facts->>'victim' = $2) OR ($3::text IS NOT NULL AND facts->>'seller' = $3))
+         ($2::text IS NOT NULL AND facts->>'victim' = $2) OR ($3::text IS NOT NULL AND facts->>'seller' = $3)
+         OR ($4::text IS NOT NULL AND facts->>'sampleKey' = $4))
        ORDER BY id LIMIT 1`,
-      [since.toISOString(), keys.victim, keys.seller],
+      [since.toISOString(), keys.victim, keys.seller, keys.sampleKey],
     );
     return row ? Number(row.id) : null;
   },

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../server/db/testing.js';
+import { findingHasher } from '../../config/key.js';
 import { PostAnalyser } from '../analyse.js';
+import { victimResolverFromDatabase } from '../extract/index.js';
 import { startFixtureInternet, type FixtureInternet } from '../sources/fixture-internet.js';
 import { HttpClient } from '../sources/http-client.js';
 import { Poller } from './poller.js';
@@ -82,6 +84,32 @@ describe.each(testBackends)('poller end to end on %s: posts in, alerts out, noth
     const joined = rows.find((r) => r.external_id === 'thread-5')!;
     expect(head.facts.cluster).toBeNull();
     expect(joined.facts).toMatchObject({ victim: 'BPJS Ketenagakerjaan', cluster: Number(head.id) });
+  });
+
+  it('takes pushed items (POST /api/v1/ingest) idempotently and clusters posts showing the same sample', async () => {
+    const hashing = new PostAnalyser({ asOf: new Date('2026-11-23'), findingHash: findingHasher(Buffer.alloc(32, 7)) });
+    const push = parseSourceConfigs([{ id: 'ail-feeder', kind: 'rss', url: 'http://127.0.0.1/unused' }]);
+    const poller = new Poller({ db: t.db, sources: push, client, analyser: hashing, now: () => clock });
+    await poller.init();
+    const sample = 'nik|nama\n3171014509900002|SITI RAHAYU\n3578011003850002|AGUS PRATAMA';
+    const first = { externalId: 'ail-1', url: null, title: '', text: `Selling hospital db 2 juta pasien, 1 BTC, sample:\n${sample}\ncontact @medleak_one`, author: null, publishedAt: null };
+    const second = { externalId: 'ail-2', url: null, title: '', text: `Fresh drop!! insurance claims dump 900k rows, $4k. proof:\n${sample}\ntg @other_vendor`, author: null, publishedAt: null };
+    expect(await poller.ingestPushed('ail-feeder', first)).toBe('alert');
+    expect(await poller.ingestPushed('ail-feeder', first)).toBe('seen');
+    expect(await poller.ingestPushed('ail-feeder', second)).toBe('alert');
+    const rows = (await alerts()).filter((r) => r.source === 'ail-feeder');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.facts.cluster).toBe(Number(rows[0]!.id));
+    expect(JSON.stringify(rows)).not.toContain('3171014509900002');
+    await expect(poller.ingestPushed('nope', first)).rejects.toThrow(/unknown source/);
+  });
+
+  it('resolves victims against the server organizations table', async () => {
+    await t.db.query(`INSERT INTO organizations (name, aliases, domains, sector, ownership) VALUES ('RS Harapan Sehat', '{RSHS}', '{rsharapansehat.example}', 'health', 'private')`);
+    const resolver = await victimResolverFromDatabase(t.db);
+    const analyser = new PostAnalyser({ victims: resolver, scanPii: false });
+    expect(analyser.analyse('jual data pasien RSHS 20rb rekam medis').facts.victim).toBe('RS Harapan Sehat');
+    expect(analyser.analyse('dump rsharapansehat.example 3GB').facts.victim).toBe('RS Harapan Sehat');
   });
 
   it('records a failing source in its health and backs off, without stopping the others', async () => {

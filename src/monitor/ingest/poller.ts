@@ -10,6 +10,8 @@ import { sqlAlertSink, type AlertSink } from './alerts.js';
 import { contentHash, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from './similarity.js';
 import { severityOf } from './severity.js';
 import { connectorFor, platformOf, type SourceConfig } from './sources-config.js';
+import { createHash } from 'node:crypto';
+import type { PostPii } from '../extract/index.js';
 import { MonitorStore, recordItem } from './store.js';
 
 export interface PollerOptions {
@@ -77,6 +79,16 @@ export class Poller {
     return this.store.health();
   }
 
+  /**
+   * Ingests one item for a configured source, e.g. from the push endpoint (POST /api/v1/ingest):
+   * idempotent on (source, externalId) like polled items.
+   */
+  async ingestPushed(sourceId: string, item: SourceItem): Promise<'seen' | 'ignored' | 'duplicate' | 'alert'> {
+    const source = this.o.sources.find((s) => s.id === sourceId);
+    if (!source) throw new Error(`sumber tidak dikenal / unknown source: ${sourceId}`);
+    return this.ingest(source, item);
+  }
+
   private async ingest(source: SourceConfig, item: SourceItem): Promise<'seen' | 'ignored' | 'duplicate' | 'alert'> {
     if (await this.store.itemSeen(source.id, item.externalId)) return 'seen';
     const text = item.title && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text;
@@ -93,10 +105,10 @@ export class Poller {
       await recordItem(this.o.db, { ...record, duplicateOf: earlier.alertId });
       return 'duplicate';
     }
-    const facts = { ...analysis.facts, platform: analysis.facts.platform ?? platformOf(source) };
+    const facts = { ...analysis.facts, platform: analysis.facts.platform ?? platformOf(source), sampleKey: sampleKey(analysis.facts.pii) };
     const severity = severityOf(text, facts);
     return this.o.db.transaction(async (tx) => {
-      const cluster = await this.alerts.clusterHead(tx, { victim: facts.victim, seller: facts.seller }, since);
+      const cluster = await this.alerts.clusterHead(tx, { victim: facts.victim, seller: facts.seller, sampleKey: facts.sampleKey }, since);
       const { id } = await this.alerts.upsert(tx, {
         source: source.id, externalId: item.externalId, url: item.url, title: item.title || text.slice(0, 120), text,
         seenAt: this.now(), label: analysis.label, score: analysis.score,
@@ -107,4 +119,13 @@ export class Poller {
       return 'alert' as const;
     });
   }
+}
+
+/**
+ * Identifies a pasted sample: the keyed hashes of its values when the project key is in use,
+ * else its masked values. Two posts showing the same sample rows share the key.
+ */
+function sampleKey(pii: readonly PostPii[]): string | null {
+  const parts = pii.flatMap((p) => p.hashes ?? p.masked.map((m) => `${p.type}:${m}`)).sort();
+  return parts.length === 0 ? null : createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 }
