@@ -152,9 +152,20 @@ describe('web app in a real browser', () => {
     await admin.call('POST', '/alerts', {
       source: 'forum-uji',
       title: 'Dijual: database nasabah Bank Contoh Makmur 250.000 record',
-      text: 'Fresh. 250.000 record nasabah BCM, NIK + no HP. Harga 5k per lembar. PM seller_uji.',
+      text: 'Fresh. 250.000 record nasabah BCM, NIK + no HP. Harga 5k per lembar. PM @seller_uji.',
       seenAt: new Date().toISOString(),
-      facts: { recordCount: 250000, victim: 'Bank Contoh Makmur', price: '5k per lembar', seller: 'seller_uji' },
+      // Facts as the monitor's classifier states them (src/monitor/CONTRACT.md).
+      facts: {
+        recordCount: 250000,
+        bytes: null,
+        price: { amount: 5000, currency: 'IDR', per: 'record' },
+        dataTypes: ['NIK', 'PHONE'],
+        victim: 'Bank Contoh Makmur',
+        platform: 'Telegram',
+        seller: 'seller_uji',
+        contacts: [{ kind: 'telegram', value: '@seller_uji' }],
+        pii: [],
+      },
       score: 0.91,
       explain: ['menyebut jumlah rekaman', 'menyebut harga'],
       victimOrganizationId: orgB.id,
@@ -164,7 +175,11 @@ describe('web app in a real browser', () => {
     await page.goto('/#/alerts');
     const detail = page.getByTestId('alert-detail');
     await detail.waitFor();
-    expect(await detail.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Bank Contoh Makmur', '250.000', '5k per lembar', 'seller_uji']));
+    expect(await detail.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Bank Contoh Makmur', '250.000', '@seller_uji']));
+    const factsText = await detail.innerText();
+    expect(factsText).toContain('Harga: 5.000 IDR per rekaman');
+    expect(factsText).toContain('Jenis data: NIK, Nomor telepon');
+    expect(factsText).toContain('Kontak penjual: telegram: @seller_uji');
     await screenshot(page, 'alerts-1280');
     await page.getByTestId('alert-list').focus();
     await page.keyboard.press('p');

@@ -12,6 +12,10 @@ describe('highlightFacts', () => {
     ]);
     expect(pieces.map((p) => p.text).join('')).toBe('Jual data RS Sehat 1.000.000 record, PM Budi_Leaks');
   });
+  it('marks a contact handle and ignores structured facts such as a price object', () => {
+    const pieces = highlightFacts('harga 5k per lembar, PM @penjual', { contacts: [{ kind: 'telegram', value: '@penjual' }], price: { amount: 5000, currency: 'IDR', per: 'record' } });
+    expect(pieces.filter((p) => p.fact).map((p) => p.text)).toEqual(['@penjual']);
+  });
   it('does not mark a number inside a longer number', () => {
     expect(highlightFacts('total 1000 rows', { recordCount: 100 }).some((p) => p.fact)).toBe(false);
   });

@@ -10,6 +10,8 @@ export function needlesOf(facts: Record<string, unknown>): { needle: string; fac
     else if (typeof value === 'number' && Number.isFinite(value)) {
       for (const written of new Set([String(value), value.toLocaleString('id-ID'), value.toLocaleString('en-US')])) out.push({ needle: written, fact });
     } else if (Array.isArray(value)) value.forEach((item) => add(fact, item));
+    // A contact {kind, value}: its value ("@penjual") is what the post says.
+    else if (value && typeof value === 'object' && 'value' in value) add(fact, (value as { value: unknown }).value);
   };
   for (const [fact, value] of Object.entries(facts)) add(fact, value);
   // Longest first, so "1.000.000" wins over "1".

@@ -106,6 +106,12 @@ export const en: Record<keyof typeof id, string> = {
   'fact.victim': 'Victim',
   'fact.seller': 'Seller',
   'fact.dataTypes': 'Data types',
+  'fact.bytes': 'Size',
+  'fact.platform': 'Platform',
+  'fact.contacts': 'Seller contacts',
+  'fact.pii': 'Personal data in the post',
+  'fact.perRecord': 'per record',
+  'fact.perTotal': 'in total',
 
   'incidents.title': 'Incidents',
   'incidents.new': 'New incident',
@@ -201,6 +207,8 @@ export const en: Record<keyof typeof id, string> = {
   'piiType.BIOMETRIC': 'Biometric data',
   'piiType.PASSWORD': 'Password',
   'piiType.IP_ADDRESS': 'IP address',
+  'piiType.KTP_IMAGE': 'KTP photo',
+  'piiType.SELFIE_KTP': 'Selfie holding a KTP',
 
   'task.title': 'Task',
   'task.due': 'Due',

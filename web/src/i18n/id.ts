@@ -104,6 +104,12 @@ export const id = {
   'fact.victim': 'Korban',
   'fact.seller': 'Penjual',
   'fact.dataTypes': 'Jenis data',
+  'fact.bytes': 'Ukuran',
+  'fact.platform': 'Platform',
+  'fact.contacts': 'Kontak penjual',
+  'fact.pii': 'Data pribadi dalam unggahan',
+  'fact.perRecord': 'per rekaman',
+  'fact.perTotal': 'total',
 
   'incidents.title': 'Insiden',
   'incidents.new': 'Insiden baru',
@@ -199,6 +205,8 @@ export const id = {
   'piiType.BIOMETRIC': 'Data biometrik',
   'piiType.PASSWORD': 'Kata sandi',
   'piiType.IP_ADDRESS': 'Alamat IP',
+  'piiType.KTP_IMAGE': 'Foto KTP',
+  'piiType.SELFIE_KTP': 'Swafoto dengan KTP',
 
   'task.title': 'Tugas',
   'task.due': 'Tenggat',

@@ -4,17 +4,8 @@ import type { Alert } from '../../api/types.js';
 import { highlightFacts } from '../../components/highlight.js';
 import { scoreColor } from '../../components/common.js';
 import { useI18n } from '../../i18n/context.js';
-import { formatNumber, formatPercent } from '../../i18n/format.js';
-import type { MessageKey } from '../../i18n/messages.js';
-
-const knownFacts = ['recordCount', 'size', 'price', 'victim', 'seller', 'dataTypes'] as const;
-
-function factText(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  if (value && typeof value === 'object') return JSON.stringify(value);
-  return String(value ?? '');
-}
+import { formatPercent } from '../../i18n/format.js';
+import { factLabel, factText, presentFacts } from './facts.js';
 
 /** Only http(s) links become anchors: a scraped "javascript:" URL stays text. */
 function safeUrl(url: string | null): string | null {
@@ -28,10 +19,10 @@ function safeUrl(url: string | null): string | null {
 }
 
 export function AlertDetail({ alert }: { alert: Alert }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const pieces = highlightFacts(`${alert.title}\n\n${alert.text}`.trim(), alert.facts);
   const link = safeUrl(alert.url);
-  const facts = Object.entries(alert.facts).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const facts = presentFacts(alert.facts);
 
   return (
     <Stack gap="sm" data-testid="alert-detail">
@@ -61,7 +52,7 @@ export function AlertDetail({ alert }: { alert: Alert }) {
       <Text component="div" className="post-text" size="sm" p="sm" bg="gray.0" aria-label={t('alerts.post')}>
         {pieces.map((piece, index) =>
           piece.fact ? (
-            <mark key={index} className="fact" title={knownFacts.includes(piece.fact as (typeof knownFacts)[number]) ? t(`fact.${piece.fact}` as MessageKey) : piece.fact}>
+            <mark key={index} className="fact" title={factLabel(piece.fact, locale, t)}>
               {piece.text}
             </mark>
           ) : (
@@ -73,7 +64,7 @@ export function AlertDetail({ alert }: { alert: Alert }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
           {facts.map(([name, value]) => (
             <Text size="sm" key={name}>
-              <b>{knownFacts.includes(name as (typeof knownFacts)[number]) ? t(`fact.${name}` as MessageKey) : name}:</b> {factText(value)}
+              <b>{factLabel(name, locale, t)}:</b> {factText(name, value, locale, t)}
             </Text>
           ))}
         </SimpleGrid>
