@@ -10,6 +10,7 @@ import type { Database } from './db/types.js';
 import { createLocalBlobStore } from './evidence/local-store.js';
 import { createBullQueue, startBullWorker } from './jobs/bullmq.js';
 import { createInProcessQueue } from './jobs/in-process.js';
+import { sweepScanTemp } from './jobs/scan-job.js';
 import type { Services } from './services.js';
 
 export interface Runtime {
@@ -61,6 +62,7 @@ export async function startRuntime(config: ServerConfig, options: RuntimeOptions
     jobs = queue;
     if (runWorkers) recover = () => queue.recover();
   }
+  if (runWorkers) await sweepScanTemp();
   if (recover) await recover();
   const services: Services = { config, db, blobs, jobs, projectKey, now: options.now ?? (() => new Date()) };
   return {

@@ -11,6 +11,8 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticPatientCsv } from '../demo/sample.js';
 import { createTestDatabase, type TestDatabase } from '../db/testing.js';
+import { scanTempRoot } from './scan-job.js';
+import { existsSync, readdirSync } from 'node:fs';
 
 const mainTs = resolve(import.meta.dirname, '../../cli/main.ts');
 const password = 'restart-test-password-1';
@@ -93,8 +95,11 @@ describe('scan job across a server crash (PostgreSQL + BullMQ)', () => {
       const [row] = await db.query<{ status: string; progress: number }>('SELECT status, progress FROM analyses WHERE id = $1', [analysis.id]);
       return row?.status === 'running' && row.progress > 0 ? row : undefined;
     }, 60_000);
+    const leftovers = () => (existsSync(scanTempRoot()) ? readdirSync(scanTempRoot()).filter((d) => d.startsWith(`${first.pid}-`)) : []);
+    await until('plaintext temp copy', async () => (leftovers().length ? true : undefined), 10_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
+    expect(leftovers()).toHaveLength(1); // the killed process could not clean up…
     const [killed] = await db.query<{ status: string; runs_completed: number }>('SELECT status, runs_completed FROM analyses WHERE id = $1', [analysis.id]);
     expect(killed).toEqual({ status: 'running', runs_completed: 0 });
 
@@ -110,6 +115,7 @@ describe('scan job across a server crash (PostgreSQL + BullMQ)', () => {
     // Give a duplicate run time to show itself, if there were one.
     await new Promise((r) => setTimeout(r, 3000));
     expect(done.status).toBe('done');
+    expect(leftovers()).toEqual([]); // …the restarted server removed it
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     const count = async (sql: string) => (await db.query<{ n: number }>(sql, [analysis.id]))[0]!.n;
     expect(await count('SELECT runs_completed AS n FROM analyses WHERE id = $1')).toBe(1);

@@ -4,7 +4,7 @@
 // latest claimant may record the result, once; progress writes double as the cancellation check.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -22,6 +22,36 @@ export interface ScanJobDeps {
   projectKey: Buffer;
   /** Cap on distinct findings kept per analysis (the report still counts all of them). */
   maxStoredFindings?: number;
+}
+
+/** Plaintext copies live here only while a scan runs, in a folder named after the scanning process. */
+export function scanTempRoot(): string {
+  return join(tmpdir(), 'telusur-scan');
+}
+
+/**
+ * Removes plaintext left behind by scanning processes that died (SIGKILL, power loss): any folder
+ * whose process id is no longer alive. Runs when a server or worker starts.
+ */
+export async function sweepScanTemp(root = scanTempRoot()): Promise<number> {
+  const entries = await readdir(root).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of entries) {
+    const pid = Number(name.split('-')[0]);
+    if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && alive(pid))) continue;
+    await rm(join(root, name), { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export class ScanCancelledError extends Error {
@@ -43,7 +73,8 @@ export async function runScanAnalysis(deps: ScanJobDeps, analysisId: number, sig
   const controller = new AbortController();
   signal?.addEventListener('abort', () => controller.abort(), { once: true });
 
-  const dir = await mkdtemp(join(tmpdir(), 'telusur-scan-'));
+  await mkdir(scanTempRoot(), { recursive: true, mode: 0o700 });
+  const dir = await mkdtemp(join(scanTempRoot(), `${process.pid}-`));
   await chmod(dir, 0o700);
   const ext = extname(claim.file_name).replace(/[^.\w]/g, '').slice(0, 12);
   const plainPath = join(dir, `evidence${ext}`);
