@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/context.js';
 import { formatNumber } from '../i18n/format.js';
 import { ErrorNote, Loading, PageTitle } from '../components/common.js';
 
-type Source = { name: string; kind?: string; enabled?: boolean; lastSeenAt?: string | null; health?: string; alerts?: number };
+/** A monitoring source; the registry may name it by `id` (src/monitor/ingest/sources-config.ts) or `name`. */
+type Source = { id?: string; name: string; kind?: string; enabled?: boolean; lastSeenAt?: string | null; health?: string; alerts?: number };
 
 const dayMs = 86_400_000;
 
@@ -27,7 +28,7 @@ export function SourcesPage() {
   const registry = useGet<{ items: Source[] }>('/sources');
   const alerts = useGet<Page<Alert>>(registry.error ? '/alerts?limit=200' : null);
   const fromRegistry = !registry.error;
-  const sources = fromRegistry ? (registry.data?.items ?? []) : observedSources(alerts.data?.items ?? []);
+  const sources = fromRegistry ? (registry.data?.items ?? []).map((s) => ({ ...s, name: s.name ?? s.id ?? '?' })) : observedSources(alerts.data?.items ?? []);
 
   return (
     <Stack>
