@@ -37,6 +37,8 @@ export abstract class ChunkedParser implements RecordParser {
   private readonly warningList: string[] = [];
   private suppressedWarnings = 0;
   protected readonly limit: number;
+  /** The format's escape rules, for field values handed to field detectors (see FieldBatch). */
+  protected readonly unescape: ((raw: string) => string) | undefined = undefined;
 
   private work: Buffer = Buffer.alloc(0);
   private carryLen = 0;
@@ -238,6 +240,7 @@ export abstract class ChunkedParser implements RecordParser {
       column: this.fieldColumn,
       columns: this.columns,
       records: this.records,
+      ...(this.unescape ? { unescape: this.unescape } : {}),
     };
   }
 }

@@ -2,6 +2,7 @@
 // and quotes of each chunk; the parser walks that list, so its cost is per field, not per byte.
 // Field ranges exclude the quotes; doubled quotes ("") stay inside the range.
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { unescapeCsv } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
@@ -20,6 +21,7 @@ export interface CsvState extends FileState {
 }
 
 export class CsvParser extends ChunkedParser {
+  protected override readonly unescape = unescapeCsv;
   private readonly delimiter: number;
   /** Column index of the field that starts the carried tail. */
   private col = 0;

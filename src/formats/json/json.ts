@@ -3,6 +3,7 @@
 // only shape paths; true/false/null are skipped. Strings are found with native memchr.
 // Records: NDJSON lines; in a document, the elements of the outermost arrays (else the document).
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { unescapeJson } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
@@ -25,6 +26,7 @@ const NUMBER_BYTE = new Uint8Array(256);
 for (const c of '-+.eE0123456789') NUMBER_BYTE[c.charCodeAt(0)] = 1;
 
 export class JsonParser extends ChunkedParser {
+  protected override readonly unescape = unescapeJson;
   private kinds = new Uint8Array(64);
   /** Per open container: the object's own path, or the shared path of an array's elements. */
   private paths = new Int32Array(64);

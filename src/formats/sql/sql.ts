@@ -3,6 +3,7 @@
 // `table.column` from the DDL or the statement's column list (`table.colN` when unknown).
 // Statements that are neither data nor DDL/control (UPDATE, broken text) are kept as free text.
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { unescapeSql } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
 import type { FileState, FormatReader } from '../types.js';
@@ -27,6 +28,7 @@ const NUM_BYTE = new Uint8Array(256);
 for (const c of '-+.0123456789abcdefABCDEFxX') NUM_BYTE[c.charCodeAt(0)] = 1;
 
 export class SqlParser extends ChunkedParser {
+  protected override readonly unescape = unescapeSql;
   private mode = STATEMENT;
   private readonly tables = new Map<string, string[]>();
   private readonly columnIds = new Map<string, number>();
