@@ -53,6 +53,13 @@ export class Poller {
     return reports;
   }
 
+  /** Runs every source now, whatever its schedule (`telusur posts poll --once`). */
+  async runAll(): Promise<PollReport[]> {
+    const reports: PollReport[] = [];
+    for (const source of this.o.sources) reports.push(await this.runSource(source));
+    return reports;
+  }
+
   async runSource(source: SourceConfig): Promise<PollReport> {
     const report: PollReport = { source: source.id, items: 0, alerts: 0, duplicates: 0, error: null };
     try {
