@@ -37,6 +37,10 @@ beforeAll(async () => {
   await admin.call('POST', `/incidents/${incidentId}/status`, { status: 'pse_notified' });
   await admin.call('POST', `/incidents/${incidentId}/tasks`, { title: 'Koordinasi dengan BSSN', dueAt: new Date(Date.now() + 86_400_000).toISOString() });
   await admin.call('POST', `/incidents/${incidentId}/notes`, { body: 'Sampel cocok dengan struktur SIMRS.' });
+  // More alerts than one page (50) holds, for "load more".
+  for (let i = 0; i < 55; i += 1) {
+    await admin.call('POST', '/alerts', { source: 'rss-uji', title: `Berita kebocoran ${i + 1}`, text: 'Ringkasan berita', seenAt: new Date(Date.now() - (i + 2) * 3_600_000).toISOString(), score: 0.3 });
+  }
   const me = await admin.call<{ user: { id: number } }>('GET', '/auth/me');
   await admin.call('POST', '/tokens', { userId: me.user.id, name: 'pengumpan-forum' });
 });
@@ -93,6 +97,22 @@ describe.each([1280, 390])('pages at %i px', (width) => {
     }
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('long lists', () => {
+  it('load the next page on request', async () => {
+    const { page, context } = await openPage(browser, server.baseUrl);
+    await signIn(page, adminEmail, adminPassword);
+    await page.goto('/#/alerts');
+    const options = page.getByTestId('alert-list').getByRole('option');
+    await options.first().waitFor();
+    expect(await options.count()).toBe(50);
+    await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+    await options.nth(55).waitFor();
+    expect(await options.count()).toBe(56);
+    expect(await page.getByRole('button', { name: 'Muat lebih banyak' }).count()).toBe(0);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 // Loading state for a GET, with a reload function pages call after a write.
 import { useCallback, useEffect, useState } from 'react';
 import { get, ApiError } from './client.js';
+import type { Page } from './types.js';
 
 export type Loaded<T> = { data: T | null; error: ApiError | null; loading: boolean; reload(): void };
 
@@ -37,4 +38,30 @@ export function useGet<T>(path: string | null, refreshMs?: number): Loaded<T> {
   }, [refreshMs, reload]);
 
   return { data, error, loading, reload };
+}
+
+/**
+ * A list read page by page: the first page on load, then `more()` appends the next one using the
+ * server's `nextCursor` (`cursorParam` is `cursor` for keyset lists, `before` for the audit log).
+ */
+export function usePaged<T>(path: string | null, cursorParam = 'cursor'): Loaded<Page<T>> & { more(): void; loadingMore: boolean } {
+  const first = useGet<Page<T>>(path);
+  const [extra, setExtra] = useState<{ items: T[]; nextCursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => setExtra(null), [first.data]);
+
+  const cursor = extra ? extra.nextCursor : (first.data?.nextCursor ?? null);
+  const more = useCallback(() => {
+    if (!path || !cursor) return;
+    setLoadingMore(true);
+    get<Page<T>>(`${path}${path.includes('?') ? '&' : '?'}${cursorParam}=${encodeURIComponent(cursor)}`)
+      .then((page) => setExtra((prev) => ({ items: [...(prev?.items ?? []), ...page.items], nextCursor: page.nextCursor })))
+      .catch((reason: unknown) => setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason))))
+      .finally(() => setLoadingMore(false));
+  }, [path, cursor, cursorParam]);
+
+  const data = first.data ? { items: [...first.data.items, ...(extra?.items ?? [])], nextCursor: cursor } : null;
+  return { ...first, data, error: first.error ?? error, more, loadingMore };
 }

@@ -1,5 +1,5 @@
 // Small pieces every page uses: page title, error and loading states, status badges.
-import { Alert as Callout, Badge, Center, Loader, Title, Group } from '@mantine/core';
+import { Alert as Callout, Badge, Button, Center, Loader, Title, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/context.js';
@@ -69,5 +69,16 @@ export function ClockBadge({ state }: { state: ClockState }) {
     <Badge color={clockColor[state]} variant="filled" data-testid="clock-state" data-state={state} autoContrast>
       {t(`clock.${state}` as MessageKey)}
     </Badge>
+  );
+}
+
+/** "Load more" under a paged list; absent when the server said there is nothing more. */
+export function MoreButton({ list }: { list: { data: { nextCursor: string | null } | null; more(): void; loadingMore: boolean } }) {
+  const { t } = useI18n();
+  if (!list.data?.nextCursor) return null;
+  return (
+    <Button variant="default" w="fit-content" onClick={list.more} loading={list.loadingMore}>
+      {t('common.more')}
+    </Button>
   );
 }

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof id, string> = {
   'common.error': 'Something went wrong',
   'common.loading': 'Loading…',
   'common.save': 'Save',
+  'common.more': 'Load more',
 
   'header.language': 'Language',
   'header.timeZone': 'Time zone',

@@ -4,6 +4,7 @@ export const id = {
   'common.error': 'Terjadi masalah',
   'common.loading': 'Memuat…',
   'common.save': 'Simpan',
+  'common.more': 'Muat lebih banyak',
 
   'header.language': 'Bahasa',
   'header.timeZone': 'Zona waktu',

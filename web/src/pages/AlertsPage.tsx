@@ -2,19 +2,19 @@
 // beside the selected post, with its extracted facts highlighted, score, explanation and source.
 import { Badge, Box, Button, Card, Grid, Group, Kbd, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useGet } from '../api/hooks.js';
-import type { Alert, AlertStatus, Page } from '../api/types.js';
+import { usePaged } from '../api/hooks.js';
+import type { Alert, AlertStatus } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import { formatPercent } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { ErrorNote, Loading, PageTitle } from '../components/common.js';
+import { ErrorNote, Loading, MoreButton, PageTitle } from '../components/common.js';
 import { AlertDetail } from './alerts/AlertDetail.js';
 import { TriageDialogs, type TriageAction } from './alerts/TriageDialogs.js';
 
 export function AlertsPage() {
   const { t, date } = useI18n();
   const [status, setStatus] = useState<AlertStatus>('new');
-  const alerts = useGet<Page<Alert>>(`/alerts?status=${status}&limit=100`);
+  const alerts = usePaged<Alert>(`/alerts?status=${status}&limit=50`);
   const [selected, setSelected] = useState(0);
   const [action, setAction] = useState<TriageAction | null>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -106,6 +106,7 @@ export function AlertsPage() {
                 ))}
               </div>
             </Card>
+            <MoreButton list={alerts} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             {current && (

@@ -4,12 +4,12 @@ import { Anchor, Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, 
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, post } from '../api/client.js';
-import { useGet } from '../api/hooks.js';
+import { useGet, usePaged } from '../api/hooks.js';
 import { incidentStatuses, severities, tlps, type Incident, type Organization, type Page } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { isStaff, useSession } from '../session.js';
-import { ErrorNote, Loading, PageTitle, StatusBadge } from '../components/common.js';
+import { ErrorNote, Loading, MoreButton, PageTitle, StatusBadge } from '../components/common.js';
 import { Countdown } from '../components/Countdown.js';
 
 export function IncidentsPage() {
@@ -17,7 +17,7 @@ export function IncidentsPage() {
   const { user } = useSession();
   const [status, setStatus] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
-  const incidents = useGet<Page<Incident>>(`/incidents?limit=100${status.length ? `&status=${status.join(',')}` : ''}`);
+  const incidents = usePaged<Incident>(`/incidents?limit=50${status.length ? `&status=${status.join(',')}` : ''}`);
 
   return (
     <Stack>
@@ -69,6 +69,7 @@ export function IncidentsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <MoreButton list={incidents} />
       <NewIncident opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -3,16 +3,16 @@
 import { Alert as Callout, Button, Code, Group, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, post } from '../../api/client.js';
-import { useGet } from '../../api/hooks.js';
+import { usePaged } from '../../api/hooks.js';
 import type { AuditRow, AuditVerdict } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
-import { ErrorNote } from '../../components/common.js';
+import { ErrorNote, MoreButton } from '../../components/common.js';
 
 export function AuditPanel() {
   const { t, date } = useI18n();
   const [action, setAction] = useState('');
-  const audit = useGet<{ items: AuditRow[] }>(`/audit?limit=200${action.trim() ? `&action=${encodeURIComponent(action.trim())}` : ''}`);
+  const audit = usePaged<AuditRow>(`/audit?limit=100${action.trim() ? `&action=${encodeURIComponent(action.trim())}` : ''}`, 'before');
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,6 +73,7 @@ export function AuditPanel() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <MoreButton list={audit} />
     </Stack>
   );
 }
