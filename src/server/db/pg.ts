@@ -1,4 +1,5 @@
 // PostgreSQL backend of the data-access layer, over a `pg` connection pool.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './types.js';
 
@@ -8,8 +9,19 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
   pool.on('error', () => undefined); // an idle client's error must not crash the server; the next query reports it
+  // Named (prepared) statements: each connection plans a statement once and reuses the plan,
+  // which matters for the list queries whose planning costs as much as their execution.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) {
+      name = `t${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+      if (names.size < 5000) names.set(sql, name);
+    }
+    return name;
+  };
   const query = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> =>
-    (await client.query(sql, params as unknown[])).rows as T[];
+    (await client.query({ name: nameOf(sql), text: sql, values: (params ?? []) as unknown[] })).rows as T[];
   return {
     kind: 'postgres',
     query: (sql, params) => query(pool, sql, params),
