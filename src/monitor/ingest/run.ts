@@ -28,7 +28,7 @@ export function readSourcesFile(path: string) {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: tidak terbaca sebagai JSON / not readable as JSON (${(error as Error).message})`);
+    throw new Error(`${path}: tidak terbaca sebagai JSON / not readable as JSON (${(error as Error).message})`, { cause: error });
   }
   return parseSourceConfigs(raw);
 }
