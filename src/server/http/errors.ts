@@ -13,11 +13,19 @@ const fastifyCodes: Record<string, () => ApiError> = {
     errors.badRequest('MULTIPART_REQUIRED', 'Unggahan harus multipart/form-data', 'Upload must be multipart/form-data'),
 };
 
+/** PostgreSQL SQLSTATEs that mean the request was wrong, not the server (same on pg and PGlite). */
+const databaseCodes: Record<string, () => ApiError> = {
+  '23503': () => errors.badRequest('REFERENCE_NOT_FOUND', 'Data yang dirujuk tidak ditemukan', 'A referenced record does not exist'),
+  '23505': () => errors.conflict('ALREADY_EXISTS', 'Data yang sama sudah ada', 'The same record already exists'),
+  '22003': () => errors.badRequest('VALUE_OUT_OF_RANGE', 'Nilai di luar jangkauan', 'Value out of range'),
+};
+
 export function installErrorHandler(app: FastifyInstance, maxUploadBytes: number): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     let api: ApiError;
     if (error instanceof ApiError) api = error;
     else if (error.code && fastifyCodes[error.code]) api = fastifyCodes[error.code]!();
+    else if (error.code && databaseCodes[error.code]) api = databaseCodes[error.code]!();
     else if (error.code === 'FST_REQ_FILE_TOO_LARGE') api = errors.tooLarge(maxUploadBytes);
     else if (error.statusCode === 429) api = errors.rateLimited(60);
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

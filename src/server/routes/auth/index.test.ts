@@ -76,9 +76,12 @@ describe.each(testBackends)('auth on %s', (backend) => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('VALIDATION_FAILED');
     expect(invalid.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.title', 'body.severity']));
+    const dangling = await s.call('admin', 'POST', '/api/v1/alerts', { source: 'forum', text: 'x', seenAt: '2026-01-01T00:00:00Z', victimOrganizationId: 999999 });
+    expect(dangling.statusCode).toBe(400);
+    expect(dangling.json().error.code).toBe('REFERENCE_NOT_FOUND');
     const unknown = await s.call('admin', 'GET', '/api/v1/nope');
     expect(unknown.json().error.code).toBe('ROUTE_NOT_FOUND');
-    for (const res of [badJson, invalid, unknown]) {
+    for (const res of [badJson, invalid, dangling, unknown]) {
       expect(res.body).not.toMatch(/at .*\.(js|ts):\d+/);
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     }
