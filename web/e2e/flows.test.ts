@@ -245,6 +245,31 @@ describe('web app in a real browser', () => {
     await context.close();
   });
 
+  it('gives an investigator a read-only view of the incidents assigned to them only', async () => {
+    const password = 'penyidik-rahasia-123';
+    const created = await admin.call<{ user: { id: number } }>('POST', '/users', { email: 'penyidik@polri.example', name: 'Penyidik Uji', role: 'investigator', password });
+    const assigned = await admin.call<Incident>('POST', '/incidents', { title: 'Kasus untuk penyidik', victimOrganizationIds: [orgB.id] });
+    await admin.call('PATCH', `/incidents/${assigned.id}`, { assigneeIds: [created.user.id] });
+    await admin.call('POST', '/incidents', { title: 'Kasus lain tanpa penyidik', victimOrganizationIds: [orgB.id] });
+    const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
+    await signIn(page, 'penyidik@polri.example', password);
+    await page.goto('/#/incidents');
+    await page.getByTestId('incident-table').locator(`tr[data-incident="${assigned.id}"]`).waitFor();
+    const text = await page.getByTestId('incident-table').innerText();
+    expect(text).toContain('Kasus untuk penyidik');
+    expect(text).not.toContain('Kasus lain tanpa penyidik');
+    expect(await page.getByRole('button', { name: 'Insiden baru' }).count()).toBe(0);
+    await page.goto(`/#/incidents/${assigned.id}`);
+    await page.getByRole('heading', { name: /Kasus untuk penyidik/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Ubah ke:/ }).count()).toBe(0);
+    expect(await page.locator('main input[aria-haspopup][disabled]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('main input[aria-haspopup]:not([disabled])').count()).toBe(0);
+    await page.getByRole('tab', { name: /Barang bukti/ }).click();
+    expect(await page.getByText('Unggah barang bukti').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('lets the PSE officer file the Art. 46 notification and the deadline moves from due to met', async () => {
     const incident = await admin.call<Incident>('POST', '/incidents', { title: 'Data pasien RSSS di forum', victimOrganizationIds: [orgA.id] });
     await admin.call('POST', `/incidents/${incident.id}/status`, { status: 'investigating' });

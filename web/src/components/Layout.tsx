@@ -93,9 +93,7 @@ export function Layout() {
         </div>
       </AppShell.Navbar>
       <AppShell.Main>
-        <main id="main">
-          <Outlet />
-        </main>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );
