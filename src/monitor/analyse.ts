@@ -51,6 +51,7 @@ export class PostAnalyser {
     const features = postFeatures(tokens, facts);
     const prediction = this.model.predict(features.names);
     const explain = [`${prediction.label} ${prediction.score.toFixed(2)} (offer ${prediction.probabilities.offer.toFixed(2)}, report ${prediction.probabilities.report.toFixed(2)}, other ${prediction.probabilities.other.toFixed(2)})`];
+    if (facts.piiError) explain.push(`PII scan failed (${facts.piiError}); other facts unaffected`);
     const seen = new Set<string>();
     for (const [feature, push] of prediction.contributions) {
       const what = describeFeature(feature, features.cues);

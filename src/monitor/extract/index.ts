@@ -24,8 +24,10 @@ export interface ExtractOptions {
 }
 
 export interface ExtractedFacts extends PostFacts {
-  /** Personal data found inside the post, masked; empty when scanning is off. */
+  /** Personal data found inside the post, masked; empty when scanning is off or failed. */
   pii: PostPii[];
+  /** Set when the engine failed on this post: the other facts still stand. */
+  piiError?: string;
 }
 
 export function extractFacts(text: string, options: ExtractOptions = {}, tokens: readonly Token[] = tokenize(text)): ExtractedFacts {
@@ -33,6 +35,16 @@ export function extractFacts(text: string, options: ExtractOptions = {}, tokens:
   const quantities = extractQuantities(tokens);
   const contacts = extractContacts(text);
   const victim = (options.victims ?? seedVictimResolver()).resolve(text, tokens);
+  let pii: PostPii[] = [];
+  let piiError: string | undefined;
+  if (options.scanPii !== false) {
+    try {
+      pii = extractPii(text, options.asOf, options.findingHash);
+    } catch (error) {
+      // One engine failure must not cost the post its other facts (or a batch its other posts).
+      piiError = error instanceof Error ? error.name : 'Error';
+    }
+  }
   return {
     recordCount: quantities.recordCount,
     bytes: quantities.bytes,
@@ -42,6 +54,7 @@ export function extractFacts(text: string, options: ExtractOptions = {}, tokens:
     platform: extractPlatform(text, tokens, contacts.some((c) => c.kind === 'telegram' && c.value.startsWith('@'))),
     seller: extractSeller(text, contacts),
     contacts,
-    pii: options.scanPii === false ? [] : extractPii(text, options.asOf, options.findingHash),
+    pii,
+    ...(piiError ? { piiError } : {}),
   };
 }

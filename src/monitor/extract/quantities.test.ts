@@ -14,6 +14,7 @@ describe('record counts', () => {
     ['KPU voters 105M | NIK KK', 105_000_000],
     ['ready 50.000 baris data nasabah', 50_000],
     ['Tokopedia 91M users, sample 1M rows free', 91_000_000],
+    ['Dijual 279 juta data penduduk Indonesia', 279_000_000],
   ])('%s → %d', (text, count) => {
     expect(q(text).recordCount).toBe(count);
   });

@@ -73,6 +73,7 @@ function readMention(tokens: readonly Token[], i: number): Mention | null {
     nounAfter: nounWithin(tokens, j, 3),
     nounBefore: nounBefore(tokens, i),
     priceWordBefore: priceWordBefore(tokens, i),
+    strongPriceWordBefore: wordBefore(tokens, i, 3, PRICE_WORDS),
     otherMoneyBefore: wordBefore(tokens, i, 3, OTHER_MONEY_WORDS),
     notTotal: wordBefore(tokens, i, 3, NOT_TOTAL_WORDS),
     perRecord: perRecordAfter(tokens, j) || perRecordBefore(tokens, i, currency),
@@ -81,7 +82,7 @@ function readMention(tokens: readonly Token[], i: number): Mention | null {
 
 interface Mention {
   index: number; value: number; magnitude: string | null; byteUnit: number | null; currency: string | null;
-  afterIndex: number; nounAfter: boolean; nounBefore: boolean; priceWordBefore: boolean;
+  afterIndex: number; nounAfter: boolean; nounBefore: boolean; priceWordBefore: boolean; strongPriceWordBefore: boolean;
   otherMoneyBefore: boolean; notTotal: boolean; perRecord: boolean;
 }
 
@@ -139,12 +140,12 @@ function perRecordAfter(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 
-/** "1 paket 25rb", "satu foto Rp5.000": the unit is named before the price. */
+/** "1 paket 25rb", "satu foto 5rb", "per data 10rb": the unit is named before the price. */
 function perRecordBefore(tokens: readonly Token[], i: number, currency: string | null): boolean {
   const unit = tokens[i - 1];
   const one = tokens[i - 2];
   if (currency) return false;
-  return unit?.kind === 'word' && PRICE_UNITS.has(unit.text) && (one?.text === '1' || one?.text === 'satu');
+  return unit?.kind === 'word' && PRICE_UNITS.has(unit.text) && (one?.text === '1' || one?.text === 'satu' || one?.text === 'per');
 }
 
 /** Finds record count, size and price in a tokenized post. */
@@ -162,15 +163,18 @@ export function extractQuantities(tokens: readonly Token[]): Quantities {
       continue;
     }
     const unitMagnitude = m.magnitude ? MAGNITUDES.get(m.magnitude)! : 1;
-    const isRecords = !m.currency && !m.priceWordBefore && !m.perRecord && !m.otherMoneyBefore &&
-      (m.nounAfter || (m.nounBefore && m.magnitude !== null && m.magnitude !== 'jt') ||
-        (unitMagnitude >= 1e6 && m.magnitude !== 'jt'));
+    // "dijual 279 juta data penduduk": a noun after the number outweighs a bare "jual" before it.
+    const isRecords = !m.currency && !m.perRecord && !m.otherMoneyBefore &&
+      ((m.nounAfter && !m.strongPriceWordBefore) || (!m.priceWordBefore &&
+        ((m.nounBefore && m.magnitude !== null && m.magnitude !== 'jt') || (unitMagnitude >= 1e6 && m.magnitude !== 'jt'))));
     if (isRecords) {
       // Below ten is a detail ("1 nasabah", "beda2 orang"), not the size of a data set.
       if (!m.notTotal && m.value >= MIN_RECORD_COUNT && (recordCount === null || m.value > recordCount)) recordCount = Math.round(m.value);
       continue;
     }
     if (m.otherMoneyBefore && !m.priceWordBefore) continue;
+    // "sampel 500rb gratis": a sample size, not a price.
+    if (m.notTotal && !m.currency && !m.priceWordBefore && !m.perRecord) continue;
     const isPrice = m.currency !== null || m.priceWordBefore || m.perRecord ||
       (m.magnitude !== null && MONEY_ABBREVIATIONS.has(m.magnitude) && !m.nounAfter);
     if (isPrice && price === null) {
