@@ -5,12 +5,12 @@ import { PostAnalyser } from '../analyse.js';
 import { victimResolverFromDatabase } from '../extract/index.js';
 import { startFixtureInternet, type FixtureInternet } from '../sources/fixture-internet.js';
 import { HttpClient } from '../sources/http-client.js';
+import { sqlAlertSink } from './alerts.js';
 import { Poller } from './poller.js';
 import { parseSourceConfigs, type SourceConfig } from './sources-config.js';
 
+// Each backend gets its own fixture internet: tests add posts to the feed as they go.
 let net: FixtureInternet;
-beforeAll(async () => { net = await startFixtureInternet(); });
-afterAll(() => net.close());
 
 function sources(base: string): SourceConfig[] {
   return parseSourceConfigs([
@@ -33,8 +33,8 @@ describe.each(testBackends)('poller end to end on %s: posts in, alerts out, noth
   const newPoller = () => new Poller({ db: t.db, sources: sources(net.base), client, analyser, now: () => clock });
   const alerts = () => t.db.query<{ id: number; source: string; external_id: string; label: string; facts: Record<string, unknown> }>('SELECT id, source, external_id, label, facts FROM alerts ORDER BY id');
 
-  beforeAll(async () => { t = await createTestDatabase(backend); });
-  afterAll(() => t.drop());
+  beforeAll(async () => { t = await createTestDatabase(backend); net = await startFixtureInternet(); });
+  afterAll(async () => { await net.close(); await t.drop(); });
 
   it('polls every connector kind and creates explained alerts with severity and clusters', async () => {
     const poller = newPoller();
@@ -65,12 +65,33 @@ describe.each(testBackends)('poller end to end on %s: posts in, alerts out, noth
     expect(await alerts()).toEqual(before);
   });
 
+  it('a crash in the middle of a batch keeps the source state, and the retry completes without doubles', async () => {
+    net.addPost('Jual data pelanggan PLN Sumatra 6,2 juta baris, NIK + alamat, harga 18k USD. tele @plnleak');
+    net.addPost('Bocoran data Kemensos DTKS 4 juta baris, NIK KK nama alamat, harga 0.4 BTC. tele @dtksleak');
+    let calls = 0;
+    // The real SQL sink, made to fail once on its second alert: a crash half-way through the feed.
+    const crashing = { ...sqlAlertSink, upsert: async (tx: Parameters<typeof sqlAlertSink.upsert>[0], a: Parameters<typeof sqlAlertSink.upsert>[1]) => {
+      if (++calls === 2) throw new Error('simulated crash');
+      return sqlAlertSink.upsert(tx, a);
+    } };
+    clock = new Date(clock.getTime() + 3_600_000);
+    const rss = sources(net.base).filter((s) => s.id === 'forum-rss');
+    const stateBefore = await t.db.query(`SELECT state FROM monitor_sources WHERE id = 'forum-rss'`);
+    const [crashed] = await new Poller({ db: t.db, sources: rss, client, analyser, alerts: crashing, now: () => clock }).runDue();
+    expect(crashed!.error).toMatch(/simulated crash/);
+    expect(await t.db.query(`SELECT state FROM monitor_sources WHERE id = 'forum-rss'`)).toEqual(stateBefore);
+    clock = new Date(clock.getTime() + 86_400_000);
+    await new Poller({ db: t.db, sources: rss, client, analyser, now: () => clock }).runDue();
+    const rows = (await alerts()).filter((r) => r.external_id === 'thread-4' || r.external_id === 'thread-5');
+    expect(rows.map((r) => r.external_id).sort()).toEqual(['thread-4', 'thread-5']);
+  });
+
   it('picks up a new post on the next scheduled poll, once', async () => {
     net.addPost('Selling Dapodik student data 2024 - 3 million students with NIK and parents names. 0.5 BTC');
     clock = new Date(clock.getTime() + 3_600_000);
     await newPoller().runDue();
     await newPoller().runDue(); // not due again yet: nothing happens
-    const rows = (await alerts()).filter((r) => r.external_id === 'thread-4');
+    const rows = (await alerts()).filter((r) => r.external_id === 'thread-6');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.facts).toMatchObject({ severity: 'high', recordCount: 3_000_000 });
   });
@@ -81,7 +102,7 @@ describe.each(testBackends)('poller end to end on %s: posts in, alerts out, noth
     await newPoller().runDue();
     const rows = await alerts();
     const head = rows.find((r) => r.external_id === 'thread-1')!;
-    const joined = rows.find((r) => r.external_id === 'thread-5')!;
+    const joined = rows.find((r) => r.external_id === 'thread-7')!;
     expect(head.facts.cluster).toBeNull();
     expect(joined.facts).toMatchObject({ victim: 'BPJS Ketenagakerjaan', cluster: Number(head.id) });
   });
