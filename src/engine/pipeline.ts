@@ -4,9 +4,10 @@
 import { columnHints, hintsFromWords, wordsOf } from './context/labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
-import { ScanStats } from './stats/scan-stats.js';
+import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
+import { decodeUtf8 } from './prefilter/decode.js';
 import {
-  NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type FieldBatch, type FieldDetector, type Finding,
+  NEGATIVE_HINT, hintBit, type AsOf, type ContextSource, type DetectionContext, type FieldBatch, type FieldDetector, type Finding,
   type LabelHints, type PdpCategory, type PiiType, type Token, type TokenDetector, type Verdict,
 } from './types.js';
 
@@ -24,13 +25,24 @@ export interface EngineOptions {
 }
 
 interface ColumnPlan {
-  context: DetectionContext;
+  context: CandidateContext;
   fieldDetectors: FieldDetector[];
+}
+
+/** A token detector with what the hot path needs about it, looked up once instead of per finding. */
+interface Rule {
+  readonly detector: TokenDetector;
+  readonly type: PiiType;
+  readonly category: PdpCategory;
+  readonly bit: number;
+  readonly typeIndex: number;
+  /** NIK: subjects are counted from the digits, so the normalized string is built only for a sink. */
+  readonly countsDigits: boolean;
 }
 
 const TEXT_WINDOW = 48;
 const MAX_LABEL_VALUE = 200;
-const decoder = new TextDecoder('utf-8');
+const EMPTY = new Uint8Array(0);
 
 class EngineFinding implements Finding {
   constructor(
@@ -52,13 +64,13 @@ export class Engine {
   private readonly minConfidence: number;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private readonly countLines: boolean;
-  private readonly byDigits: TokenDetector[][] = [];
-  private readonly byKind: Record<'email' | 'ipv6', TokenDetector[]> = { email: [], ipv6: [] };
+  private readonly byDigits: Rule[][] = [];
+  private readonly byKind: Record<'email' | 'ipv6', Rule[]> = { email: [], ipv6: [] };
   private readonly fieldDetectors: FieldDetector[];
   private readonly fieldTypeMask: number;
   private readonly categoryOf = new Map<PiiType, PdpCategory>();
   private readonly token = createToken();
-  private readonly textContext: TextContext;
+  private readonly textContext: CandidateContext;
 
   private columns: readonly string[] | null = null;
   private plans: (ColumnPlan | undefined)[] = [];
@@ -70,6 +82,11 @@ export class Engine {
   private emittedLength = 0;
   private countedOffset = 0;
   private countedLine = 1;
+  /** The field value decoded last, so several field detectors on one field decode it once. */
+  private decodedBytes: Uint8Array | null = null;
+  private decodedStart = 0;
+  private decodedEnd = 0;
+  private decoded = '';
 
   constructor(options: EngineOptions) {
     this.asOf = options.asOf;
@@ -83,14 +100,17 @@ export class Engine {
     for (const d of active) {
       this.categoryOf.set(d.type, d.category);
       if (!isTokenDetector(d)) continue;
+      const rule: Rule = {
+        detector: d, type: d.type, category: d.category, bit: hintBit(d.type), typeIndex: TYPE_INDEX[d.type], countsDigits: d.type === 'NIK',
+      };
       for (const kind of d.tokenKinds) {
-        if (kind !== 'number') this.byKind[kind].push(d);
-        else for (let n = d.minDigits ?? 1; n <= Math.min(d.maxDigits ?? MAX_TOKEN_DIGITS, MAX_TOKEN_DIGITS); n++) this.byDigits[n]!.push(d);
+        if (kind !== 'number') this.byKind[kind].push(rule);
+        else for (let n = d.minDigits ?? 1; n <= Math.min(d.maxDigits ?? MAX_TOKEN_DIGITS, MAX_TOKEN_DIGITS); n++) this.byDigits[n]!.push(rule);
       }
     }
     this.fieldDetectors = active.filter(isFieldDetector);
     this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
-    this.textContext = new TextContext(this.asOf);
+    this.textContext = CandidateContext.text(this.asOf);
   }
 
   category(type: PiiType): PdpCategory {
@@ -128,13 +148,13 @@ export class Engine {
 
   private planColumn(name: string): ColumnPlan {
     const hints = columnHints(name);
-    const context: DetectionContext = { asOf: this.asOf, hints, source: hints ? 'column' : 'none', label: name };
+    const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
     const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
     return { context, fieldDetectors };
   }
 
   private readonly onToken = (token: Token): void => {
-    let candidates: TokenDetector[] | undefined;
+    let candidates: Rule[] | undefined;
     if (token.kind === 'number') {
       if (token.digitCount > MAX_TOKEN_DIGITS) return;
       candidates = this.byDigits[token.digitCount];
@@ -144,48 +164,70 @@ export class Engine {
     if (!candidates || candidates.length === 0) return;
     // A column that names nothing (notes, comments) is free text: the words in the cell decide.
     const plan = this.plan;
-    const context = plan && plan.context.hints ? plan.context : this.textContext.reset(token, this.fieldStart);
-    let best: Verdict | null = null, winner: TokenDetector | null = null;
-    for (const detector of candidates) {
-      const verdict = detector.confirm(token, context);
-      if (verdict && (!best || verdict.confidence > best.confidence)) {
+    const context = plan && plan.context.fixedHints ? plan.context : this.textContext.reset(token, this.fieldStart);
+    let best: Verdict | null = null, winner: Rule | null = null;
+    for (let k = 0; k < candidates.length; k++) {
+      const rule = candidates[k]!;
+      const verdict = rule.detector.confirm(token, context);
+      if (verdict !== null && (best === null || verdict.confidence > best.confidence)) {
         best = verdict;
-        winner = detector;
+        winner = rule;
       }
     }
-    if (best && winner && best.confidence >= this.minConfidence) {
-      const value = winner.normalize(token);
-      this.emit(winner.type, winner.category, token.start, token.end - token.start, value, best, context, token.digits);
+    if (best !== null && winner !== null && best.confidence >= this.minConfidence) {
+      this.emitToken(winner, token, best, context);
     } else if (plan && context === plan.context) {
       // Sample verification counts invalid identifiers in labelled columns only: reading the words
       // around every failed free-text candidate would cost more than the whole scan.
-      this.countInvalid(context.hints, candidates, null);
+      this.countInvalid(context.fixedHints, candidates);
     }
   };
 
+  private emitToken(rule: Rule, token: Token, verdict: Verdict, context: CandidateContext): void {
+    this.addSpan(rule.bit, token.start, token.end);
+    const sink = this.onFinding !== undefined;
+    const value = rule.countsDigits && !sink ? '' : rule.detector.normalize(token);
+    this.stats.addFindingAt(rule.typeIndex, rule.category, value, rule.countsDigits ? token.digits : null);
+    if (sink) this.report(rule.type, rule.category, token.start, token.end - token.start, value, verdict, context);
+  }
+
   /** A labelled value that no detector accepted is an invalid identifier of the labelled type. */
-  private countInvalid(hints: LabelHints, candidates: readonly TokenDetector[], confirmed: PiiType | null): void {
+  private countInvalid(hints: LabelHints, candidates: readonly Rule[]): void {
     if (hints & NEGATIVE_HINT) return;
-    for (const detector of candidates) {
-      if (detector.type !== confirmed && hints & hintBit(detector.type)) {
-        this.stats.addInvalid(detector.type);
+    for (const rule of candidates) {
+      if (hints & rule.bit) {
+        this.stats.addInvalid(rule.type);
         return;
       }
     }
   }
 
-  private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: DetectionContext): void {
-    if (e <= s || this.overlapsEmitted(detector.type, s, e)) return;
-    const raw = decoder.decode(bytes.subarray(s, e));
-    const value = this.batch?.unescape ? this.batch.unescape(raw) : raw;
+  private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: CandidateContext): void {
+    if (e <= s || this.overlapsEmitted(hintBit(detector.type), s, e)) return;
+    const value = this.fieldValue(bytes, s, e);
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
-      this.emit(detector.type, detector.category, s, e - s, detector.normalizeField(value), verdict, context, null);
+      const normalized = detector.normalizeField(value);
+      this.addSpan(hintBit(detector.type), s, e);
+      this.stats.addFindingAt(TYPE_INDEX[detector.type], detector.category, normalized, null);
+      if (this.onFinding) this.report(detector.type, detector.category, s, e - s, normalized, verdict, context);
     }
   }
 
-  private overlapsEmitted(type: PiiType, s: number, e: number): boolean {
-    const bit = hintBit(type), spans = this.emitted;
+  /** The decoded, unescaped text of bytes[s, e), decoded once however many field detectors read it. */
+  private fieldValue(bytes: Uint8Array, s: number, e: number): string {
+    if (bytes === this.decodedBytes && s === this.decodedStart && e === this.decodedEnd) return this.decoded;
+    const raw = decodeUtf8(bytes, s, e);
+    const value = this.batch?.unescape ? this.batch.unescape(raw) : raw;
+    this.decodedBytes = bytes;
+    this.decodedStart = s;
+    this.decodedEnd = e;
+    this.decoded = value;
+    return value;
+  }
+
+  private overlapsEmitted(bit: number, s: number, e: number): boolean {
+    const spans = this.emitted;
     for (let k = 0; k < this.emittedLength; k += 3) if (spans[k] === bit && spans[k + 1]! < e && spans[k + 2]! > s) return true;
     return false;
   }
@@ -210,7 +252,7 @@ export class Engine {
       let stop = v;
       while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
       stop = cutAtNextLabel(bytes, v, stop);
-      const context: DetectionContext = { asOf: this.asOf, hints, source: 'text', label: words.join(' ') };
+      const context = CandidateContext.fixed(this.asOf, hints, 'text', words.join(' '));
       for (const detector of this.fieldDetectors) {
         if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, v, stop, context);
       }
@@ -218,23 +260,24 @@ export class Engine {
     }
   }
 
-  private emit(
-    type: PiiType, category: PdpCategory, start: number, length: number, value: string, verdict: Verdict,
-    context: DetectionContext, digits: Uint8Array | null,
-  ): void {
+  /** Remembers a finding's span in the current field: field detectors skip what token detectors took. */
+  private addSpan(bit: number, start: number, end: number): void {
     const spans = this.emitted, k = this.emittedLength;
-    spans[k] = hintBit(type);
+    spans[k] = bit;
     spans[k + 1] = start;
-    spans[k + 2] = start + length;
+    spans[k + 2] = end;
     this.emittedLength = k + 3;
-    this.stats.addFinding(type, category, value, type === 'NIK' ? digits : null);
-    if (!this.onFinding) return;
+  }
+
+  /** Hands a finding to the sink (only when there is one: counting alone never builds it). */
+  private report(
+    type: PiiType, category: PdpCategory, start: number, length: number, value: string, verdict: Verdict, context: CandidateContext,
+  ): void {
     const batch = this.batch!;
     const offset = batch.fileOffset + start;
     const line = this.countLines ? this.advanceLines(offset) : 0;
     const field = this.plan ? this.plan.context.label : null;
-    const frozen: DetectionContext = context instanceof TextContext ? context.snapshot() : context;
-    this.onFinding(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, frozen));
+    this.onFinding!(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, context.snapshot()));
   }
 
   /** Counts newlines from the last counted offset up to `fileOffset` within the current batch. */
@@ -259,19 +302,37 @@ export class Engine {
 }
 
 /**
- * The context of a free-text candidate: hints from the words just before it on the same line.
- * Computed only when a detector asks (most candidates fail their structure checks first), and
- * reused for every candidate, so a detector must not keep it.
+ * What a detector sees around a candidate, in one class for both cases so that every detector's
+ * `context.hints` read stays monomorphic: a fixed context (a column name, a text label) or the
+ * engine's one reusable free-text context, whose hints come from the words just before the
+ * candidate on the same line. Those are computed only when a detector asks (most candidates fail
+ * their structure checks first); a detector must not keep the object.
  */
-class TextContext implements DetectionContext {
-  readonly source: 'text' | 'none' = 'text';
-  private bytes: Uint8Array = new Uint8Array(0);
+class CandidateContext implements DetectionContext {
+  private bytes: Uint8Array = EMPTY;
   private start = 0;
   private fieldStart = 0;
-  private computedHints = -1;
+  private computedHints: number;
   private words: string[] = [];
 
-  constructor(readonly asOf: AsOf) {}
+  private constructor(
+    readonly asOf: AsOf,
+    /** The hints of a fixed context; 0 for the free-text one. */
+    readonly fixedHints: LabelHints,
+    readonly source: ContextSource,
+    private readonly fixedLabel: string | null,
+    private readonly lazy: boolean,
+  ) {
+    this.computedHints = lazy ? -1 : fixedHints;
+  }
+
+  static fixed(asOf: AsOf, hints: LabelHints, source: ContextSource, label: string | null): CandidateContext {
+    return new CandidateContext(asOf, hints, source, label, false);
+  }
+
+  static text(asOf: AsOf): CandidateContext {
+    return new CandidateContext(asOf, 0, 'text', null, true);
+  }
 
   reset(token: Token, fieldStart: number): this {
     this.bytes = token.bytes;
@@ -282,22 +343,27 @@ class TextContext implements DetectionContext {
   }
 
   get hints(): LabelHints {
-    if (this.computedHints < 0) {
-      const bytes = this.bytes;
-      let from = this.start;
-      const limit = Math.max(this.fieldStart, this.start - TEXT_WINDOW);
-      while (from > limit && bytes[from - 1] !== 10) from--;
-      this.words = from < this.start ? wordsOf(bytes, from, this.start) : [];
-      this.computedHints = this.words.length ? hintsFromWords(this.words) : 0;
-    }
+    return this.computedHints >= 0 ? this.computedHints : this.computeHints();
+  }
+
+  private computeHints(): LabelHints {
+    const bytes = this.bytes;
+    let from = this.start;
+    const limit = Math.max(this.fieldStart, this.start - TEXT_WINDOW);
+    while (from > limit && bytes[from - 1] !== 10) from--;
+    this.words = from < this.start ? wordsOf(bytes, from, this.start) : [];
+    this.computedHints = this.words.length ? hintsFromWords(this.words) : 0;
     return this.computedHints;
   }
 
   get label(): string | null {
+    if (!this.lazy) return this.fixedLabel;
     return this.hints ? this.words.slice(-4).join(' ') : null;
   }
 
+  /** A fixed context as it stands now (the free-text one changes with the next candidate). */
   snapshot(): DetectionContext {
+    if (!this.lazy) return this;
     const hints = this.hints;
     return { asOf: this.asOf, hints, source: hints ? 'text' : 'none', label: this.label };
   }

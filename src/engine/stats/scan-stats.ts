@@ -22,11 +22,15 @@ export interface StatsState {
   subjects: SubjectsState;
 }
 
+/** Index of each type in PII_TYPES: the hot path counts into arrays, not maps keyed by strings. */
+export const TYPE_INDEX = Object.fromEntries(PII_TYPES.map((type, i) => [type, i])) as Record<PiiType, number>;
+const NIK_INDEX = TYPE_INDEX.NIK;
+
 export class ScanStats {
-  private readonly counts = new Map<PiiType, number>();
-  private readonly invalid = new Map<PiiType, number>();
-  private readonly distinct = new Map<PiiType, DistinctCounter>();
-  private readonly categories = new Map<PiiType, PdpCategory>();
+  private readonly counts = new Float64Array(PII_TYPES.length);
+  private readonly invalid = new Float64Array(PII_TYPES.length);
+  private readonly distinct: (DistinctCounter | undefined)[] = PII_TYPES.map(() => undefined);
+  private readonly categories: (PdpCategory | undefined)[] = PII_TYPES.map(() => undefined);
   readonly subjects: SubjectCounter;
 
   constructor(asOf: AsOf) {
@@ -35,43 +39,52 @@ export class ScanStats {
 
   /** Counts a finding. NIK values go to the subject counter (which is also their distinct count). */
   addFinding(type: PiiType, category: PdpCategory, normalized: string, nikDigits: Uint8Array | null): void {
-    this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
-    this.categories.set(type, category);
-    if (type === 'NIK' && nikDigits) return this.subjects.addNik(nikDigits);
-    let counter = this.distinct.get(type);
-    if (!counter) this.distinct.set(type, (counter = new DistinctCounter()));
-    counter.addString(normalized);
+    this.addFindingAt(TYPE_INDEX[type], category, normalized, nikDigits);
+  }
+
+  /**
+   * addFinding by type index (TYPE_INDEX). A NIK with its digits needs no normalized string
+   * (pass ''): its 16 digits are the subject key.
+   */
+  addFindingAt(index: number, category: PdpCategory, normalized: string, nikDigits: Uint8Array | null): void {
+    this.counts[index] = this.counts[index]! + 1;
+    this.categories[index] = category;
+    if (index === NIK_INDEX && nikDigits) return this.subjects.addNik(nikDigits);
+    this.counter(index).addString(normalized);
   }
 
   addInvalid(type: PiiType): void {
-    this.invalid.set(type, (this.invalid.get(type) ?? 0) + 1);
+    const i = TYPE_INDEX[type];
+    this.invalid[i] = this.invalid[i]! + 1;
+  }
+
+  private counter(index: number): DistinctCounter {
+    return (this.distinct[index] ??= new DistinctCounter());
   }
 
   get findings(): number {
     let total = 0;
-    for (const n of this.counts.values()) total += n;
+    for (const n of this.counts) total += n;
     return total;
   }
 
   state(): StatsState {
-    return {
-      counts: Object.fromEntries(this.counts),
-      invalid: Object.fromEntries(this.invalid),
-      distinct: Object.fromEntries([...this.distinct].map(([t, c]) => [t, c.state()])),
-      categories: Object.fromEntries(this.categories),
-      subjects: this.subjects.state(),
-    };
+    const state: StatsState = { counts: {}, invalid: {}, distinct: {}, categories: {}, subjects: this.subjects.state() };
+    PII_TYPES.forEach((type, i) => {
+      if (this.counts[i]) state.counts[type] = this.counts[i]!;
+      if (this.invalid[i]) state.invalid[type] = this.invalid[i]!;
+      const counter = this.distinct[i], category = this.categories[i];
+      if (counter) state.distinct[type] = counter.state();
+      if (category) state.categories[type] = category;
+    });
+    return state;
   }
 
   merge(other: StatsState): void {
-    for (const [type, n] of Object.entries(other.counts)) this.counts.set(type as PiiType, (this.counts.get(type as PiiType) ?? 0) + n);
-    for (const [type, n] of Object.entries(other.invalid)) this.invalid.set(type as PiiType, (this.invalid.get(type as PiiType) ?? 0) + n);
-    for (const [type, c] of Object.entries(other.categories)) this.categories.set(type as PiiType, c);
-    for (const [type, state] of Object.entries(other.distinct)) {
-      let counter = this.distinct.get(type as PiiType);
-      if (!counter) this.distinct.set(type as PiiType, (counter = new DistinctCounter()));
-      counter.merge(state);
-    }
+    for (const [type, n] of Object.entries(other.counts)) this.counts[TYPE_INDEX[type as PiiType]]! += n;
+    for (const [type, n] of Object.entries(other.invalid)) this.invalid[TYPE_INDEX[type as PiiType]]! += n;
+    for (const [type, c] of Object.entries(other.categories)) this.categories[TYPE_INDEX[type as PiiType]] = c;
+    for (const [type, state] of Object.entries(other.distinct)) this.counter(TYPE_INDEX[type as PiiType]).merge(state);
     this.subjects.merge(other.subjects);
   }
 
@@ -79,19 +92,19 @@ export class ScanStats {
   byType(categoryOf: (type: PiiType) => PdpCategory): Record<string, TypeTotals> {
     const subjects = this.subjects.report();
     const out: Record<string, TypeTotals> = {};
-    for (const type of PII_TYPES) {
-      const count = this.counts.get(type) ?? 0;
-      const invalid = this.invalid.get(type) ?? 0;
-      if (count === 0 && invalid === 0) continue;
-      const counter = this.distinct.get(type);
+    PII_TYPES.forEach((type, i) => {
+      const count = this.counts[i]!;
+      const invalid = this.invalid[i]!;
+      if (count === 0 && invalid === 0) return;
+      const counter = this.distinct[i];
       out[type] = {
         count,
         distinct: type === 'NIK' ? subjects.distinct : (counter?.count() ?? 0),
-        category: this.categories.get(type) ?? categoryOf(type),
+        category: this.categories[i] ?? categoryOf(type),
         invalid,
         approximate: type === 'NIK' ? subjects.approximate : (counter?.approximate ?? false),
       };
-    }
+    });
     return out;
   }
 
