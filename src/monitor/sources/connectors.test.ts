@@ -33,9 +33,10 @@ describe('connectors against the fixture internet', () => {
 
   it('HTML: follows thread links across pages with the login cookie and reads posts by selector', async () => {
     const c = htmlConnector({ url: `${net.base}/market/list`, threadLink: 'a.thread', nextPage: 'a.next', post: '.post', text: '.body', author: '.user', idAttribute: 'data-pid', cookie: 'session=fixture-login' });
-    const { items } = await c.fetch(client, INITIAL_STATE);
+    const { items, state } = await c.fetch(client, INITIAL_STATE);
     expect(items.map((i) => i.author)).toEqual(['seller1', 'seller2']);
     expect(items[0]!.externalId).toBe(`${net.base}/market/thread/1#p1`);
+    expect((await c.fetch(client, state)).items).toEqual([]); // Last-Modified unchanged: 304
     await expect(htmlConnector({ url: `${net.base}/market/list`, post: '.post', text: '.body' }).fetch(client, INITIAL_STATE)).rejects.toThrow(/403/);
   });
 

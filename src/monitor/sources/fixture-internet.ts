@@ -34,6 +34,8 @@ export async function startFixtureInternet(): Promise<FixtureInternet> {
       case '/market/list': {
         if (req.headers.cookie !== 'session=fixture-login') { res.writeHead(403).end('login required'); return; }
         const page = Number(url.searchParams.get('page') ?? 1);
+        if (page === 1 && req.headers['if-modified-since'] === 'Fri, 01 Mar 2024 00:00:00 GMT') { res.writeHead(304).end(); return; }
+        if (page === 1) res.setHeader('last-modified', 'Fri, 01 Mar 2024 00:00:00 GMT');
         const next = page < 2 ? `<a class="next" href="/market/list?page=${page + 1}">next</a>` : '';
         send('text/html', `<html><body><a class="thread" href="/market/thread/${page}">t</a>${next}</body></html>`);
         return;

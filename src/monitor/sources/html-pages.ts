@@ -43,8 +43,14 @@ export function htmlConnector(config: HtmlSourceConfig): Connector {
     async fetch(client, state) {
       const items: SourceItem[] = [];
       let pageUrl: string | null = config.url;
+      let validators = { etag: state.etag, lastModified: state.lastModified };
       for (let page = 0; pageUrl && page < (config.maxPages ?? 3); page++) {
-        const res = await client.request(pageUrl, { headers });
+        // The first list page carries the validators: unchanged list, nothing new to read.
+        const res = await client.request(pageUrl, page === 0 ? { headers, ...validators } : { headers });
+        if (page === 0) {
+          if (res.notModified) return { items: [], state };
+          validators = { etag: res.etag, lastModified: res.lastModified };
+        }
         const $ = cheerio.load(res.body);
         if (config.threadLink) {
           const links = $(config.threadLink).map((_, a) => $(a).attr('href')).get().filter(Boolean);
@@ -59,7 +65,7 @@ export function htmlConnector(config: HtmlSourceConfig): Connector {
         const next = config.nextPage ? $(config.nextPage).attr('href') : undefined;
         pageUrl = next ? new URL(next, res.url).href : null;
       }
-      return { items, state };
+      return { items, state: { ...state, ...validators } };
     },
   };
 }

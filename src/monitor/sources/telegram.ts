@@ -23,13 +23,14 @@ export function telegramPreviewConnector(config: { channel: string; baseUrl?: st
   const base = (config.baseUrl ?? 'https://t.me').replace(/\/$/, '');
   return {
     async fetch(client, state) {
-      const res = await client.request(`${base}/s/${encodeURIComponent(config.channel)}`);
+      const res = await client.request(`${base}/s/${encodeURIComponent(config.channel)}`, { etag: state.etag, lastModified: state.lastModified });
+      if (res.notModified) return { items: [], state };
       const items = parseChannelPreview(res.body, base);
       // Previews list the latest ~20 messages; the cursor keeps us from re-reading older ones.
       const last = Number(state.cursor ?? 0);
       const fresh = items.filter((i) => Number(i.externalId.split('/')[1]) > last);
       const newest = Math.max(last, ...items.map((i) => Number(i.externalId.split('/')[1]) || 0));
-      return { items: fresh, state: { ...state, cursor: String(newest) } };
+      return { items: fresh, state: { ...state, etag: res.etag, lastModified: res.lastModified, cursor: String(newest) } };
     },
   };
 }
