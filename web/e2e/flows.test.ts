@@ -45,6 +45,10 @@ describe('web app in a real browser', () => {
     await page.getByText('Insiden terbuka menurut status').waitFor();
     expect(await missingTranslations(page)).toEqual([]);
     await screenshot(page, 'dashboard-1280');
+    // When the session ends (here: its cookie is gone), the next request brings back the sign-in form.
+    await context.clearCookies();
+    await page.getByRole('link', { name: 'Insiden' }).click();
+    await page.getByRole('heading', { name: 'Masuk ke Telusur' }).waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   });

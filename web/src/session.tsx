@@ -1,6 +1,6 @@
 // Who is signed in. The session lives in an httpOnly cookie; this only mirrors /auth/me.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, post, rememberCsrf } from './api/client.js';
+import { ApiError, get, onSessionLost, post, rememberCsrf } from './api/client.js';
 import type { User } from './api/types.js';
 
 type Session = {
@@ -15,6 +15,8 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [checked, setChecked] = useState(false);
+
+  useEffect(() => onSessionLost(() => setUser(null)), []);
 
   useEffect(() => {
     get<{ user: User }>('/auth/me')

@@ -21,6 +21,12 @@ function errorFromBody(status: number, statusText: string, body: unknown): ApiEr
 }
 
 let csrfToken: string | null = null;
+let sessionLost: () => void = () => undefined;
+
+/** Called when the server says the session is gone (expired, or signed out elsewhere). */
+export function onSessionLost(handler: () => void): void {
+  sessionLost = handler;
+}
 
 /** The server hands the token out at login and on /auth/me; it also may set it as a readable cookie. */
 export function rememberCsrf(token: string | null | undefined): void {
@@ -59,7 +65,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
     headers: headersFor(method, body),
     body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.code === 'UNAUTHENTICATED') sessionLost();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
