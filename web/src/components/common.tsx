@@ -51,7 +51,7 @@ const statusColor: Record<IncidentStatus, string> = {
 export function StatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useI18n();
   return (
-    <Badge color={statusColor[status]} variant="light" data-status={status}>
+    <Badge color={statusColor[status]} variant="light" data-status={status} style={{ flexShrink: 0, maxWidth: 'none' }}>
       {t(`status.${status}` as MessageKey)}
     </Badge>
   );

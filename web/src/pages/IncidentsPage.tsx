@@ -1,8 +1,9 @@
 // Incidents the user may see (a PSE officer: only their organisation's), filtered by status,
 // with the UU PDP clock in each row. Staff can open a new incident here.
-import { Anchor, Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, MultiSelect, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useMediaQuery } from '@mantine/hooks';
 import { ApiError, post } from '../api/client.js';
 import { useGet, usePaged } from '../api/hooks.js';
 import { incidentStatuses, severities, tlps, type Incident, type Organization, type Page } from '../api/types.js';
@@ -17,6 +18,7 @@ export function IncidentsPage() {
   const { user } = useSession();
   const [status, setStatus] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const incidents = usePaged<Incident>(`/incidents?limit=50${status.length ? `&status=${status.join(',')}` : ''}`);
 
   return (
@@ -35,6 +37,25 @@ export function IncidentsPage() {
         <Loading />
       ) : incidents.data?.items.length === 0 ? (
         <Text c="dimmed">{t('incidents.empty')}</Text>
+      ) : phone ? (
+        // On a phone each incident is a card: a five-column table would scroll sideways.
+        <Stack gap="sm" data-testid="incident-cards">
+          {incidents.data?.items.map((incident) => (
+            <Card key={incident.id} withBorder p="sm" data-incident={incident.id}>
+              <Anchor component={Link} to={`/incidents/${incident.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                #{incident.id} {incident.title}
+              </Anchor>
+              <Group gap="xs" mt={4}>
+                <StatusBadge status={incident.status} />
+                <Text size="sm">{incident.victims.map((v) => v.name).join(', ')}</Text>
+              </Group>
+              <Countdown clock={incident.deadline} compact />
+              <Text size="xs" c="dimmed">
+                {t('incident.created')}: {date(incident.createdAt)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover data-testid="incident-table">
