@@ -1,7 +1,7 @@
 // The scanning pipeline: field batch → prefilter (one pass, every detector's candidates) →
 // confirm (only the detectors that take the candidate's shape) → context score → best verdict
 // per span → stats and sink. Field detectors run only on fields whose label names their type.
-import { columnHints, hintsFromWords, wordsOf } from './context/labels.js';
+import { columnHints, hintsOfBytes, wordsOf } from './context/labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
@@ -244,15 +244,14 @@ export class Engine {
       let from = labelEnd;
       // The label is the words just before the separator: stop at the previous value's quote or separator.
       while (from > s && labelEnd - from < 32 && !isLabelStop(bytes[from - 1]!)) from--;
-      const words = wordsOf(bytes, from, labelEnd);
-      const hints = hintsFromWords(words);
+      const hints = hintsOfBytes(bytes, from, labelEnd);
       if (!(hints & this.fieldTypeMask)) continue;
       let v = i + 1;
       while (v < e && (bytes[v] === 32 || bytes[v] === 9)) v++;
       let stop = v;
       while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
       stop = cutAtNextLabel(bytes, v, stop);
-      const context = CandidateContext.fixed(this.asOf, hints, 'text', words.join(' '));
+      const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, from, labelEnd).join(' '));
       for (const detector of this.fieldDetectors) {
         if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, v, stop, context);
       }
@@ -313,7 +312,8 @@ class CandidateContext implements DetectionContext {
   private start = 0;
   private fieldStart = 0;
   private computedHints: number;
-  private words: string[] = [];
+  /** Where the context words before the candidate start (they end at `start`). */
+  private windowFrom = 0;
 
   private constructor(
     readonly asOf: AsOf,
@@ -351,14 +351,15 @@ class CandidateContext implements DetectionContext {
     let from = this.start;
     const limit = Math.max(this.fieldStart, this.start - TEXT_WINDOW);
     while (from > limit && bytes[from - 1] !== 10) from--;
-    this.words = from < this.start ? wordsOf(bytes, from, this.start) : [];
-    this.computedHints = this.words.length ? hintsFromWords(this.words) : 0;
+    this.windowFrom = from;
+    this.computedHints = from < this.start ? hintsOfBytes(bytes, from, this.start) : 0;
     return this.computedHints;
   }
 
   get label(): string | null {
     if (!this.lazy) return this.fixedLabel;
-    return this.hints ? this.words.slice(-4).join(' ') : null;
+    // Words are built only for a reported finding's explanation.
+    return this.hints ? wordsOf(this.bytes, this.windowFrom, this.start).slice(-4).join(' ') : null;
   }
 
   /** A fixed context as it stands now (the free-text one changes with the next candidate). */

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEGATIVE_HINT, hintBit } from '../types.js';
-import { columnHints, hintsFromWords, wordsOf } from './labels.js';
+import { columnHints, hintsFromWords, hintsOfBytes, wordsOf } from './labels.js';
+import { CONTEXT_PHRASES } from './vocabulary.js';
 
 describe('label hints', () => {
   it('reads column names in snake case, camel case and paths; the phrase nearest the end decides', () => {
@@ -22,5 +24,30 @@ describe('label hints', () => {
     const words = wordsOf(new TextEncoder().encode('No. KK: 3171'), 0, 12);
     expect(words).toEqual(['no', 'kk', '3171']);
     expect(hintsFromWords(words)).toBe(hintBit('KK'));
+  });
+
+  it('reads hints straight from bytes exactly as from the words, whatever the text', () => {
+    const vocabulary = [...new Set(CONTEXT_PHRASES.flatMap((p) => p.words.split(' ')))];
+    const piece = fc.oneof(
+      fc.constantFrom(...vocabulary).map((w) => (w.length % 2 ? w.toUpperCase() : w)),
+      fc.constantFrom(' ', '. ', ': ', '_', '-', '\n', '3171', 'é', 'x'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.nat(8), (pieces, skip) => {
+        const bytes = new TextEncoder().encode(pieces.join(''));
+        const from = Math.min(skip, bytes.length);
+        expect(hintsOfBytes(bytes, from, bytes.length)).toBe(hintsFromWords(wordsOf(bytes, from, bytes.length)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the phrase nearest the end from bytes: "No. KK", "nama ibu kandung", "order id"', () => {
+    const hints = (text: string) => hintsOfBytes(new TextEncoder().encode(text), 0, text.length);
+    expect(hints('Data warga No. KK: ')).toBe(hintBit('KK'));
+    expect(hints('NAMA IBU KANDUNG')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
+    expect(hints('nik 3171 order id')).toBe(NEGATIVE_HINT);
+    expect(hints('keterangan lain')).toBe(0);
   });
 });

@@ -58,6 +58,91 @@ export function wordsOf(bytes: Uint8Array, from: number, to: number): string[] {
   return words;
 }
 
+// Byte-level lookup for text windows (the words before a free-text candidate): the same answer as
+// hintsFromWords(wordsOf(…)), without building a string per word or per phrase. Each phrase is
+// keyed by a 32-bit polynomial hash of its words' hashes; a hit is confirmed byte by byte, so a
+// hash collision can never change the answer.
+interface PhraseEntry { readonly text: string; readonly hints: LabelHints }
+const HASH_STEP = 0x01000193, PHRASE_STEP = 0x2f0b3c1d;
+const phrasesByHash = new Map<number, PhraseEntry[]>();
+for (const [text, hints] of phraseHints) {
+  const key = phraseKeyOfText(text);
+  const list = phrasesByHash.get(key);
+  if (list) list.push({ text, hints });
+  else phrasesByHash.set(key, [{ text, hints }]);
+}
+
+function wordHash(h: number, c: number): number {
+  return Math.imul(h ^ c, HASH_STEP);
+}
+
+/** A phrase's key from its text ("no kk"); must agree with the key built from bytes below. */
+function phraseKeyOfText(text: string): number {
+  let key = 0, h = 0x811c9dc5;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 32) {
+      key = (Math.imul(key, PHRASE_STEP) + h) | 0;
+      h = 0x811c9dc5;
+    } else {
+      h = wordHash(h, text.charCodeAt(i));
+    }
+  }
+  return key;
+}
+
+const MAX_WINDOW_WORDS = 256;
+const wordStart = new Int32Array(MAX_WINDOW_WORDS), wordEnd = new Int32Array(MAX_WINDOW_WORDS), wordKey = new Int32Array(MAX_WINDOW_WORDS);
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Whether words [first, last] of bytes spell `text` (words joined by one space). */
+function spells(bytes: Uint8Array, first: number, last: number, text: string): boolean {
+  let t = 0;
+  for (let w = first; w <= last; w++) {
+    if (w > first && text.charCodeAt(t++) !== 32) return false;
+    for (let i = wordStart[w]!; i < wordEnd[w]!; i++) if (lower(bytes[i]!) !== text.charCodeAt(t++)) return false;
+  }
+  return t === text.length;
+}
+
+/** Hints from the words of bytes[from, to): exactly hintsFromWords(wordsOf(bytes, from, to)). */
+export function hintsOfBytes(bytes: Uint8Array, from: number, to: number): LabelHints {
+  let n = 0, h = 0x811c9dc5, start = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? lower(bytes[i]!) : 0;
+    if (i < to && isWordChar(c)) {
+      if (start < 0) start = i;
+      h = wordHash(h, c);
+    } else if (start >= 0) {
+      if (n === MAX_WINDOW_WORDS) return hintsFromWords(wordsOf(bytes, from, to)); // longer than any text window
+      wordStart[n] = start;
+      wordEnd[n] = i;
+      wordKey[n++] = h;
+      start = -1;
+      h = 0x811c9dc5;
+    }
+  }
+  for (let end = n; end > 0; end--) {
+    let key = 0, step = 1, found: LabelHints | undefined;
+    for (let length = 1; length <= Math.min(longestPhrase, end); length++) {
+      // Growing leftwards: the new first word's hash weighs PHRASE_STEP^(length-1).
+      key = (key + Math.imul(wordKey[end - length]!, step)) | 0;
+      step = Math.imul(step, PHRASE_STEP);
+      const entries = phrasesByHash.get(key);
+      if (entries === undefined) continue;
+      for (const entry of entries) if (spells(bytes, end - length, end - 1, entry.text)) found = entry.hints;
+    }
+    if (found !== undefined) return found;
+  }
+  return 0;
+}
+
 const cache = new Map<string, LabelHints>();
 
 /** Hints for a column name or field path (cached: a file has few distinct columns). */

@@ -40,9 +40,9 @@ export const npwpDetector: TokenDetector = {
   maxDigits: 16,
 
   confirm(token: Token, context: DetectionContext): Verdict | null {
-    const count = token.digitCount, d = token.digits, hints = context.hints;
+    const count = token.digitCount, d = token.digits;
     if (token.plus || (count !== 15 && count !== 16) || insideWord(token)) return null;
-    const named = (hints & NPWP) !== 0;
+    const hints = context.hints, named = (hints & NPWP) !== 0;
     let formatted = false;
     if (token.groups > 1) {
       const n = groupLengths(token, lengths);
