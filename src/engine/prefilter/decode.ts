@@ -4,7 +4,14 @@
 // Anything else, including a leading BOM, still goes through TextDecoder, so the text is identical.
 
 const decoder = new TextDecoder('utf-8');
-const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+/** Node's native one-byte decoder; the engine has no other Node dependency, so it is optional. */
+const latin1Slice = (globalThis as { Buffer?: { prototype: { latin1Slice?: Latin1Slice } } }).Buffer?.prototype.latin1Slice
+  ?? function (this: Uint8Array, start: number, end: number): string {
+    let text = '';
+    for (let i = start; i < end; i++) text += String.fromCharCode(this[i]!);
+    return text;
+  };
 /** Below this length, building the string in JS beats a native call. */
 const SHORT = 16;
 
@@ -22,4 +29,17 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
   let text = '';
   for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
   return text;
+}
+
+const scratch = new Uint8Array(64);
+
+/**
+ * `prefix` + the digit values digits[from, to) as text ("+62" + "81234567890"), built as one flat
+ * string: a string grown a character at a time is a rope that hashing must flatten again.
+ */
+export function digitsText(digits: ArrayLike<number>, from: number, to: number, prefix = ''): string {
+  let n = 0;
+  for (let i = 0; i < prefix.length; i++) scratch[n++] = prefix.charCodeAt(i);
+  for (let i = from; i < to; i++) scratch[n++] = 48 + digits[i]!;
+  return latin1Slice.call(scratch, 0, n);
 }

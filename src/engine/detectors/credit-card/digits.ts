@@ -1,5 +1,6 @@
 // Digit helpers shared by the number detectors (cards, NPWP, dates, IPv4): the Luhn check and the
 // layout of digit groups. They read a token's digits and bytes in place and allocate nothing.
+import { digitsText } from '../../prefilter/decode.js';
 import type { Token } from '../../types.js';
 
 /** Luhn (mod 10) check over digits[from, from + length): the last digit is the check digit. */
@@ -82,9 +83,7 @@ export function digitValue(digits: ArrayLike<number>, from: number, length: numb
   return value;
 }
 
-/** The digits[0, count) as a string (for `normalize`, never on the hot path). */
-export function digitText(digits: ArrayLike<number>, count: number, from = 0): string {
-  let text = '';
-  for (let i = from; i < count; i++) text += String.fromCharCode(48 + digits[i]!);
-  return text;
+/** `prefix` + digits[from, count) as a string (for `normalize`: runs once per finding). */
+export function digitText(digits: ArrayLike<number>, count: number, from = 0, prefix = ''): string {
+  return digitsText(digits, from, count, prefix);
 }

@@ -1,6 +1,7 @@
 // NIK structure: PP RR DD DDMMYY SSSS. Decodes region, birth date and gender straight from digit
 // values, with no allocation, so the hot path can validate millions of candidates.
 import { regions } from '../../regions/regions.js';
+import { digitsText } from '../../prefilter/decode.js';
 import type { AsOf } from '../../types.js';
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -70,7 +71,5 @@ export function digitsOf(value: string): Uint8Array {
 }
 
 export function digitString(digits: Uint8Array, count: number): string {
-  let s = '';
-  for (let i = 0; i < count; i++) s += String.fromCharCode(48 + digits[i]!);
-  return s;
+  return digitsText(digits, 0, count);
 }

@@ -94,7 +94,7 @@ export const phoneDetector: TokenDetector = {
 
   normalize(token: Token): string {
     const from = nationalStart(token.digits, token.digitCount, token.plus);
-    return `+62${digitText(token.digits, token.digitCount, Math.max(from, 0))}`;
+    return digitText(token.digits, token.digitCount, Math.max(from, 0), '+62');
   },
 
   describe(normalized: string): Record<string, string | boolean> {
