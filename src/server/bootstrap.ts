@@ -30,6 +30,12 @@ export interface RuntimeOptions {
   onJobError?: (analysisId: number, error: unknown) => void;
 }
 
+/** Job failures are reported by kind only: messages from parsers can quote file content. */
+function reportJobError(analysisId: number, error: unknown): void {
+  const e = error as { code?: string; name?: string };
+  process.stderr.write(`telusur: analisis ${analysisId} gagal, dicoba lagi / analysis ${analysisId} failed, will retry: ${e.code ?? e.name ?? 'Error'}\n`);
+}
+
 export async function startRuntime(config: ServerConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const dataDir = resolve(config.dataDir);
   const projectKey = loadProjectKey({ env: { ...process.env, TELUSUR_DATA: dataDir } });
@@ -49,7 +55,7 @@ export async function startRuntime(config: ServerConfig, options: RuntimeOptions
         concurrency: config.jobConcurrency,
         lockDurationMs: Number(process.env.TELUSUR_JOB_LOCK_MS ?? 30_000),
         stalledIntervalMs: Number(process.env.TELUSUR_JOB_STALLED_MS ?? 30_000),
-        ...(options.onJobError ? { onError: options.onJobError } : {}),
+        onError: options.onJobError ?? reportJobError,
       });
     }
     // Analyses whose enqueue never reached Redis are queued again; the job id makes this a no-op otherwise.
@@ -58,7 +64,7 @@ export async function startRuntime(config: ServerConfig, options: RuntimeOptions
       for (const row of rows) await jobs.enqueueScan(row.id);
     };
   } else {
-    const queue = createInProcessQueue(deps, { concurrency: config.jobConcurrency, ...(options.onJobError ? { onError: options.onJobError } : {}) });
+    const queue = createInProcessQueue(deps, { concurrency: config.jobConcurrency, onError: options.onJobError ?? reportJobError });
     jobs = queue;
     if (runWorkers) recover = () => queue.recover();
   }

@@ -56,11 +56,14 @@ describe.each(testBackends)('in-process jobs on %s', (backend) => {
   it('recovers analyses left queued by a previous process', async () => {
     const evidence = await upload('tertinggal.csv', 'nik,nama\n3273010101900002,Budi Contoh\n');
     const [row] = await s.runtime.services.db.query<{ id: number }>(`INSERT INTO analyses (evidence_id, incident_id, status) VALUES ($1, $2, 'running') RETURNING id`, [evidence.id, incident]);
-    const queue = createInProcessQueue({ db: s.runtime.services.db, blobs: s.runtime.services.blobs, projectKey: s.runtime.services.projectKey });
+    const queue = createInProcessQueue(
+      { db: s.runtime.services.db, blobs: s.runtime.services.blobs, projectKey: s.runtime.services.projectKey },
+      { onError: (id, error) => console.error(`analysis ${id} attempt failed:`, (error as Error).name, (error as { code?: string }).code, (error as Error).message) },
+    );
     await queue.recover();
     await queue.idle();
     const done = await waitForAnalysis(s, row!.id);
-    expect(done.status).toBe('done');
+    expect(done).toMatchObject({ status: 'done', error: null });
     await queue.close();
   });
 });
