@@ -8,23 +8,24 @@ export const DEFAULT_EXACT_LIMIT = 1 << 18;
 
 /** Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix), never both zero. */
 export function hashString(value: string): [number, number] {
-  return [hashHigh(value), hashLow(value)];
+  const high = hashPair(value);
+  return [high, pairLow];
 }
 
-// The two halves are separate functions so that counting a value allocates no tuple.
-function hashHigh(value: string): number {
-  let a = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) a = Math.imul(a ^ value.charCodeAt(i), 0x01000193);
-  return fmix(a) >>> 0;
-}
+/** The low half of the last hashPair: a module slot, so that counting a value allocates no tuple. */
+let pairLow = 1;
 
-function hashLow(value: string): number {
-  let b = 0x9747b28c;
+/** Both hashes in one pass over the string: returns the high half and leaves the low one in pairLow. */
+function hashPair(value: string): number {
+  let a = 0x811c9dc5, b = 0x9747b28c;
   for (let i = 0; i < value.length; i++) {
-    b = Math.imul(b ^ value.charCodeAt(i), 0x5bd1e995);
+    const c = value.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return (fmix(b ^ value.length) | 1) >>> 0;
+  pairLow = (fmix(b ^ value.length) | 1) >>> 0;
+  return fmix(a) >>> 0;
 }
 
 export function fmix(h: number): number {
@@ -69,7 +70,8 @@ export class DistinctCounter {
   }
 
   addString(value: string): void {
-    this.add(hashHigh(value), hashLow(value));
+    const high = hashPair(value);
+    this.add(high, pairLow);
   }
 
   count(): number {
