@@ -25,6 +25,8 @@ describe('loadConfig', () => {
 
   it('names the bad variable and the reason', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: harus berupa angka \/ must be a number/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: harus 0–65535/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: .*postgres/);
     expect(() => loadConfig({ TELUSUR_ADMIN_PASSWORD: 'short' })).toThrow(/TELUSUR_ADMIN_PASSWORD: .*12/);
   });

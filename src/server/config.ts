@@ -6,18 +6,20 @@ import { z } from 'zod';
 
 const boolText = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
 
+const number = () => z.coerce.number({ error: 'harus berupa angka / must be a number' }).int('harus bilangan bulat / must be a whole number');
+
 const schema = z.object({
-  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  port: number().min(0).max(65535, 'harus 0–65535 / must be 0–65535').default(8080),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('./data'),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'harus URL postgres:// / must be a postgres:// URL').optional(),
   redisUrl: z.string().regex(/^rediss?:\/\//, 'harus URL redis:// / must be a redis:// URL').optional(),
   adminPassword: z.string().min(12, 'minimal 12 karakter / at least 12 characters').optional(),
-  evidenceMaxBytes: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  evidenceMaxBytes: number().positive('harus lebih dari 0 / must be above 0').default(2 * 1024 ** 3),
   cookieSecure: boolText.default(true),
   sessionTtlHours: z.coerce.number().positive().default(12),
-  loginRateLimit: z.coerce.number().int().positive().default(10),
-  jobConcurrency: z.coerce.number().int().positive().default(1),
+  loginRateLimit: number().positive('harus lebih dari 0 / must be above 0').default(10),
+  jobConcurrency: number().positive('harus lebih dari 0 / must be above 0').default(1),
   /** With REDIS_URL: also run job workers inside `telusur serve` (set false when `telusur worker` runs elsewhere). */
   serveWorkers: boolText.default(true),
   webDist: z.string().default('./web/dist'),
