@@ -5,6 +5,7 @@
 export interface ErrorDetail {
   path: string;
   message: string;
+  messageEn?: string;
 }
 
 export class ApiError extends Error {

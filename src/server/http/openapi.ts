@@ -15,7 +15,7 @@ const errorSchema = {
         code: { type: 'string', description: 'Stable machine-readable code, e.g. INCIDENT_NOT_FOUND' },
         message: { type: 'string', description: 'Bahasa Indonesia' },
         messageEn: { type: 'string', description: 'English' },
-        details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+        details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } } } },
       },
     },
   },

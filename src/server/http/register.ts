@@ -2,7 +2,7 @@
 // authentication (401) → the policy table (403) → CSRF for cookie sessions (403) →
 // path/query validation (400) → row scope (404, same as a missing row) → body validation (400) → handler.
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/chain.js';
 import { authenticate } from '../auth/authenticate.js';
 import { secretMatches } from '../auth/secrets.js';
@@ -15,13 +15,18 @@ import type { RouteContext, RouteDef } from './route.js';
 
 export const apiPrefix = '/api/v1';
 
+const indonesian = z.locales.id();
+
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const details: ErrorDetail[] = result.error.issues.map((issue) => ({
+  // Parse again only on failure, for the same issues worded in Indonesian.
+  const inIndonesian = schema.safeParse(value ?? {}, { error: (issue) => indonesian.localeError(issue) });
+  const details: ErrorDetail[] = result.error.issues.map((issue, i) => ({
     path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
+    message: inIndonesian.error?.issues[i]?.message ?? issue.message,
+    messageEn: issue.message,
   }));
   throw errors.validation(details);
 }

@@ -76,6 +76,9 @@ describe.each(testBackends)('auth on %s', (backend) => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('VALIDATION_FAILED');
     expect(invalid.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.title', 'body.severity']));
+    const title = invalid.json().error.details.find((d: { path: string }) => d.path === 'body.title');
+    expect(title.message).toMatch(/Terlalu kecil/);
+    expect(title.messageEn).toMatch(/Too small/);
     const dangling = await s.call('admin', 'POST', '/api/v1/alerts', { source: 'forum', text: 'x', seenAt: '2026-01-01T00:00:00Z', victimOrganizationId: 999999 });
     expect(dangling.statusCode).toBe(400);
     expect(dangling.json().error.code).toBe('REFERENCE_NOT_FOUND');
