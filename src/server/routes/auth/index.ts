@@ -32,6 +32,7 @@ export const authRoutes = [
       const csrf = newSecret();
       const expiresAt = new Date(services.now().getTime() + services.config.sessionTtlHours * 3600_000);
       await write(async (tx, audit) => {
+        await tx.query('DELETE FROM sessions WHERE expires_at < now()'); // expired sessions are kept no longer than the next login
         await tx.query('INSERT INTO sessions (token_hash, csrf_hash, user_id, expires_at) VALUES ($1, $2, $3, $4)', [
           hashSecret(session),
           hashSecret(csrf),
