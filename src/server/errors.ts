@@ -66,6 +66,13 @@ export const errors = {
       `Berkas melebihi batas ukuran ${limit} byte`,
       `File exceeds the size limit of ${limit} bytes`,
     ),
+  accountLocked: () =>
+    new ApiError(
+      429,
+      'ACCOUNT_LOCKED',
+      'Terlalu banyak percobaan masuk yang gagal untuk akun ini; coba lagi dalam 15 menit',
+      'Too many failed sign-ins for this account; try again in 15 minutes',
+    ),
   rateLimited: (retryAfterSeconds: number) =>
     new ApiError(
       429,

@@ -55,6 +55,16 @@ describe.each(testBackends)('auth on %s', (backend) => {
     expect((await login(s.users.admin.email, testPassword, '10.0.0.3')).statusCode).toBe(200);
   });
 
+  it('locks an account after many failures from many addresses, and only that account', async () => {
+    for (let i = 0; i < 20; i++) {
+      expect((await login(s.users.investigator.email, 'salah-sekali', `10.1.0.${i}`)).statusCode).toBe(401);
+    }
+    const locked = await login(s.users.investigator.email, testPassword, '10.2.0.1');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect((await login(s.users.pse_officer.email, testPassword, '10.2.0.2')).statusCode).toBe(200);
+  });
+
   it('stores API tokens and sessions only as hashes; a revoked token stops working', async () => {
     const created = await s.call('admin', 'POST', '/api/v1/tokens', { userId: s.users.analyst.id, name: 'feeder' });
     expect(created.statusCode).toBe(201);

@@ -8,6 +8,9 @@ import { route } from '../../http/route.js';
 import { presentUser, userColumns, type UserRecord } from '../../presenters/users.js';
 import { changePasswordBody, loginBody } from './schema.js';
 
+/** Failed sign-ins on one account within 15 minutes, from any address, before it is locked for the rest of that window. */
+export const accountFailureLimit = 20;
+
 export const authRoutes = [
   route({
     operationId: 'auth.login',
@@ -22,6 +25,15 @@ export const authRoutes = [
         `SELECT ${userColumns}, password_hash FROM users WHERE lower(email) = lower($1)`,
         [body.email],
       );
+      if (row) {
+        // Per account, across addresses: many recent failures lock sign-in for a while.
+        const [recent] = await services.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE target_type = 'user' AND target_id = $1
+             AND action = 'auth.login_failed' AND at > now() - interval '15 minutes'`,
+          [String(row.id)],
+        );
+        if (recent!.n >= accountFailureLimit) throw errors.accountLocked();
+      }
       const ok = await verifyPassword(body.password, row?.password_hash);
       if (!row || !ok || row.disabled) {
         // Failed attempts on real accounts are audited; what was typed for unknown accounts is not kept.
