@@ -8,15 +8,18 @@ export const DEFAULT_EXACT_LIMIT = 1 << 18;
 
 /** Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix), never both zero. */
 export function hashString(value: string): [number, number] {
-  const high = hashPair(value);
-  return [high, pairLow];
+  hashPair(value);
+  return [pair[0]!, pair[1]!];
 }
 
-/** The low half of the last hashPair: a module slot, so that counting a value allocates no tuple. */
-let pairLow = 1;
+/**
+ * Where hashPair leaves its two halves. A typed array, not a variable: a 32-bit value above 2^30
+ * stored in a variable is boxed as a heap number, an allocation per counted value.
+ */
+const pair = new Uint32Array(2);
 
-/** Both hashes in one pass over the string: returns the high half and leaves the low one in pairLow. */
-function hashPair(value: string): number {
+/** Both hashes in one pass over the string, into pair[0] (high) and pair[1] (low). */
+function hashPair(value: string): void {
   let a = 0x811c9dc5, b = 0x9747b28c;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -24,8 +27,8 @@ function hashPair(value: string): number {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  pairLow = (fmix(b ^ value.length) | 1) >>> 0;
-  return fmix(a) >>> 0;
+  pair[0] = fmix(a);
+  pair[1] = fmix(b ^ value.length) | 1;
 }
 
 export function fmix(h: number): number {
@@ -70,8 +73,8 @@ export class DistinctCounter {
   }
 
   addString(value: string): void {
-    const high = hashPair(value);
-    this.add(high, pairLow);
+    hashPair(value);
+    this.add(pair[0]!, pair[1]!);
   }
 
   count(): number {
