@@ -84,7 +84,16 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const scanFile = async (plan: FilePlan, entry: FileEntry): Promise<void> => {
     if (plan.error) return;
     const fileStats = new ScanStats(asOf);
-    const running: Promise<TaskResult>[] = [];
+    const running: Promise<void>[] = [];
+    const warnings: string[] = [];
+    // Each range's totals are merged as soon as it finishes, so a file's many range results
+    // (each with its exact distinct sets) never sit in memory together.
+    const absorb = (result: TaskResult) => {
+      fileStats.merge(result.stats);
+      entry.records += result.records;
+      warnings.push(...result.warnings);
+      if (result.error && !entry.error) entry.error = result.error;
+    };
     let lineBase = 1;
     for (const [start, end] of plan.ranges) {
       const task: ScanTask = {
@@ -92,16 +101,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         asOf: asOf.iso, types: options.types ? [...options.types] : null,
         findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
       };
-      running.push(pool.run(task));
+      running.push(pool.run(task).then(absorb));
       if (wantsFindings && plan.ranges.length > 1) lineBase += await countNewlines(plan.path, start, end);
     }
-    const warnings: string[] = [];
-    for (const result of await Promise.all(running)) {
-      fileStats.merge(result.stats);
-      entry.records += result.records;
-      warnings.push(...result.warnings);
-      if (result.error && !entry.error) entry.error = result.error;
-    }
+    await Promise.all(running);
     entry.findings = fileStats.findings;
     if (warnings.length) entry.warnings = warnings.slice(0, 20);
     totals.merge(fileStats.state());
