@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSourceConfigs } from '../monitor/ingest/sources-config.js';
 
 const boolText = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
 
@@ -24,6 +25,12 @@ const schema = z.object({
   serveWorkers: boolText.default(true),
   webDist: z.string().default('./web/dist'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Monitoring sources (src/monitor sources file): when set, `telusur serve` polls them in-process. */
+  sourcesFile: z.string().min(1).optional(),
+  /** Internal hosts the monitor may fetch despite the SSRF guard (comma-separated in the environment). */
+  monitorAllow: z
+    .union([z.array(z.string().min(1)), z.string().transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))])
+    .default([]),
 });
 
 export type ServerConfig = z.infer<typeof schema>;
@@ -48,6 +55,8 @@ const envNames: Record<string, keyof ServerConfig> = {
   TELUSUR_SERVE_WORKERS: 'serveWorkers',
   TELUSUR_WEB_DIST: 'webDist',
   TELUSUR_LOG_LEVEL: 'logLevel',
+  TELUSUR_SOURCES: 'sourcesFile',
+  TELUSUR_MONITOR_ALLOW: 'monitorAllow',
 };
 
 /**
@@ -95,5 +104,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     });
     throw new ConfigError(`konfigurasi tidak valid / invalid configuration:\n  ${problems.join('\n  ')}`);
   }
+  if (result.data.sourcesFile) checkSourcesFile(result.data.sourcesFile, origin.sourcesFile ?? 'sourcesFile');
   return result.data;
+}
+
+/** A sources file that is missing, not JSON or not a valid source list stops the start, naming the setting. */
+function checkSourcesFile(file: string, origin: string): void {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${origin} ${file}: berkas sumber tidak terbaca sebagai JSON / sources file not readable as JSON: ${(error as Error).message}`);
+  }
+  try {
+    parseSourceConfigs(raw);
+  } catch (error) {
+    throw new ConfigError(`${origin} ${file}: ${(error as Error).message}`);
+  }
 }

@@ -74,4 +74,11 @@ export const policy: Record<string, Rule> = {
   'audit.verify': ['admin'],
 
   'stats.summary': staff,
+
+  'sources.list': staff,
+  // Crawler tokens are issued to an admin or analyst account; investigators and PSE officers
+  // read incidents and never feed the alert inbox.
+  'ingest.push': staff,
+  // Assignee picker: names and roles only; the full user list stays admin-only.
+  'staff.list': staff,
 };

@@ -6,10 +6,13 @@ import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { evidenceRoutes } from './evidence/index.js';
 import { healthRoutes } from './health/index.js';
+import { ingestRoutes } from './ingest/index.js';
 import { incidentActivityRoutes } from './incidents/activity.js';
 import { incidentRoutes } from './incidents/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { organizationRoutes } from './organizations/index.js';
+import { sourceRoutes } from './sources/index.js';
+import { staffRoutes } from './staff/index.js';
 import { statsRoutes } from './stats/index.js';
 import { taskRoutes } from './tasks/index.js';
 import { tokenRoutes } from './tokens/index.js';
@@ -30,4 +33,7 @@ export const apiRoutes: RouteDef[] = [
   ...notificationRoutes,
   ...auditRoutes,
   ...statsRoutes,
+  ...sourceRoutes,
+  ...ingestRoutes,
+  ...staffRoutes,
 ];
