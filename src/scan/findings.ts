@@ -1,7 +1,7 @@
 // The findings NDJSON contract (version 1): one line per finding with its masked value and a
 // keyed hash of the normalized value; the raw value only when the caller asked to reveal it.
 import { createHmac } from 'node:crypto';
-import { mask, type AsOf, type Finding, type PiiType } from '../engine/index.js';
+import { mask, type Finding, type PiiType } from '../engine/index.js';
 
 export const FINDINGS_SCHEMA_VERSION = 1;
 
@@ -24,7 +24,7 @@ export interface FindingRecord {
 export class FindingEncoder {
   private readonly key: Buffer;
 
-  constructor(private readonly file: string, keyHex: string, private readonly reveal: boolean, _asOf: AsOf) {
+  constructor(private readonly file: string, keyHex: string, private readonly reveal: boolean) {
     this.key = Buffer.from(keyHex, 'hex');
   }
 

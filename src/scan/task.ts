@@ -53,7 +53,7 @@ export function readerFor(format: string): FormatReader {
 export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskResult> {
   const asOf = parseAsOf(task.asOf)!;
   const reader = readerFor(task.format);
-  const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal, asOf) : null;
+  const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal) : null;
   let lines: string[] = [];
   let records: FindingRecord[] = [];
   const flush = () => {
