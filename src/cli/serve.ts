@@ -7,7 +7,8 @@ const help = `Penggunaan / usage: telusur serve
 
 Menjalankan server investigasi / runs the investigation server.
 Lingkungan / environment: PORT (8080), HOST, TELUSUR_DATA (./data), DATABASE_URL, REDIS_URL,
-TELUSUR_ADMIN_PASSWORD, TELUSUR_KEY, TELUSUR_CONFIG (berkas JSON / JSON file), TELUSUR_SERVE_WORKERS.
+TELUSUR_ADMIN_PASSWORD, TELUSUR_KEY, TELUSUR_CONFIG (berkas JSON / JSON file), TELUSUR_SERVE_WORKERS,
+TELUSUR_SOURCES (berkas sumber pemantauan / monitoring sources file), TELUSUR_MONITOR_ALLOW (host internal / internal hosts).
 `;
 
 export async function run(args: string[]): Promise<CommandResult> {
@@ -25,6 +26,7 @@ export async function run(args: string[]): Promise<CommandResult> {
   }
   const { startRuntime, ensureAdmin } = await import('../server/bootstrap.js');
   const { buildApp } = await import('../server/app.js');
+  const { startServerMonitoring } = await import('../server/monitoring/run.js');
   const runtime = await startRuntime(config, { workers: config.serveWorkers });
   const admin = await ensureAdmin(runtime.services.db, config.adminPassword);
   if (admin?.password) {
@@ -40,11 +42,14 @@ export async function run(args: string[]): Promise<CommandResult> {
   process.stdout.write(
     `Telusur siap / ready: http://localhost:${port}/  (API /api/v1, dokumen / docs /api/docs; basis data / database: ${runtime.services.db.kind}, tugas / jobs: ${runtime.services.jobs.kind})\n`,
   );
+  const monitoring = startServerMonitoring(runtime.services);
+  if (monitoring) process.stdout.write(`Pemantauan sumber aktif / monitoring sources from ${config.sourcesFile}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await monitoring?.stop();
   await app.close();
   await runtime.close();
   return { exitCode: ExitCode.ok };
