@@ -16,7 +16,7 @@ export function Overview({ incident, onChange }: { incident: Incident; onChange(
   const { user } = useSession();
   const staff = isStaff(user);
   const [error, setError] = useState<ApiError | null>(null);
-  const users = useGet<Page<User>>(user?.role === 'admin' ? '/users?limit=200' : null);
+  const users = useGet<Page<User>>(staff ? '/staff?limit=200' : null);
   const organizations = useGet<Page<Organization>>(staff ? '/organizations?limit=200' : null);
 
   async function run(action: () => Promise<unknown>) {
@@ -29,7 +29,7 @@ export function Overview({ incident, onChange }: { incident: Incident; onChange(
     }
   }
 
-  // Only admins can list users; others pick from the current assignees.
+  // Admins and analysts pick from GET /staff (assignable users); others see the current assignees.
   const staffUsers = users.data?.items.filter((u) => u.role !== 'pse_officer' && !u.disabled);
   const assigneeOptions = (staffUsers ?? incident.assignees).map((u) => ({ value: String(u.id), label: u.name }));
   const victimOptions = (organizations.data?.items ?? incident.victims).map((o) => ({ value: String(o.id), label: o.name }));
