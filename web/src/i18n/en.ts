@@ -287,6 +287,9 @@ export const en: Record<keyof typeof id, string> = {
   'sources.ok': 'Active',
   'sources.stale': 'No report for > 24 h',
   'sources.unknown': 'Unknown',
+  'sources.failing': 'Failing',
+  'sources.pending': 'Not polled yet',
+  'sources.unconfigured': 'Not configured',
 
   'admin.title': 'Administration',
   'admin.users': 'Users & roles',

@@ -285,6 +285,9 @@ export const id = {
   'sources.ok': 'Aktif',
   'sources.stale': 'Tidak ada laporan > 24 jam',
   'sources.unknown': 'Tidak diketahui',
+  'sources.failing': 'Gagal',
+  'sources.pending': 'Belum diambil',
+  'sources.unconfigured': 'Tidak dikonfigurasi',
 
   'admin.title': 'Administrasi',
   'admin.users': 'Pengguna & peran',

@@ -4,6 +4,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useGet } from '../api/hooks.js';
 import type { Alert, Page } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { formatNumber } from '../i18n/format.js';
 import { ErrorNote, Loading, PageTitle } from '../components/common.js';
 
@@ -11,6 +12,12 @@ import { ErrorNote, Loading, PageTitle } from '../components/common.js';
 type Source = { id?: string; name: string; kind?: string; enabled?: boolean; lastSeenAt?: string | null; health?: string; alerts?: number };
 
 const dayMs = 86_400_000;
+
+/** The health states GET /sources reports, as badge colour and label. */
+const HEALTH_COLOR: Record<string, string> = { ok: 'teal.9', stale: 'yellow', failing: 'red.9', pending: 'blue.9', unconfigured: 'gray.7' };
+const HEALTH_LABEL: Record<string, MessageKey> = {
+  ok: 'sources.ok', stale: 'sources.stale', failing: 'sources.failing', pending: 'sources.pending', unconfigured: 'sources.unconfigured',
+};
 
 function observedSources(alerts: Alert[]): Source[] {
   const byName = new Map<string, Source>();
@@ -59,8 +66,8 @@ export function SourcesPage() {
                     {s.name} {s.kind ? `(${s.kind})` : ''}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={s.health === 'ok' ? 'teal.9' : s.health === 'stale' ? 'yellow' : 'gray.7'} autoContrast>
-                      {s.health === 'ok' ? t('sources.ok') : s.health === 'stale' ? t('sources.stale') : t('sources.unknown')}
+                    <Badge color={HEALTH_COLOR[s.health ?? ''] ?? 'gray.7'} autoContrast>
+                      {t(HEALTH_LABEL[s.health ?? ''] ?? 'sources.unknown')}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{date(s.lastSeenAt)}</Table.Td>
