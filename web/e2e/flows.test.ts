@@ -34,7 +34,7 @@ describe('web app in a real browser', () => {
   it('signs in and shows the dashboard in Indonesian', async () => {
     const { page, context, pageErrors } = await openPage(browser, server.baseUrl);
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Masuk ke Telusur' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Masuk ke Telusur' }).waitFor();
     await screenshot(page, 'login-1280');
     await page.getByLabel(/^Email/).fill(adminEmail);
     await page.getByLabel(/^Kata sandi/).fill('salah-sekali-password');
