@@ -1,35 +1,17 @@
 // Monitoring state in the platform database: per-source schedule, saved state and health, and
 // the ingested items (for at-least-once idempotency and duplicate detection). Alerts themselves go
 // to the server's `alerts` table, whose unique (source, external_id) makes ingestion idempotent.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrationsDir } from '../../server/db/migrate.js';
 import type { Queryable } from '../../server/db/types.js';
 import { INITIAL_STATE, type SourceState } from '../sources/connector.js';
 
-/** Idempotent DDL for the monitor's own tables (the server migrations own `alerts`). */
-export const MONITOR_SCHEMA = `
-CREATE TABLE IF NOT EXISTS monitor_sources (
-  id text PRIMARY KEY,
-  state jsonb NOT NULL DEFAULT '{}',
-  next_run_at timestamptz NOT NULL DEFAULT now(),
-  last_success_at timestamptz,
-  last_error text,
-  last_error_at timestamptz,
-  consecutive_failures integer NOT NULL DEFAULT 0,
-  items_total bigint NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS monitor_items (
-  source text NOT NULL,
-  external_id text NOT NULL,
-  content_hash text NOT NULL,
-  simhash text NOT NULL,
-  label text NOT NULL,
-  alert_id bigint,
-  duplicate_of bigint,
-  ingested_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (source, external_id)
-);
-CREATE INDEX IF NOT EXISTS monitor_items_hash ON monitor_items (content_hash);
-CREATE INDEX IF NOT EXISTS monitor_items_recent ON monitor_items (ingested_at DESC);
-`;
+/**
+ * Idempotent DDL for the monitor's own tables (the server migrations own `alerts`): the server's
+ * migration file itself, so the poller can also run against a database the server never migrated.
+ */
+export const MONITOR_SCHEMA = readFileSync(join(migrationsDir(), '003_monitor.sql'), 'utf8');
 
 export interface SourceHealth {
   id: string;

@@ -1,6 +1,6 @@
--- The monitor's own tables (src/monitor/ingest/store.ts), created here so the server can list
--- source health and accept pushed items before any poller ran. Same DDL as MONITOR_SCHEMA, with
--- IF NOT EXISTS on both sides: whichever runs first creates them, the other changes nothing.
+-- The monitor's own tables, created here so the server can list source health and accept pushed
+-- items before any poller ran. MonitorStore.init() (src/monitor/ingest/store.ts) runs this same
+-- file, so IF NOT EXISTS keeps it harmless whichever runs first.
 CREATE TABLE IF NOT EXISTS monitor_sources (
   id text PRIMARY KEY,
   state jsonb NOT NULL DEFAULT '{}',
