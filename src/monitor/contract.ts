@@ -1,7 +1,7 @@
 // The public, versioned output contract of `telusur posts classify` (described in CONTRACT.md).
 // External checks rely on these shapes: change them only by adding fields, or bump the version.
 import type { PostAnalysis } from './analyse.js';
-import type { PostLabel, Price, PostDataType, Contact } from './facts.js';
+import type { PostFacts, PostLabel } from './facts.js';
 import type { PostPii } from './extract/index.js';
 
 export const CLASSIFY_CONTRACT_VERSION = 1;
@@ -11,17 +11,8 @@ export interface ClassifiedLine {
   id: string;
   label: PostLabel;
   score: number;
-  facts: {
-    recordCount: number | null;
-    bytes: number | null;
-    price: Price | null;
-    dataTypes: PostDataType[];
-    victim: string | null;
-    platform: string | null;
-    seller: string | null;
-    contacts: Contact[];
-    pii: PostPii[];
-  };
+  /** The extracted facts (see PostFacts) and the personal data found in the post, masked. */
+  facts: PostFacts & { pii: PostPii[] };
   explain: string[];
 }
 
