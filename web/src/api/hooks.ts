@@ -65,3 +65,21 @@ export function usePaged<T>(path: string | null, cursorParam = 'cursor'): Loaded
   const data = first.data ? { items: [...first.data.items, ...(extra?.items ?? [])], nextCursor: cursor } : null;
   return { ...first, data, error: first.error ?? error, more, loadingMore };
 }
+
+/**
+ * Runs a write (`run(action)`), then `onDone` (usually a reload); a failure lands in `error` for
+ * the form to show, never as an unhandled rejection.
+ */
+export function useAction(onDone: () => void): { error: ApiError | null; run(action: () => Promise<unknown>): Promise<void> } {
+  const [error, setError] = useState<ApiError | null>(null);
+  async function run(action: () => Promise<unknown>): Promise<void> {
+    setError(null);
+    try {
+      await action();
+      onDone();
+    } catch (reason) {
+      setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
+    }
+  }
+  return { error, run };
+}

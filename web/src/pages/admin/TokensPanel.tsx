@@ -1,8 +1,8 @@
 // API tokens for machines (feeders, scripts): create for a user (secret shown once), revoke.
 import { Alert as Callout, Button, Code, Group, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, post } from '../../api/client.js';
-import { useGet } from '../../api/hooks.js';
+import { api, post } from '../../api/client.js';
+import { useAction, useGet } from '../../api/hooks.js';
 import type { ApiToken, Page, User } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 import { ErrorNote } from '../../components/common.js';
@@ -14,18 +14,8 @@ export function TokensPanel() {
   const [name, setName] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction(() => tokens.reload());
   const userName = (id: number) => users.data?.items.find((u) => u.id === id)?.name ?? `#${id}`;
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      tokens.reload();
-    } catch (reason) {
-      setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
-    }
-  }
 
   function create(event: FormEvent) {
     event.preventDefault();

@@ -1,8 +1,8 @@
 // Users and roles: list, create (a one-time password is shown once), change role, disable.
 import { Button, Code, Group, Select, Stack, Switch, Table, Text, TextInput, Alert as Callout } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, patch, post } from '../../api/client.js';
-import { useGet } from '../../api/hooks.js';
+import { patch, post } from '../../api/client.js';
+import { useAction, useGet } from '../../api/hooks.js';
 import type { Organization, Page, Role, User } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -19,19 +19,9 @@ export function UsersPanel() {
   const [role, setRole] = useState<Role>('analyst');
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [oneTime, setOneTime] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction(() => users.reload());
   const roleOptions = roles.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
   const orgName = (id: number | null) => organizations.data?.items.find((o) => o.id === id)?.name ?? '';
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      users.reload();
-    } catch (reason) {
-      setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
-    }
-  }
 
   function create(event: FormEvent) {
     event.preventDefault();

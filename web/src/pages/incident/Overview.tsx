@@ -1,9 +1,8 @@
 // Incident overview: summary, the UU PDP clock, status moves, severity, TLP, victims and
 // assignees. Staff edit; the PSE officer acknowledges; investigators read.
 import { Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { ApiError, patch, post } from '../../api/client.js';
-import { useGet } from '../../api/hooks.js';
+import { patch, post } from '../../api/client.js';
+import { useAction, useGet } from '../../api/hooks.js';
 import { severities, tlps, transitions, type Incident, type Organization, type Page, type User } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -15,19 +14,9 @@ export function Overview({ incident, onChange }: { incident: Incident; onChange(
   const { t, date } = useI18n();
   const { user } = useSession();
   const staff = isStaff(user);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction(() => onChange());
   const users = useGet<Page<User>>(staff ? '/staff?limit=200' : null);
   const organizations = useGet<Page<Organization>>(staff ? '/organizations?limit=200' : null);
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      onChange();
-    } catch (reason) {
-      setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
-    }
-  }
 
   // Admins and analysts pick from GET /staff (assignable users); others see the current assignees.
   const staffUsers = users.data?.items.filter((u) => u.role !== 'pse_officer' && !u.disabled);

@@ -1,8 +1,8 @@
 // Tasks on an incident ("koordinasi dengan BSSN", "panggil PSE"): title, due date, status.
 import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, patch, post } from '../../api/client.js';
-import { useGet } from '../../api/hooks.js';
+import { patch, post } from '../../api/client.js';
+import { useAction, useGet } from '../../api/hooks.js';
 import type { Incident, Page, Task } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -18,17 +18,7 @@ export function TasksPanel({ incident }: { incident: Incident }) {
   const tasks = useGet<Page<Task>>(`/incidents/${incident.id}/tasks?limit=200`);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      tasks.reload();
-    } catch (reason) {
-      setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
-    }
-  }
+  const { error, run } = useAction(() => tasks.reload());
 
   function add(event: FormEvent) {
     event.preventDefault();
