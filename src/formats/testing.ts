@@ -1,7 +1,7 @@
 // Test support shared by the reader tests: run bytes through a reader the way the scan layer
 // does (prepare, then push in chunks, then end) and collect the fields as plain values.
 import type { FieldBatch } from '../engine/types.js';
-import type { FileState, FormatReader } from './types.js';
+import type { ByteSource, FileState, FormatReader } from './types.js';
 
 export interface ReadField {
   /** File offset of the field's first byte. */
@@ -16,10 +16,16 @@ export interface ReadResult {
   warnings: readonly string[];
 }
 
-export function memorySource(bytes: Uint8Array) {
+/** Bytes as a ByteSource that, like a file, copies into the caller's buffer when given one. */
+export function memorySource(bytes: Uint8Array): ByteSource {
   return {
     size: bytes.length,
-    read: async (offset: number, length: number) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+    read: async (offset: number, length: number, into?: Uint8Array) => {
+      const view = bytes.subarray(offset, Math.min(bytes.length, offset + length));
+      if (!into || into.length < view.length) return view;
+      into.set(view);
+      return into.subarray(0, view.length);
+    },
   };
 }
 

@@ -8,7 +8,11 @@ export type FormatName = 'text' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'sql' | (s
 /** Random access to a file's bytes, so `prepare` can look beyond the head (e.g. SQL DDL). */
 export interface ByteSource {
   readonly size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Bytes [offset, offset + length), shorter at the end. A source that must copy (a file) may
+   * fill `into` and return a view of it, so a caller reading block after block reuses one buffer.
+   */
+  read(offset: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
 }
 
 /**

@@ -83,13 +83,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
 
   const scanFile = async (plan: FilePlan, entry: FileEntry): Promise<void> => {
     if (plan.error) return;
-    const fileStats = new ScanStats(asOf);
     const running: Promise<void>[] = [];
     const warnings: string[] = [];
-    // Each range's totals are merged as soon as it finishes, so a file's many range results
-    // (each with its exact distinct sets) never sit in memory together.
+    // Each range's totals go straight into the scan's as soon as it finishes, so range results
+    // (each with its exact distinct sets) never sit in memory together or get copied per file.
     const absorb = (result: TaskResult) => {
-      fileStats.merge(result.stats);
+      totals.merge(result.stats);
+      for (const n of Object.values(result.stats.counts)) entry.findings += n;
       entry.records += result.records;
       warnings.push(...result.warnings);
       if (result.error && !entry.error) entry.error = result.error;
@@ -105,9 +105,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       if (wantsFindings && plan.ranges.length > 1) lineBase += await countNewlines(plan.path, start, end);
     }
     await Promise.all(running);
-    entry.findings = fileStats.findings;
     if (warnings.length) entry.warnings = warnings.slice(0, 20);
-    totals.merge(fileStats.state());
     progress.filesDone++;
     options.onProgress?.({ ...progress });
   };

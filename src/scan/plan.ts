@@ -49,7 +49,7 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
     const source: ByteSource = gzip
       ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }
-      : { size: input.size, read: (offset, length) => readAt(handle!, offset, length) };
+      : { size: input.size, read: (offset, length, into) => readAt(handle!, offset, Math.min(length, input.size - offset), into) };
     const state = await reader.prepare(source, head);
     const ranges = gzip || !reader.splittable || input.size <= rangeBytes
       ? [[0, input.size] as [number, number]]
@@ -63,8 +63,8 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
   }
 }
 
-async function readAt(handle: FileHandle, offset: number, length: number): Promise<Uint8Array> {
-  const buffer = Buffer.allocUnsafe(length);
+async function readAt(handle: FileHandle, offset: number, length: number, into?: Uint8Array): Promise<Uint8Array> {
+  const buffer = into && into.length >= length ? into : Buffer.allocUnsafe(length);
   const { bytesRead } = await handle.read(buffer, 0, length, offset);
   return buffer.subarray(0, bytesRead);
 }

@@ -22,10 +22,14 @@ const MAX_TABLES = 10000;
 class BlockReader {
   private block: Buffer = Buffer.alloc(0);
   private blockStart = 0;
-  constructor(private readonly source: ByteSource) {}
+  /** Every block is read into this one buffer: a new 16 MB buffer per block would pile up until GC. */
+  private readonly scratch: Uint8Array;
+  constructor(private readonly source: ByteSource) {
+    this.scratch = new Uint8Array(Math.min(BLOCK, source.size));
+  }
 
   private async load(offset: number): Promise<void> {
-    const data = await this.source.read(offset, BLOCK);
+    const data = await this.source.read(offset, BLOCK, this.scratch);
     this.block = Buffer.from(data.buffer, data.byteOffset, data.length);
     this.blockStart = offset;
   }
