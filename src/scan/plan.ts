@@ -10,8 +10,11 @@ import type { InputFile } from './inputs.js';
 import { describeReadError } from './task.js';
 
 const HEAD_BYTES = 256 << 10;
-/** The largest range: bounds a worker's buffers and the distinct keys a task sends back. */
-export const RANGE_BYTES = 32 << 20;
+/**
+ * The largest range. A worker's exact distinct tables grow with its range: a 32 MB range of a dense
+ * dump holds ~150k values per type (4 MB tables each, 16 types), an 8 MB range about 1 MB each.
+ */
+export const RANGE_BYTES = 8 << 20;
 /** Below this a range costs more to set up and merge than it gains in balance. */
 const MIN_RANGE_BYTES = 4 << 20;
 /**

@@ -3,8 +3,9 @@
 
 const HLL_BITS = 14;
 const HLL_REGISTERS = 1 << HLL_BITS;
-// 2^18 keys: a table of at most 8 MB per type, so a worker stays small whatever the dump holds.
-export const DEFAULT_EXACT_LIMIT = 1 << 18;
+// 2^17 keys: a table of at most 2 MB per type (load ≤ 0.5), so the main thread, which holds every
+// type's merged table at once, stays small whatever the dump holds.
+export const DEFAULT_EXACT_LIMIT = 1 << 17;
 
 /** Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix), never both zero. */
 export function hashString(value: string): [number, number] {
