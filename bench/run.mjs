@@ -54,8 +54,13 @@ async function scanBench() {
   const file = await dump(`dump-${sizeMb}mb.csv`, 'csv', sizeMb);
   const mb = statSync(file).size / 1e6;
   const rg = time('rg', ['-c', '\\b\\d{16}\\b', file], 3);
-  const one = time('node', telusur(file, 1), 2);
-  const two = time('node', telusur(file, 2), 2);
+  // 1 and 2 workers take turns, so a slow spell of this shared machine hits both alike.
+  let one = time('node', telusur(file, 1), 1), two = time('node', telusur(file, 2), 1);
+  for (let run = 1; run < 3; run++) {
+    const nextOne = time('node', telusur(file, 1), 1), nextTwo = time('node', telusur(file, 2), 1);
+    if (nextOne.seconds < one.seconds) one = nextOne;
+    if (nextTwo.seconds < two.seconds) two = nextTwo;
+  }
   const report = JSON.parse(two.stdout);
   console.log(`\n== Scan: ${mb.toFixed(0)} MB synthetic CSV dump, all detectors`);
   console.log(row('ripgrep -c \\b\\d{16}\\b', mb, rg));

@@ -52,7 +52,7 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
     const source: ByteSource = gzip
       ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }
-      : { size: input.size, read: (offset, length, into) => readAt(handle!, offset, Math.min(length, input.size - offset), into) };
+      : { size: input.size, read: (offset, length, into) => readAt(handle!, offset, Math.max(0, Math.min(length, input.size - offset)), into) };
     const state = await reader.prepare(source, head);
     const ranges = gzip || !reader.splittable || input.size <= rangeBytes
       ? [[0, input.size] as [number, number]]
