@@ -1,21 +1,15 @@
 // `telusur demo`: loads a synthetic scenario (a KTP-selfie sale alert; a hospital patient-data
 // sale promoted to an incident with a synthetic sample as evidence, scanned) into the configured
 // database. Run it while the embedded server is stopped (PGlite allows one process per folder).
-import { ExitCode, usageError, type CommandResult } from './usage.js';
+import { serverCommandConfig } from './server-command.js';
+import { ExitCode, type CommandResult } from './usage.js';
+
+const help = 'Penggunaan / usage: telusur demo\n\nMemuat skenario sintetis / loads a synthetic scenario (TELUSUR_DATA or DATABASE_URL).\n';
 
 export async function run(args: string[]): Promise<CommandResult> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('Penggunaan / usage: telusur demo\n\nMemuat skenario sintetis / loads a synthetic scenario (TELUSUR_DATA or DATABASE_URL).\n');
-    return { exitCode: ExitCode.ok };
-  }
-  if (args.length) return { exitCode: usageError(`demo: argumen tidak dikenal / unknown argument: ${args.join(' ')}`) };
-  const { loadConfig } = await import('../server/config.js');
-  let config;
-  try {
-    config = loadConfig({ ...process.env, TELUSUR_LOG_LEVEL: process.env.TELUSUR_LOG_LEVEL ?? 'silent' });
-  } catch (error) {
-    return { exitCode: usageError((error as Error).message) };
-  }
+  const settings = await serverCommandConfig('demo', args, help, { ...process.env, TELUSUR_LOG_LEVEL: process.env.TELUSUR_LOG_LEVEL ?? 'silent' });
+  if (!('config' in settings)) return settings;
+  const { config } = settings;
   const { startRuntime, ensureAdmin } = await import('../server/bootstrap.js');
   const { buildApp } = await import('../server/app.js');
   const { loadDemo } = await import('../server/demo/scenario.js');

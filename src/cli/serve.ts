@@ -1,7 +1,8 @@
 // `telusur serve`: the investigation server. Embedded defaults (PGlite in TELUSUR_DATA, in-process
 // jobs, local encrypted blobs) or production (DATABASE_URL, REDIS_URL). First run creates the admin
 // and prints a one-time password unless TELUSUR_ADMIN_PASSWORD is set.
-import { ExitCode, usageError, type CommandResult } from './usage.js';
+import { serverCommandConfig } from './server-command.js';
+import { ExitCode, type CommandResult } from './usage.js';
 
 const help = `Penggunaan / usage: telusur serve
 
@@ -12,18 +13,9 @@ TELUSUR_SOURCES (berkas sumber pemantauan / monitoring sources file), TELUSUR_MO
 `;
 
 export async function run(args: string[]): Promise<CommandResult> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(help);
-    return { exitCode: ExitCode.ok };
-  }
-  if (args.length) return { exitCode: usageError(`serve: argumen tidak dikenal / unknown argument: ${args.join(' ')}\n${help}`) };
-  const { loadConfig } = await import('../server/config.js');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    return { exitCode: usageError((error as Error).message) };
-  }
+  const settings = await serverCommandConfig('serve', args, help);
+  if (!('config' in settings)) return settings;
+  const { config } = settings;
   const { startRuntime, ensureAdmin } = await import('../server/bootstrap.js');
   const { buildApp } = await import('../server/app.js');
   const { startServerMonitoring } = await import('../server/monitoring/run.js');

@@ -1,5 +1,6 @@
 // `telusur worker`: runs BullMQ job workers (scan analyses) against the shared PostgreSQL and
 // Redis, on as many machines as needed. Needs DATABASE_URL and REDIS_URL.
+import { serverCommandConfig } from './server-command.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';
 
 const help = `Penggunaan / usage: telusur worker
@@ -9,18 +10,9 @@ Wajib / required: REDIS_URL, DATABASE_URL. Opsional / optional: TELUSUR_JOB_CONC
 `;
 
 export async function run(args: string[]): Promise<CommandResult> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(help);
-    return { exitCode: ExitCode.ok };
-  }
-  if (args.length) return { exitCode: usageError(`worker: argumen tidak dikenal / unknown argument: ${args.join(' ')}`) };
-  const { loadConfig } = await import('../server/config.js');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    return { exitCode: usageError((error as Error).message) };
-  }
+  const settings = await serverCommandConfig('worker', args, help);
+  if (!('config' in settings)) return settings;
+  const { config } = settings;
   if (!config.redisUrl || !config.databaseUrl) {
     return { exitCode: usageError('worker: REDIS_URL dan DATABASE_URL wajib diisi / REDIS_URL and DATABASE_URL are required') };
   }
