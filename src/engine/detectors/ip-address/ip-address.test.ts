@@ -44,6 +44,12 @@ describe('IPv6 parsing', () => {
     expect(v6('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
     expect(v6('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
     expect(v6('::ffff:c000:0201')).toBe('::ffff:192.0.2.1');
+    // The WHATWG URL host serializer compresses the same way (it writes mapped IPv4 in hex).
+    fc.assert(fc.property(fc.ipV6(), (address) => {
+      const text = v6(address);
+      if (text === null || text.startsWith('::ffff:') && text.includes('.')) return;
+      expect(text).toBe(new URL(`http://[${address}]/`).hostname.slice(1, -1));
+    }), { numRuns: 5000 });
   });
 
   it('rejects malformed text', () => {

@@ -104,7 +104,16 @@ export function canonicalIpv6(groups: Uint16Array): string {
     if (j - i > bestLength) { bestStart = i; bestLength = j - i; }
     i = j;
   }
-  const hex = (from: number, to: number) => Array.from(groups.subarray(from, to), (g) => g.toString(16)).join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
+  // Built in one loop: this runs once per IPv6 finding, and log dumps hold millions.
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      text += '::';
+      i += bestLength - 1;
+      continue;
+    }
+    if (i > 0 && i !== bestStart + bestLength) text += ':';
+    text += groups[i]!.toString(16);
+  }
+  return text;
 }
