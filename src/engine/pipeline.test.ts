@@ -56,6 +56,16 @@ describe('engine pipeline', () => {
     expect(found[1]!.explain[2]).toBe('context: context words "nik 3171014101900001 no kk"');
   });
 
+  it('decodes a reused reader buffer afresh in each batch', () => {
+    const found: Finding[] = [];
+    const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });
+    const batch = rowsBatch(['nama_lengkap'], [['Budi Santoso']]);
+    engine.scanBatch(batch);
+    (batch.bytes as Uint8Array).set(new TextEncoder().encode('Rina Lestari'));
+    engine.scanBatch(batch);
+    expect(found.map((f) => f.value)).toEqual(['budi santoso', 'rina lestari']);
+  });
+
   it('restricts findings to the requested types', () => {
     const found = scanText('NIK 3171014101900001 KK 3171012301150003', { asOf: '2026-11-23', types: ['KK'] });
     expect(found.map((f) => f.type)).toEqual(['KK']);
@@ -68,5 +78,19 @@ describe('labels in free text', () => {
     expect(found.map((f) => [f.type, f.value])).toEqual([
       ['PERSON_NAME', 'agus tarigan'], ['MOTHER_MAIDEN_NAME', 'fitri handayani'], ['MOTHER_MAIDEN_NAME', 'mega daulay'],
     ]);
+  });
+
+  it('reads a quoted value whole, separators and backslash-escaped quotes included (logfmt)', () => {
+    const line = 'INFO kyc - alamat_lengkap="Jl. Melati No. 5 \\"Gang Buntu\\", Blok A: RT 001/RW 002, Kec. Gambir" ibu_kandung="Siti Aminah" ok=1';
+    const found = scanText(line, { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([
+      ['ADDRESS', 'jl. melati no. 5 "gang buntu", blok a: rt 001/rw 002, kec. gambir'], ['MOTHER_MAIDEN_NAME', 'siti aminah'],
+    ]);
+    expect(line.slice(found[1]!.offset, found[1]!.offset + found[1]!.length)).toBe('Siti Aminah');
+  });
+
+  it('reads "label: value" that is not quoted up to the next label, and an unclosed quote as a bare value', () => {
+    const found = scanText('Nama: "Budi Santoso Alamat: Jl. Kenanga No. 3, Kota Bogor', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. kenanga no. 3, kota bogor']]);
   });
 });

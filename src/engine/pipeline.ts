@@ -124,6 +124,8 @@ export class Engine {
 
   scanBatch(batch: FieldBatch): void {
     this.batch = batch;
+    // Readers reuse their buffers: the same range of the same buffer holds new text in a new batch.
+    this.decodedBytes = null;
     if (batch.columns !== this.columns) {
       this.columns = batch.columns;
       this.plans = [];
@@ -201,9 +203,11 @@ export class Engine {
     }
   }
 
-  private confirmField(detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: CandidateContext): void {
+  private confirmField(
+    detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: CandidateContext, unescape = this.batch?.unescape,
+  ): void {
     if (e <= s || this.overlapsEmitted(hintBit(detector.type), s, e)) return;
-    const value = this.fieldValue(bytes, s, e);
+    const value = this.fieldValue(bytes, s, e, unescape);
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
       const normalized = detector.normalizeField(value);
@@ -214,10 +218,10 @@ export class Engine {
   }
 
   /** The decoded, unescaped text of bytes[s, e), decoded once however many field detectors read it. */
-  private fieldValue(bytes: Uint8Array, s: number, e: number): string {
+  private fieldValue(bytes: Uint8Array, s: number, e: number, unescape: ((raw: string) => string) | undefined): string {
     if (bytes === this.decodedBytes && s === this.decodedStart && e === this.decodedEnd) return this.decoded;
     const raw = decodeUtf8(bytes, s, e);
-    const value = this.batch?.unescape ? this.batch.unescape(raw) : raw;
+    const value = unescape ? unescape(raw) : raw;
     this.decodedBytes = bytes;
     this.decodedStart = s;
     this.decodedEnd = e;
@@ -247,12 +251,20 @@ export class Engine {
       if (!(hints & this.fieldTypeMask)) continue;
       let v = i + 1;
       while (v < e && (bytes[v] === 32 || bytes[v] === 9)) v++;
-      let stop = v;
-      while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
-      stop = cutAtNextLabel(bytes, v, stop);
+      // A quoted value (`alamat="Jl. X \"Gang\" No. 5: Blok A"`, as logfmt writes it) is what the
+      // quotes hold, separators and escaped quotes included; a bare one ends before the next label.
+      const close = closingQuote(bytes, v, e);
+      let stop = close;
+      if (close < 0) {
+        stop = v;
+        while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
+        stop = cutAtNextLabel(bytes, v, stop);
+      }
+      const valueStart = close < 0 ? v : v + 1;
+      const unescape = close < 0 ? undefined : unescapeQuoted;
       const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, from, labelEnd).join(' '));
       for (const detector of this.fieldDetectors) {
-        if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, v, stop, context);
+        if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, valueStart, stop, context, unescape);
       }
       i = stop;
     }
@@ -306,6 +318,25 @@ function isLabelStop(c: number): boolean {
 
 function isValueEnd(c: number): boolean {
   return c === 10 || c === 13 || c === 9 || c === 124 || c === 59;
+}
+
+/** Where the quoted value opening at `at` closes on its line (skipping backslash escapes), or -1. */
+function closingQuote(bytes: Uint8Array, at: number, end: number): number {
+  const quote = bytes[at];
+  if (quote !== 34 && quote !== 39) return -1;
+  const limit = Math.min(end, at + 2 * MAX_LABEL_VALUE);
+  for (let j = at + 1; j < limit; j++) {
+    const c = bytes[j]!;
+    if (c === quote) return j;
+    if (c === 10) return -1;
+    if (c === 92) j++;
+  }
+  return -1;
+}
+
+/** Backslash escapes inside a quoted text value: `\"` is a quote, `\\` a backslash. */
+function unescapeQuoted(raw: string): string {
+  return raw.includes('\\') ? raw.replace(/\\(["'\\])/g, '$1') : raw;
 }
 
 /** "Nama: Budi Alamat: Jl. X" — the value of "Nama" ends before the next label's word. */
