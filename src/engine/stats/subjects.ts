@@ -23,15 +23,15 @@ export interface SubjectsState {
   categories: Record<string, DistinctState> | null;
 }
 
-interface Decoded {
-  province: string;
-  female: boolean;
-  ageBand: string;
-  minor: boolean;
-}
+/**
+ * The categories a person counts in, as indexes into one array of counters: female, male, minors,
+ * the age bands, then the province by its two-digit code. Numbers, not string keys: past the exact
+ * bound every merged person is decoded and counted in four of them.
+ */
+const FEMALE = 0, MALE = 1, MINORS = 2, AGE = 3, PROVINCE = AGE + AGE_BANDS.length, CATEGORIES = PROVINCE + 100;
 
-function decode(high: number, low: number, asOf: AsOf): Decoded {
-  const province = String(Math.floor(high / 1_000_000));
+/** Writes the person's four category indexes to `out`, or three when not a minor (returns how many). */
+function categoriesOf(high: number, low: number, asOf: AsOf, out: Int32Array): number {
   let day = high % 100;
   const female = day > 40;
   if (female) day -= 40;
@@ -39,19 +39,19 @@ function decode(high: number, low: number, asOf: AsOf): Decoded {
   const year = pivotYear(Math.floor(low / 10_000) % 100, asOf);
   const age = ageOn({ year, month, day }, asOf);
   const band = age < 18 ? 0 : age < 25 ? 1 : age < 35 ? 2 : age < 45 ? 3 : age < 55 ? 4 : age < 65 ? 5 : 6;
-  return { province, female, ageBand: AGE_BANDS[band]!, minor: age < 18 };
-}
-
-function categoriesOf(d: Decoded): string[] {
-  const keys = [d.female ? 'female' : 'male', `province:${d.province}`, `age:${d.ageBand}`];
-  if (d.minor) keys.push('minors');
-  return keys;
+  out[0] = female ? FEMALE : MALE;
+  out[1] = AGE + band;
+  out[2] = PROVINCE + Math.floor(high / 1_000_000);
+  if (age >= 18) return 3;
+  out[3] = MINORS;
+  return 4;
 }
 
 export class SubjectCounter {
   private readonly all: DistinctCounter;
   /** Only once the exact set overflowed: one estimator per category. */
-  private categories: Map<string, DistinctCounter> | null = null;
+  private categories: (DistinctCounter | undefined)[] | null = null;
+  private readonly scratch = new Int32Array(4);
 
   constructor(private readonly asOf: AsOf, private readonly exactLimit = 1 << 19) {
     this.all = new DistinctCounter(exactLimit);
@@ -76,21 +76,22 @@ export class SubjectCounter {
 
   private addToCategories(high: number, low: number): void {
     this.all.add(high, low);
-    for (const key of categoriesOf(decode(high, low, this.asOf))) this.category(key).add(high, low);
+    this.addToEstimators(high, low);
   }
 
-  private category(key: string): DistinctCounter {
-    let counter = this.categories!.get(key);
-    if (!counter) this.categories!.set(key, (counter = new DistinctCounter(0)));
-    return counter;
+  private addToEstimators(high: number, low: number): void {
+    const n = categoriesOf(high, low, this.asOf, this.scratch);
+    for (let k = 0; k < n; k++) this.category(this.scratch[k]!).add(high, low);
+  }
+
+  private category(index: number): DistinctCounter {
+    return (this.categories![index] ??= new DistinctCounter(0));
   }
 
   /** The exact set is full: seed one estimator per category from what it holds, then estimate. */
   private startEstimating(): void {
-    this.categories = new Map();
-    this.all.forEachKey((high, low) => {
-      for (const key of categoriesOf(decode(high, low, this.asOf))) this.category(key).add(high, low);
-    });
+    this.categories = new Array<DistinctCounter | undefined>(CATEGORIES);
+    this.all.forEachKey((high, low) => this.addToEstimators(high, low));
   }
 
   get approximate(): boolean {
@@ -98,8 +99,11 @@ export class SubjectCounter {
   }
 
   state(): SubjectsState {
-    const categories = this.categories ? Object.fromEntries([...this.categories].map(([k, c]) => [k, c.state()])) : null;
-    return { all: this.all.state(), categories };
+    const categories: Record<string, DistinctState> = {};
+    this.categories?.forEach((counter, index) => {
+      if (counter) categories[index] = counter.state();
+    });
+    return { all: this.all.state(), categories: this.categories ? categories : null };
   }
 
   merge(other: SubjectsState): void {
@@ -111,27 +115,31 @@ export class SubjectCounter {
     // The other side estimates: so must we, from now on.
     if (!this.categories) this.startEstimating();
     this.all.merge(other.all);
-    for (const [key, state] of Object.entries(other.categories ?? {})) this.category(key).merge(state);
+    for (const [index, state] of Object.entries(other.categories ?? {})) this.category(Number(index)).merge(state);
   }
 
   report(): SubjectsReport {
-    const counts = new Map<string, number>();
+    const counts = new Float64Array(CATEGORIES);
+    const scratch = this.scratch;
     if (!this.all.forEachKey((h, l) => {
-      for (const key of categoriesOf(decode(h, l, this.asOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
+      const n = categoriesOf(h, l, this.asOf, scratch);
+      for (let k = 0; k < n; k++) counts[scratch[k]!]!++;
     })) {
-      for (const [key, counter] of this.categories ?? []) counts.set(key, counter.count());
+      this.categories?.forEach((counter, index) => (counts[index] = counter?.count() ?? 0));
     }
     const byProvince: Record<string, number> = {};
     const byAgeBand: Record<string, number> = {};
-    for (const [key, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-      if (key.startsWith('province:')) byProvince[key.slice(9)] = n;
-      else if (key.startsWith('age:')) byAgeBand[key.slice(4)] = n;
+    for (let code = 0; code < 100; code++) {
+      if (counts[PROVINCE + code]) byProvince[String(code).padStart(2, '0')] = counts[PROVINCE + code]!;
     }
+    AGE_BANDS.forEach((band, i) => {
+      if (counts[AGE + i]) byAgeBand[band] = counts[AGE + i]!;
+    });
     return {
       distinct: this.all.count(),
-      female: counts.get('female') ?? 0,
-      male: counts.get('male') ?? 0,
-      minors: counts.get('minors') ?? 0,
+      female: counts[FEMALE]!,
+      male: counts[MALE]!,
+      minors: counts[MINORS]!,
       byProvince,
       byAgeBand,
       approximate: this.all.approximate,
