@@ -37,7 +37,9 @@ if (mtime(stamp) < sources) {
 
 // The web app, served by the server from web/dist: rebuilt when any of its sources is newer.
 const webBuilt = mtime(join(root, 'web', 'dist', 'index.html'));
-const webSources = Math.max(newestSource(join(root, 'web', 'src'), /\.(tsx?|css)$/), ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => mtime(join(root, 'web', f))), mtime(join(root, 'package-lock.json')));
+// The server modules the app shares (incident states, the scan report type) count as its sources.
+const shared = ['src/server/commands/incident-states.ts', 'src/scan/report.ts'].map((f) => mtime(join(root, f)));
+const webSources = Math.max(newestSource(join(root, 'web', 'src'), /\.(tsx?|css)$/), ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => mtime(join(root, 'web', f))), mtime(join(root, 'package-lock.json')), ...shared);
 if (webBuilt < webSources) {
   console.error('telusur setup: building the web app…');
   run('npm run build:web');

@@ -2,20 +2,7 @@
 // machine, and the timeline every change appends to.
 import type { Queryable } from '../db/types.js';
 import { errors } from '../errors.js';
-
-export const incidentStatuses = ['new', 'triage', 'investigating', 'pse_notified', 'closed', 'false_positive', 'duplicate'] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
-
-/** Allowed moves. Terminal states can be reopened to triage; pse_notified can go back to investigating. */
-export const transitions: Record<IncidentStatus, IncidentStatus[]> = {
-  new: ['triage', 'investigating', 'false_positive', 'duplicate'],
-  triage: ['investigating', 'false_positive', 'duplicate'],
-  investigating: ['pse_notified', 'closed', 'false_positive', 'duplicate'],
-  pse_notified: ['investigating', 'closed'],
-  closed: ['triage'],
-  false_positive: ['triage'],
-  duplicate: ['triage'],
-};
+import { transitions, type IncidentStatus } from './incident-states.js';
 
 export async function recordEvent(tx: Queryable, incidentId: number, actorId: number | null, kind: string, detail: Record<string, unknown> = {}) {
   await tx.query('INSERT INTO incident_events (incident_id, actor_id, kind, detail) VALUES ($1, $2, $3, $4)', [

@@ -1,4 +1,10 @@
 // Shapes the server's presenters answer with (src/server/presenters). Dates arrive as ISO strings.
+import type { IncidentStatus, severities, tlps } from '../../../src/server/commands/incident-states.js';
+import type { ScanReport } from '../../../src/scan/report.js';
+
+export { incidentStatuses, severities, tlps, transitions, type IncidentStatus } from '../../../src/server/commands/incident-states.js';
+/** The scan report contract (version 1), as the server stores it with each analysis. */
+export type { ScanReport } from '../../../src/scan/report.js';
 export type Role = 'admin' | 'analyst' | 'investigator' | 'pse_officer';
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -45,10 +51,6 @@ export type Alert = {
   incidentId: number | null;
 };
 
-export const incidentStatuses = ['new', 'triage', 'investigating', 'pse_notified', 'closed', 'false_positive', 'duplicate'] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
-export const severities = ['low', 'medium', 'high', 'critical'] as const;
-export const tlps = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export type ClockState = 'not_started' | 'running' | 'overdue' | 'met' | 'met_late';
 export type PdpClock = { state: ClockState; startedAt: string | null; dueAt: string | null; remainingMs: number | null; metAt: string | null };
 export type Named = { id: number; name: string };
@@ -69,16 +71,6 @@ export type Incident = {
   updatedAt: string;
 };
 
-/** Allowed status moves, mirrored from the server's status machine to offer only valid buttons. */
-export const transitions: Record<IncidentStatus, IncidentStatus[]> = {
-  new: ['triage', 'investigating', 'false_positive', 'duplicate'],
-  triage: ['investigating', 'false_positive', 'duplicate'],
-  investigating: ['pse_notified', 'closed', 'false_positive', 'duplicate'],
-  pse_notified: ['investigating', 'closed'],
-  closed: ['triage'],
-  false_positive: ['triage'],
-  duplicate: ['triage'],
-};
 
 export type TimelineEvent = { id: number; kind: string; detail: Record<string, unknown>; actor: Named | null; at: string };
 export type Note = { id: number; body: string; author: Named | null; createdAt: string };
@@ -88,23 +80,6 @@ export type AuditRow = { seq: number; at: string; actorId: number | null; actor:
 export type AuditVerdict = { ok: boolean; rows: number; brokenSeq?: number; reason?: string; head?: string };
 
 export type Evidence = { id: number; incidentId: number; sha256: string; fileName: string; mediaType: string; sizeBytes: number; description: string; createdAt: string; deduplicated?: boolean };
-export type TypeTotals = { count: number; distinct: number; category: 'general' | 'specific'; invalid: number; approximate: boolean };
-export type SubjectsReport = { distinct: number; female: number; male: number; minors: number; byProvince: Record<string, number>; byAgeBand: Record<string, number>; approximate: boolean };
-/** The scan report of src/scan/report.ts (contract version 1). */
-export type ScanReport = {
-  version: number;
-  asOf: string;
-  files: { path: string; format: string; bytes: number; records: number; findings: number; error: string | null }[];
-  totals: {
-    bytes: number;
-    records: number;
-    findings: number;
-    byType: Record<string, TypeTotals>;
-    subjects: SubjectsReport;
-    pdp: { specific: boolean; specificTypes: string[]; generalTypes: string[] };
-  };
-  elapsedMs: number;
-};
 export type Shares = { valid: number; invalid: number; distinct: number; validShare: number; invalidShare: number; duplicateShare: number };
 export type SampleVerification = { records: number; distinctSubjects: number; overall: Shares; byType: Record<string, Shares & { approximate: boolean }> };
 export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

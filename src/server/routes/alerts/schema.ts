@@ -2,7 +2,7 @@
 // feeder that retries after a crash does not duplicate alerts.
 import { z } from 'zod';
 import { csv, idList, pageQuery } from '../../http/pagination.js';
-import { severities, tlps } from '../incidents/schema.js';
+import { severities, tlps } from '../../commands/incident-states.js';
 
 export const alertStatuses = ['new', 'dismissed', 'promoted', 'merged'] as const;
 

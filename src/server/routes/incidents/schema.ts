@@ -1,10 +1,8 @@
 // Request schemas for incidents.
 import { z } from 'zod';
 import { csv, idList, pageQuery } from '../../http/pagination.js';
-import { incidentStatuses } from '../../commands/incidents.js';
+import { incidentStatuses, severities, tlps } from '../../commands/incident-states.js';
 
-export const severities = ['low', 'medium', 'high', 'critical'] as const;
-export const tlps = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 
 export const incidentListQuery = z.object({
   ...pageQuery,
