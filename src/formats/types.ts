@@ -54,6 +54,12 @@ export interface FormatReader {
   readonly splittable: boolean;
   /** Learns the file-wide state from the head (and, where needed, more of the file). */
   prepare(source: ByteSource, head: Uint8Array): Promise<FileState>;
+  /**
+   * Where ranges of about `rangeBytes` may start, for a file whose records can span lines (CSV
+   * with line breaks in quoted fields), in ascending order as they are found. Without the
+   * method, or when it returns null, the scan layer cuts at newlines.
+   */
+  cuts?(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null;
   /** A parser for the range starting at `rangeStart` (0 = the start of the file). */
   createParser(state: FileState, rangeStart: number): RecordParser;
 }

@@ -10,7 +10,7 @@ import { expandInputs } from './inputs.js';
 import { countNewlines, planFile, type FilePlan } from './plan.js';
 import { createPool } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
-import type { ScanTask, TaskResult } from './task.js';
+import { describeReadError, type ScanTask, type TaskResult } from './task.js';
 
 export type { ScanReport } from './report.js';
 export type { FindingRecord } from './findings.js';
@@ -95,14 +95,19 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       if (result.error && !entry.error) entry.error = result.error;
     };
     let lineBase = 1;
-    for (const [start, end] of plan.ranges) {
-      const task: ScanTask = {
-        id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
-        asOf: asOf.iso, types: options.types ? [...options.types] : null,
-        findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
-      };
-      running.push(pool.run(task).then(absorb));
-      if (wantsFindings && plan.ranges.length > 1) lineBase += await countNewlines(plan.path, start, end);
+    try {
+      for await (const [start, end] of plan.ranges) {
+        const task: ScanTask = {
+          id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
+          asOf: asOf.iso, types: options.types ? [...options.types] : null,
+          findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
+        };
+        running.push(pool.run(task).then(absorb));
+        if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
+      }
+    } catch (error) {
+      // Finding the ranges failed part way (a read error): what was dispatched still counts.
+      entry.error ??= describeReadError(error);
     }
     await Promise.all(running);
     if (warnings.length) entry.warnings = warnings.slice(0, 20);

@@ -1,13 +1,26 @@
 // Range planning: a file is cut into enough ranges that workers finish together, each range ends
-// after a newline, and the ranges cover the file exactly.
+// after a newline (after a record, where quoted fields break lines), and the ranges cover the file
+// exactly.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planFile, rangeBytesFor, RANGE_BYTES } from './plan.js';
+import { planFile, rangeBytesFor, RANGE_BYTES, type FilePlan } from './plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rangesOf(plan: FilePlan): Promise<[number, number][]> {
+  const ranges: [number, number][] = [];
+  for await (const range of plan.ranges) ranges.push(range);
+  return ranges;
+}
+
+function expectCover(ranges: [number, number][], size: number): void {
+  expect(ranges[0]![0]).toBe(0);
+  expect(ranges.at(-1)![1]).toBe(size);
+  for (let r = 1; r < ranges.length; r++) expect(ranges[r]![0]).toBe(ranges[r - 1]![1]);
+}
 
 describe('planFile', () => {
   it('sizes ranges so that a 50 MB dump keeps two workers busy to the end, and a 2 GB one stays within the range cap', () => {
@@ -26,13 +39,26 @@ describe('planFile', () => {
     const size = statSync(path).size;
     const plan = await planFile({ path, size });
     expect(plan.error).toBeUndefined();
-    expect(plan.ranges.length).toBe(3);
-    expect(plan.ranges[0]![0]).toBe(0);
-    expect(plan.ranges.at(-1)![1]).toBe(size);
+    const ranges = await rangesOf(plan);
+    expect(ranges.length).toBe(3);
+    expectCover(ranges, size);
     const text = rows.join('');
-    for (let r = 1; r < plan.ranges.length; r++) {
-      expect(plan.ranges[r]![0]).toBe(plan.ranges[r - 1]![1]);
-      expect(text[plan.ranges[r]![0] - 1]).toBe('\n');
+    for (const [start] of ranges.slice(1)) expect(text[start - 1]).toBe('\n');
+  });
+
+  it('cuts a CSV whose quoted fields break lines only where records start', async () => {
+    const path = join(dir, 'alamat.csv');
+    const rows: string[] = ['id,alamat,email\n'];
+    const recordStarts = new Set<number>();
+    for (let i = 0, size = rows[0]!.length; size < 9e6; i++) {
+      recordStarts.add(size);
+      size += (rows[rows.push(`${i},"Jl. Contoh ${i},\nRT 01/RW 02",warga${i}@contoh.test\n`) - 1]!).length;
     }
+    writeFileSync(path, rows.join(''));
+    const size = statSync(path).size;
+    const ranges = await rangesOf(await planFile({ path, size }));
+    expect(ranges.length).toBe(3);
+    expectCover(ranges, size);
+    for (const [start] of ranges.slice(1)) expect(recordStarts.has(start)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Plans a scan: for each file, sniff gzip and the format from its head, let the reader learn
-// the file-wide state, and cut large splittable files into ranges at line boundaries so that
-// several workers can share one file.
+// the file-wide state, and cut large splittable files into ranges at line boundaries (or where
+// the reader says records start) so that several workers can share one file.
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
@@ -35,8 +35,11 @@ export interface FilePlan {
   format: string;
   gzip: boolean;
   state: FileState;
-  /** [start, end) byte ranges covering the file. */
-  ranges: [number, number][];
+  /**
+   * [start, end) byte ranges covering the file, in order. Where the reader finds record starts
+   * by walking the file, they arrive as the walk goes, so workers start on the first ones early.
+   */
+  ranges: Iterable<[number, number]> | AsyncIterable<[number, number]>;
   error?: string;
 }
 
@@ -54,9 +57,12 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
       ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }
       : { size: input.size, read: (offset, length, into) => readAt(handle!, offset, Math.max(0, Math.min(length, input.size - offset)), into) };
     const state = await reader.prepare(source, head);
-    const ranges = gzip || !reader.splittable || input.size <= rangeBytes
-      ? [[0, input.size] as [number, number]]
-      : await splitAtLines(handle, input.size, rangeBytes);
+    let ranges: FilePlan['ranges'] = [[0, input.size]];
+    if (!gzip && reader.splittable && input.size > rangeBytes) {
+      const walkSource = fileSource(input.path, input.size);
+      const walk = reader.cuts?.(state, walkSource, rangeBytes);
+      ranges = walk ? rangesBetween(walk, walkSource) : await splitAtLines(handle, input.size, rangeBytes);
+    }
     return { ...base, format: reader.format, gzip, state, ranges };
   } catch (error) {
     const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
@@ -107,6 +113,41 @@ async function splitAtLines(handle: FileHandle, size: number, rangeBytes: number
     start = end;
   }
   return ranges;
+}
+
+/** Ranges between the cuts of a walk over `source`, which is closed when the walk ends or stops. */
+async function* rangesBetween(cuts: AsyncIterable<number>, source: FileSource): AsyncGenerator<[number, number]> {
+  try {
+    let start = 0;
+    for await (const cut of cuts) {
+      yield [start, cut];
+      start = cut;
+    }
+    yield [start, source.size];
+  } finally {
+    await source.close();
+  }
+}
+
+interface FileSource extends ByteSource {
+  close(): Promise<void>;
+}
+
+/** A file as a ByteSource that opens on its first read. */
+function fileSource(path: string, size: number): FileSource {
+  let handle: Promise<FileHandle> | null = null;
+  return {
+    size,
+    async read(offset, length, into) {
+      handle ??= open(path, 'r');
+      return readAt(await handle, offset, Math.max(0, Math.min(length, size - offset)), into);
+    },
+    async close() {
+      const opened = handle;
+      handle = null;
+      if (opened) await (await opened).close();
+    },
+  };
 }
 
 /** Counts newlines in [start, end) of a file: the line base of the next range. */

@@ -2,13 +2,15 @@
 // ranges, gzip) must agree, and bad input never loses the other files' results.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPaths } from './index.js';
 
 const key = Buffer.alloc(32, 7);
 let dir: string;
+/** Outside `dir`, whose totals other tests count. */
+let multilineCsv: string;
 
 const header = 'id,nik,no_kk,nama,no_hp,email,catatan\n';
 function row(i: number): string {
@@ -23,12 +25,19 @@ beforeAll(() => {
   const rows = Array.from({ length: 3000 }, (_, i) => row(i)).join('');
   writeFileSync(join(dir, 'warga.csv'), header + rows);
   writeFileSync(join(dir, 'warga.csv.gz'), gzipSync(header + rows));
+  // Addresses that break lines inside quotes, before the KK column that only its name tells apart.
+  const multiline = Array.from({ length: 3000 }, (_, i) => row(i).replace(',3171012301150', `,"Jl. Contoh ${i}\nRT 01/RW 02",3171012301150`)).join('');
+  multilineCsv = join(mkdtempSync(join(tmpdir(), 'telusur-scan-multiline-')), 'alamat.csv');
+  writeFileSync(multilineCsv, header.replace('nik,', 'nik,alamat,') + multiline);
   writeFileSync(join(dir, 'kosong.txt'), '');
   writeFileSync(join(dir, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 1, 2, 3]));
   writeFileSync(join(dir, 'potong.log.gz'), gzipSync('NIK 3171014101900001\n'.repeat(5000)).subarray(0, 300));
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(multilineCsv), { recursive: true, force: true });
+});
 
 describe('scanPaths', () => {
   it('counts people, types and records in a CSV dump', async () => {
@@ -50,6 +59,16 @@ describe('scanPaths', () => {
       expect(other.totals.subjects).toEqual(base.totals.subjects);
       expect(other.totals.records).toBe(base.totals.records);
     }
+  });
+
+  it('splits a CSV with line breaks in quoted fields only between records', async () => {
+    const base = await scanPaths([multilineCsv], { workers: 0, asOf: '2026-11-23' });
+    const split = await scanPaths([multilineCsv], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    expect(base.totals.records).toBe(3000);
+    expect(base.totals.byType.KK).toMatchObject({ count: 2997 });
+    expect(split.totals.byType).toEqual(base.totals.byType);
+    expect(split.totals.records).toBe(3000);
+    expect(split.files[0]!.warnings).toBeUndefined();
   });
 
   it('writes findings with correct lines across split ranges, masked and hashed, values only on request', async () => {

@@ -1,12 +1,13 @@
 // CSV, TSV and other delimited files. A SIMD structural index lists the delimiters, newlines
 // and quotes of each chunk; the parser walks that list, so its cost is per field, not per byte.
 // Field ranges exclude the quotes; doubled quotes ("") stay inside the range.
-import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { ChunkedParser, DEFAULT_MAX_RECORD_BYTES, type ParserOptions } from '../chunked.js';
 import { unescapeCsv } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
-import { sniffDialect, type CsvDialect } from './dialect.js';
+import { recordCuts } from './cuts.js';
+import { hasQuotedNewline, sniffDialect, type CsvDialect } from './dialect.js';
 
 const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
 /** Wider rows share one catch-all column so a broken file cannot create millions of names. */
@@ -18,6 +19,10 @@ export interface CsvState extends FileState {
   delimiter: number;
   header: string[] | null;
   headerEnd: number;
+  /** Where the first record starts: after the header row or the byte-order mark. */
+  dataStart: number;
+  /** A quoted field in the head holds a line break: ranges are then cut at record boundaries. */
+  quotedNewlines: boolean;
 }
 
 export class CsvParser extends ChunkedParser {
@@ -29,7 +34,10 @@ export class CsvParser extends ChunkedParser {
   private skipTo: number;
   /** File offset of a quote to read as a literal byte (recovery from an unbalanced quote). */
   private literalQuoteAt = -1;
-  /** A range that starts at a line boundary may start inside a quoted field: check once. */
+  /**
+   * A range cut at any newline may start inside a quoted field: check once. Ranges of a file
+   * known to break lines in quoted fields start at record boundaries (see cuts.ts).
+   */
   private checkQuoteParity: boolean;
   /** Columns of the current row are unknown (the range started mid-row): fields are free text. */
   private rowUnknown = false;
@@ -42,7 +50,7 @@ export class CsvParser extends ChunkedParser {
     this.delimiter = state.delimiter;
     this.index = new StructuralIndex(state.delimiter, LF, QUOTE);
     this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
-    this.checkQuoteParity = rangeStart > 0;
+    this.checkQuoteParity = rangeStart > 0 && !state.quotedNewlines;
     for (const name of state.header ?? []) this.columns.push(name);
   }
 
@@ -177,7 +185,8 @@ export class CsvParser extends ChunkedParser {
   }
 
   /**
-   * The scan layer cuts ranges at any newline, which may fall inside a quoted field. If the first
+   * The scan layer cuts ranges at any newline (unless the head showed line breaks in quoted
+   * fields), which may fall inside a quoted field a later part of the file has. If the first
    * quote of the range looks like a closing one (not after a delimiter or line start, but before
    * one), the range began inside quotes: the text up to it is kept as free text and the rest of
    * that row is read with unknown columns. Returns where to resume, or -1 to wait for more bytes.
@@ -219,6 +228,10 @@ export class CsvParser extends ChunkedParser {
   }
 }
 
+function bomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
 function extensionOf(path: string): string {
   const dot = path.lastIndexOf('.');
   return dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
@@ -243,14 +256,23 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
       return Math.min(0.85, 0.35 + dialect.consistency * 0.4 + (dialect.rows >= 5 ? 0.05 : 0) + extBonus);
     },
     async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
-      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      const bom = bomLength(head);
       const dialect: CsvDialect | null = sniffDialect(head.subarray(bom), preferred);
+      const delimiter = dialect?.delimiter ?? (format === 'tsv' ? TAB : 44);
       const state: CsvState = {
-        delimiter: dialect?.delimiter ?? (format === 'tsv' ? TAB : 44),
+        delimiter,
         header: dialect?.header ?? null,
         headerEnd: dialect?.header ? dialect.headerEnd + bom : 0,
+        dataStart: dialect?.header ? dialect.headerEnd + bom : bom,
+        quotedNewlines: hasQuotedNewline(head.subarray(bom), delimiter),
       };
       return state;
+    },
+    cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null {
+      const csv = state as CsvState;
+      if (!csv.quotedNewlines) return null;
+      const limit = recordLimit(state).maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+      return recordCuts(source, { delimiter: csv.delimiter, start: csv.dataStart, rangeBytes, limit });
     },
     createParser(state: FileState, rangeStart: number) {
       return new CsvParser(state as CsvState, rangeStart, recordLimit(state));

@@ -121,6 +121,15 @@ function looksLikeHeader(rows: string[][]): boolean {
   return dataBelow || names.some((t) => t.includes('_') || COMMON_HEADER.test(t));
 }
 
+/** Whether a quoted cell in the head holds a line break: then records can span lines. */
+export function hasQuotedNewline(head: Uint8Array, delimiter: number): boolean {
+  let found = false;
+  walkRows(head, delimiter, Infinity, (start, end, quoted) => {
+    if (quoted && !found) found = head.subarray(start, end).includes(LF);
+  }, () => {});
+  return found;
+}
+
 /** Best dialect for the head, or null when no delimiter splits the rows consistently. */
 export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDialect | null {
   // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head).
