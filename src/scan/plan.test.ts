@@ -61,4 +61,12 @@ describe('planFile', () => {
     expectCover(ranges, size);
     for (const [start] of ranges.slice(1)) expect(recordStarts.has(start)).toBe(true);
   });
+
+  it('reports a file that vanished before its ranges were walked as a read error', async () => {
+    const path = join(dir, 'hilang.csv');
+    writeFileSync(path, 'id,alamat\n' + '1,"Jl. A\nRT 1"\n'.repeat(400_000));
+    const plan = await planFile({ path, size: statSync(path).size }, 1 << 20);
+    rmSync(path);
+    await expect(rangesOf(plan)).rejects.toThrow(/ENOENT/);
+  });
 });
