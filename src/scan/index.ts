@@ -97,6 +97,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     let lineBase = 1;
     try {
       for await (const [start, end] of plan.ranges) {
+        if (options.signal?.aborted) break; // stops a file walk still under way
         const task: ScanTask = {
           id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
           asOf: asOf.iso, types: options.types ? [...options.types] : null,
