@@ -46,29 +46,26 @@ export interface FilePlan {
 export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(input.size)): Promise<FilePlan> {
   const base: FilePlan = { path: input.path, size: input.size, format: 'unknown', gzip: false, state: {}, ranges: [] };
   if (input.error) return { ...base, error: input.error };
-  let handle: FileHandle | undefined;
+  const file = fileSource(input.path, input.size);
   try {
-    handle = await open(input.path, 'r');
-    const raw = await readAt(handle, 0, Math.min(HEAD_BYTES, input.size));
+    const raw = await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
-    const source: ByteSource = gzip
-      ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }
-      : { size: input.size, read: (offset, length, into) => readAt(handle!, offset, Math.max(0, Math.min(length, input.size - offset)), into) };
+    const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : file;
     const state = await reader.prepare(source, head);
     let ranges: FilePlan['ranges'] = [[0, input.size]];
     if (!gzip && reader.splittable && input.size > rangeBytes) {
-      const walkSource = fileSource(input.path, input.size);
-      const walk = reader.cuts?.(state, walkSource, rangeBytes);
-      ranges = walk ? rangesBetween(walk, walkSource) : await splitAtLines(handle, input.size, rangeBytes);
+      // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
+      const walk = reader.cuts?.(state, file, rangeBytes);
+      ranges = walk ? rangesBetween(walk, file) : await splitAtLines(file, rangeBytes);
     }
     return { ...base, format: reader.format, gzip, state, ranges };
   } catch (error) {
     const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
     return { ...base, error: reason, ranges: [] };
   } finally {
-    await handle?.close();
+    await file.close();
   }
 }
 
@@ -98,13 +95,14 @@ async function gunzipHead(path: string): Promise<Uint8Array> {
 }
 
 /** Cuts [0, size) into ranges of about `rangeBytes`, each ending just after a newline. */
-async function splitAtLines(handle: FileHandle, size: number, rangeBytes: number): Promise<[number, number][]> {
+async function splitAtLines(file: ByteSource, rangeBytes: number): Promise<[number, number][]> {
+  const { size } = file;
   const ranges: [number, number][] = [];
   let start = 0;
   while (start < size) {
     let end = Math.min(size, start + rangeBytes);
     if (end < size) {
-      const window = await readAt(handle, end, Math.min(BOUNDARY_SEARCH, size - end));
+      const window = await file.read(end, BOUNDARY_SEARCH);
       const newline = window.indexOf(10);
       // A line longer than the search window is cut where the window ends; the reader copes.
       end = newline >= 0 ? end + newline + 1 : end + window.length;
@@ -133,7 +131,7 @@ interface FileSource extends ByteSource {
   close(): Promise<void>;
 }
 
-/** A file as a ByteSource that opens on its first read. */
+/** A file as a ByteSource that opens on its first read (again after close). */
 function fileSource(path: string, size: number): FileSource {
   let handle: Promise<FileHandle> | null = null;
   return {
