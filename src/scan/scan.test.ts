@@ -2,15 +2,17 @@
 // ranges, gzip) must agree, and bad input never loses the other files' results.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPaths } from './index.js';
 
 const key = Buffer.alloc(32, 7);
 let dir: string;
-/** Outside `dir`, whose totals other tests count. */
+/** Outside `dir`, whose totals other tests count: dumps with line breaks inside quoted values. */
+let multilineDir: string;
 let multilineCsv: string;
+let multilineSql: string;
 
 const header = 'id,nik,no_kk,nama,no_hp,email,catatan\n';
 function row(i: number): string {
@@ -27,8 +29,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'warga.csv.gz'), gzipSync(header + rows));
   // Addresses that break lines inside quotes, before the KK column that only its name tells apart.
   const multiline = Array.from({ length: 3000 }, (_, i) => row(i).replace(',3171012301150', `,"Jl. Contoh ${i}\nRT 01/RW 02",3171012301150`)).join('');
-  multilineCsv = join(mkdtempSync(join(tmpdir(), 'telusur-scan-multiline-')), 'alamat.csv');
+  multilineDir = mkdtempSync(join(tmpdir(), 'telusur-scan-multiline-'));
+  multilineCsv = join(multilineDir, 'alamat.csv');
   writeFileSync(multilineCsv, header.replace('nik,', 'nik,alamat,') + multiline);
+  // The same rows as pg_dump --inserts writes them: one INSERT per row, line breaks kept in strings.
+  const ddl = 'SET standard_conforming_strings = on;\nCREATE TABLE public.warga (id integer, nik text, alamat text, no_kk text, nama text, no_hp text, email text, catatan text);\n';
+  const inserts = Array.from({ length: 3000 }, (_, i) => {
+    const [id, nik, kk, nama, hp, email, catatan] = row(i).trim().split(',');
+    const values = [nik, `Jl. Contoh ${i}\nRT 01/RW 02`, kk, nama!.replace(/"/g, ''), hp, email, catatan!.replace(/"/g, '')];
+    return `INSERT INTO public.warga VALUES (${id}, ${values.map((v) => `'${v}'`).join(', ')});\n`;
+  }).join('');
+  multilineSql = join(multilineDir, 'warga.sql');
+  writeFileSync(multilineSql, ddl + inserts);
   writeFileSync(join(dir, 'kosong.txt'), '');
   writeFileSync(join(dir, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 1, 2, 3]));
   writeFileSync(join(dir, 'potong.log.gz'), gzipSync('NIK 3171014101900001\n'.repeat(5000)).subarray(0, 300));
@@ -36,7 +48,7 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(dirname(multilineCsv), { recursive: true, force: true });
+  rmSync(multilineDir, { recursive: true, force: true });
 });
 
 describe('scanPaths', () => {
@@ -69,6 +81,16 @@ describe('scanPaths', () => {
     expect(split.totals.byType).toEqual(base.totals.byType);
     expect(split.totals.records).toBe(3000);
     expect(split.files[0]!.warnings).toBeUndefined();
+  });
+
+  it('splits a pg_dump with line breaks in strings only between statements', async () => {
+    const base = await scanPaths([multilineSql], { workers: 0, asOf: '2026-11-23' });
+    const split = await scanPaths([multilineSql], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    expect(base.totals.records).toBe(3000);
+    expect(base.totals.byType.KK).toMatchObject({ count: 2997 });
+    expect(split.totals.byType).toEqual(base.totals.byType);
+    expect(split.totals.subjects).toEqual(base.totals.subjects);
+    expect(split.totals.records).toBe(3000);
   });
 
   it('writes findings with correct lines across split ranges, masked and hashed, values only on request', async () => {

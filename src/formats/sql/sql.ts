@@ -6,7 +6,8 @@ import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { unescapeSql } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
-import type { FileState, FormatReader } from '../types.js';
+import type { ByteSource, FileState, FormatReader } from '../types.js';
+import { sqlCuts, startsStatement } from './cuts.js';
 import { prepareSql, type SqlState } from './prepare.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
@@ -338,22 +339,6 @@ function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
 
-const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
-
-/** Whether a statement keyword starts at buf[at] (any case). */
-function startsStatement(buf: Uint8Array, at: number, to: number): boolean {
-  for (const word of STATEMENT_STARTS) {
-    if (at + word.length > to) continue;
-    let same = true;
-    for (let m = 0; m < word.length && same; m++) {
-      const c = buf[at + m]!;
-      same = (c === 32 ? 32 : c & 0xdf) === word.charCodeAt(m);
-    }
-    if (same) return true;
-  }
-  return false;
-}
-
 /** Whether buf[start, at) ends with the keyword VALUES (ignoring blanks and case). */
 function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
   let k = at - 1;
@@ -376,5 +361,6 @@ export const sqlReader: FormatReader = {
     return ext ? 0.3 : 0;
   },
   prepare: (source, head) => prepareSql(source, head),
+  cuts: (state: FileState, source: ByteSource, rangeBytes: number) => sqlCuts(source, state as SqlState, { rangeBytes }),
   createParser: (state: FileState, rangeStart: number) => new SqlParser(state as SqlState, rangeStart, recordLimit(state)),
 };

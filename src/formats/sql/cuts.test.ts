@@ -1,0 +1,101 @@
+// SQL range cuts: every cut is a statement start or a COPY row start, whatever the strings hold
+// or the block size, and ranges read apart give the fields of the whole dump.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
+import type { SqlState } from './prepare.js';
+import { sqlCuts } from './cuts.js';
+import { sqlReader } from './sql.js';
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const HEAD = "SET standard_conforming_strings = on;\nCREATE TABLE public.warga (\n    id integer,\n    alamat text,\n    catatan text\n);\n";
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** A pg_dump --inserts dump (one INSERT per row, line breaks kept in strings), with its statement starts. */
+function insertsDump(rows: string[][], copyRows: string[] = []): { text: string; starts: Set<number> } {
+  let text = HEAD;
+  const starts = new Set([HEAD.indexOf('CREATE')]);
+  rows.forEach((row, i) => {
+    starts.add(Buffer.byteLength(text));
+    text += `INSERT INTO public.warga VALUES (${i}, ${row.map(literal).join(', ')});\n`;
+  });
+  if (copyRows.length) {
+    starts.add(Buffer.byteLength(text));
+    text += 'COPY public.warga (id, alamat, catatan) FROM stdin;\n';
+    for (const row of [...copyRows, '\\.']) {
+      starts.add(Buffer.byteLength(text));
+      text += `${row}\n`;
+    }
+  }
+  return { text, starts };
+}
+
+async function cutsOf(bytes: Uint8Array, rangeBytes: number, blockBytes?: number) {
+  const state = await prepareState(sqlReader, bytes) as SqlState;
+  const cuts = await all(sqlCuts(memorySource(bytes), state, { rangeBytes, ...(blockBytes ? { blockBytes } : {}) }));
+  const bounds = [0, ...cuts, bytes.length];
+  const apart = bounds.slice(1).flatMap((end, i) => fieldLines(readRange(sqlReader, state, bytes, bounds[i]!, end)));
+  return { state, cuts, apart, whole: fieldLines(readRange(sqlReader, state, bytes)) };
+}
+
+describe('sqlCuts', () => {
+  it('property: cuts fall on statement or COPY row starts, and ranges read apart give the whole dump\'s fields', async () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', "'", '\n', ';', '(', ')', 'é'), maxLength: 14 });
+    const copyRow = fc.tuple(fc.nat(99), fc.stringMatching(/^[a-z0-9 ]{0,12}$/)).map(([id, s]) => `${id}\tJl. ${s}\\nRT 1\t${s}`);
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.array(text, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 30 }),
+      fc.array(copyRow, { maxLength: 10 }),
+      fc.integer({ min: 1, max: 150 }),
+      fc.integer({ min: 9, max: 64 }),
+      async (rows, copyRows, rangeBytes, blockBytes) => {
+        const { text: dump, starts } = insertsDump([['Jl. A\nRT 1', 'x'], ...rows], copyRows);
+        const { cuts, apart, whole } = await cutsOf(utf8(dump), rangeBytes, blockBytes);
+        for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+        expect(cuts).toEqual([...new Set(cuts)].sort((a, b) => a - b));
+        expect(apart).toEqual(whole);
+      },
+    ), { numRuns: 300 });
+  });
+
+  it('never starts a range inside a string with line breaks, where a newline cut would', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => [`Jl. Melati ${i},\nRT 0${i % 9}/RW 01;\n(belakang) 'pasar'`, `warga${i}@contoh.test`]);
+    const { text, starts } = insertsDump(rows);
+    const bytes = utf8(text);
+    const { cuts, apart, whole } = await cutsOf(bytes, 2000);
+    expect(cuts.length).toBeGreaterThan(10);
+    for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+    expect(apart).toEqual(whole);
+    // What this replaces: cutting at the first newline after each 2000 bytes reads other fields.
+    const state = await prepareState(sqlReader, bytes);
+    const naive: number[] = [];
+    for (let at = 2000; at < bytes.length; at = naive[naive.length - 1]! + 2000) naive.push(text.indexOf('\n', at) + 1);
+    const bounds = [0, ...naive.filter((c) => c > 0), bytes.length];
+    const naiveApart = bounds.slice(1).flatMap((end, i) => fieldLines(readRange(sqlReader, state, bytes, bounds[i]!, end)));
+    expect(naiveApart).not.toEqual(whole);
+  });
+
+  it('cuts inside COPY data at row starts', async () => {
+    const copyRows = Array.from({ length: 500 }, (_, i) => `${i}\tJl. Mawar ${i}\\nRT 02\tcatatan ${i}`);
+    const { text, starts } = insertsDump([['Jl. A', 'x']], copyRows);
+    const { state, cuts, apart, whole } = await cutsOf(utf8(text), 1000);
+    const [dataStart, dataEnd] = state.copies[0]!;
+    expect(cuts.filter((c) => c > dataStart && c < dataEnd).length).toBeGreaterThan(10);
+    for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+    expect(apart).toEqual(whole);
+  });
+
+  it('falls back to a newline when one statement is longer than a range', async () => {
+    const tuples = Array.from({ length: 200 }, (_, i) => `(${i}, 'Jl. Kenanga ${i}', 'x')`).join(',\n');
+    const text = `${HEAD}INSERT INTO public.warga VALUES\n${tuples};\n`;
+    const bytes = utf8(text);
+    const state = await prepareState(sqlReader, bytes) as SqlState;
+    const cuts = await all(sqlCuts(memorySource(bytes), state, { rangeBytes: 500, statementSearch: 500 }));
+    expect(cuts.length).toBeGreaterThan(5);
+    for (const cut of cuts) expect(text[cut - 1]).toBe('\n');
+  });
+});

@@ -1,0 +1,92 @@
+// Where a SQL dump may be cut into ranges. A plain newline is not enough: pg_dump --inserts writes
+// text with its line breaks (an address over two lines), and a range that starts inside such a
+// string reads every quote after it the wrong way round. A cut goes where a statement starts on
+// a new line, the rule the parser itself uses to end a string left open (a dump never starts a
+// line inside a string with `INSERT `), or at any newline of COPY data, whose rows are lines.
+import type { ByteSource } from '../types.js';
+import type { SqlState } from './prepare.js';
+
+const LF = 10;
+const BLOCK = 1 << 20;
+/** Longest statement keyword checked after a newline. */
+const KEYWORD_BYTES = 8;
+const STATEMENT_SEARCH = 16 << 20;
+
+const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
+
+/** Whether a statement keyword starts at buf[at] (any case). */
+export function startsStatement(buf: Uint8Array, at: number, to: number): boolean {
+  for (const word of STATEMENT_STARTS) {
+    if (at + word.length > to) continue;
+    let same = true;
+    for (let m = 0; m < word.length && same; m++) {
+      const c = buf[at + m]!;
+      same = (c === 32 ? 32 : c & 0xdf) === word.charCodeAt(m);
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+export interface SqlCutOptions {
+  rangeBytes: number;
+  /** How far past its target a cut looks for a statement start (default 16 MB, mysqldump's longest line). */
+  statementSearch?: number;
+  /** Bytes read at a time (tests use tiny blocks to exercise the block edges). */
+  blockBytes?: number;
+}
+
+/**
+ * Offsets (ascending, within (0, size)) where ranges of about `rangeBytes` may start. Each cut
+ * reads only from its target to the next statement start. When none comes within the search
+ * (one statement longer than that), the cut falls back to the next newline, as for text.
+ */
+export async function* sqlCuts(source: ByteSource, state: SqlState, options: SqlCutOptions): AsyncGenerator<number> {
+  const { rangeBytes } = options;
+  const blockBytes = Math.max(KEYWORD_BYTES + 1, options.blockBytes ?? BLOCK);
+  const search = Math.max(rangeBytes, options.statementSearch ?? STATEMENT_SEARCH);
+  const scratch = Buffer.allocUnsafe(blockBytes + KEYWORD_BYTES);
+  const lineStart = (from: number, limit: number, statement: boolean) => nextLineStart(source, from, limit, statement, blockBytes, scratch);
+  const copies = state.copies;
+  let copy = 0;
+  let last = 0;
+  for (;;) {
+    const target = last + rangeBytes;
+    if (target >= source.size) return;
+    while (copy < copies.length && copies[copy]![1] <= target) copy++;
+    const block = copies[copy];
+    const searchEnd = Math.min(source.size, target + search);
+    let cut: number;
+    if (block && block[0] <= target) {
+      // Inside COPY data: any line start (the `\.` line included) begins a row the parser reads in COPY mode.
+      cut = await lineStart(target, block[1], false);
+      if (cut < 0) cut = block[1];
+    } else {
+      cut = await lineStart(target, Math.min(searchEnd, block ? block[0] : Infinity), true);
+      if (cut < 0 && block && block[0] < searchEnd) cut = block[0];
+      else if (cut < 0 && searchEnd >= source.size) return; // the last statement runs to the end
+      else if (cut < 0) cut = await lineStart(target, searchEnd, false);
+      if (cut < 0) cut = searchEnd;
+    }
+    if (cut <= last || cut >= source.size) return;
+    yield cut;
+    last = cut;
+  }
+}
+
+/** The first line start in (from, limit) (one that opens a statement when `statement`), or -1. */
+async function nextLineStart(
+  source: ByteSource, from: number, limit: number, statement: boolean, blockBytes: number, scratch: Buffer,
+): Promise<number> {
+  for (let at = from; at < limit; at += blockBytes) {
+    // Each read runs a few bytes past the block, so a keyword across its edge is still seen.
+    const bytes = await source.read(at, blockBytes + KEYWORD_BYTES, scratch);
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const end = Math.min(blockBytes, limit - at, buf.length);
+    for (let nl = buf.indexOf(LF); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
+      if (!statement || startsStatement(buf, nl + 1, buf.length)) return at + nl + 1;
+    }
+    if (buf.length < blockBytes) break;
+  }
+  return -1;
+}
