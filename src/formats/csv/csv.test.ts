@@ -115,8 +115,8 @@ describe('csv ranges cut inside a quoted field', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${i},"Jl. Contoh ${i}\nRT ${i}",warga${i}@contoh.test`);
     const text = 'id,alamat,email\n' + rows.join('\n') + '\n';
     const bytes = utf8(text);
-    // As if the head had shown no line break in a quoted field, so the cut fell at any newline.
-    const state = { ...(await prepareState(csvReader, bytes)), quotedNewlines: false };
+    // As if the head had quoted no field, so the cut fell at any newline.
+    const state = { ...(await prepareState(csvReader, bytes)), quotedFields: false };
     const whole = readRange(csvReader, state, bytes);
     // Cut right after "Jl. Contoh 10\n": the second range starts inside the quoted address.
     const cut = text.indexOf('RT 10"');

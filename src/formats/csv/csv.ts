@@ -7,7 +7,7 @@ import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
 import { recordCuts } from './cuts.js';
-import { hasQuotedNewline, sniffDialect, type CsvDialect } from './dialect.js';
+import { hasQuotedField, sniffDialect, type CsvDialect } from './dialect.js';
 
 const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
 /** Wider rows share one catch-all column so a broken file cannot create millions of names. */
@@ -21,8 +21,8 @@ export interface CsvState extends FileState {
   headerEnd: number;
   /** Where the first record starts: after the header row or the byte-order mark. */
   dataStart: number;
-  /** A quoted field in the head holds a line break: ranges are then cut at record boundaries. */
-  quotedNewlines: boolean;
+  /** The head quotes a field, so a field may hold a line break: ranges are then cut at record boundaries. */
+  quotedFields: boolean;
 }
 
 export class CsvParser extends ChunkedParser {
@@ -36,7 +36,7 @@ export class CsvParser extends ChunkedParser {
   private literalQuoteAt = -1;
   /**
    * A range cut at any newline may start inside a quoted field: check once. Ranges of a file
-   * known to break lines in quoted fields start at record boundaries (see cuts.ts).
+   * that quotes fields start at record boundaries (see cuts.ts).
    */
   private checkQuoteParity: boolean;
   /** Columns of the current row are unknown (the range started mid-row): fields are free text. */
@@ -50,7 +50,7 @@ export class CsvParser extends ChunkedParser {
     this.delimiter = state.delimiter;
     this.index = new StructuralIndex(state.delimiter, LF, QUOTE);
     this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
-    this.checkQuoteParity = rangeStart > 0 && !state.quotedNewlines;
+    this.checkQuoteParity = rangeStart > 0 && !state.quotedFields;
     for (const name of state.header ?? []) this.columns.push(name);
   }
 
@@ -185,8 +185,8 @@ export class CsvParser extends ChunkedParser {
   }
 
   /**
-   * The scan layer cuts ranges at any newline (unless the head showed line breaks in quoted
-   * fields), which may fall inside a quoted field a later part of the file has. If the first
+   * The scan layer cuts ranges at any newline (unless the head quotes a field), which may fall
+   * inside a quoted field a later part of the file has. If the first
    * quote of the range looks like a closing one (not after a delimiter or line start, but before
    * one), the range began inside quotes: the text up to it is kept as free text and the rest of
    * that row is read with unknown columns. Returns where to resume, or -1 to wait for more bytes.
@@ -264,13 +264,13 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
         header: dialect?.header ?? null,
         headerEnd: dialect?.header ? dialect.headerEnd + bom : 0,
         dataStart: dialect?.header ? dialect.headerEnd + bom : bom,
-        quotedNewlines: hasQuotedNewline(head.subarray(bom), delimiter),
+        quotedFields: hasQuotedField(head.subarray(bom), delimiter),
       };
       return state;
     },
     cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null {
       const csv = state as CsvState;
-      if (!csv.quotedNewlines) return null;
+      if (!csv.quotedFields) return null;
       const limit = recordLimit(state).maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       return recordCuts(source, { delimiter: csv.delimiter, start: csv.dataStart, rangeBytes, limit });
     },

@@ -1,4 +1,4 @@
-// Record-exact range cuts for CSV files whose quoted fields hold line breaks. A cut at any newline
+// Record-exact range cuts for CSV files that quote fields: a quoted field may hold line breaks. A cut at any newline
 // may fall inside such a field, and a worker that starts there cannot know it. This pass walks
 // the quotes from the start of the file with the reader's own quoting rules (a quote opens a
 // field only at its start, `""` is an escaped quote, a field left open past the record limit is

@@ -121,11 +121,14 @@ function looksLikeHeader(rows: string[][]): boolean {
   return dataBelow || names.some((t) => t.includes('_') || COMMON_HEADER.test(t));
 }
 
-/** Whether a quoted cell in the head holds a line break: then records can span lines. */
-export function hasQuotedNewline(head: Uint8Array, delimiter: number): boolean {
+/**
+ * Whether the head quotes a field. A writer that quotes fields quotes the ones holding line breaks
+ * too, and those may first appear deep in the file: then records can span lines.
+ */
+export function hasQuotedField(head: Uint8Array, delimiter: number): boolean {
   let found = false;
-  walkRows(head, delimiter, Infinity, (start, end, quoted) => {
-    if (quoted && !found) found = head.subarray(start, end).includes(LF);
+  walkRows(head, delimiter, Infinity, (_start, _end, quoted) => {
+    found ||= quoted;
   }, () => {});
   return found;
 }
