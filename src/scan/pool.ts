@@ -6,7 +6,7 @@ import { runTask, type ScanTask, type TaskEvents, type TaskResult } from './task
 
 type WorkerMessage =
   | { kind: 'progress'; id: number; bytes: number }
-  | { kind: 'findings'; id: number; text: string; records: FindingRecord[] }
+  | { kind: 'findings'; id: number; text: Uint8Array | null; records: FindingRecord[] }
   | { kind: 'done'; result: TaskResult }
   | { kind: 'failed'; id: number; message: string };
 

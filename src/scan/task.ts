@@ -10,6 +10,9 @@ import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
 
 export const READ_CHUNK = 4 << 20;
+/** Full-size read buffers of finished ranges, for the next ones (tasks in one thread may overlap). */
+const readBuffers: Buffer[] = [];
+const MAX_FREE_BUFFERS = 4;
 
 export interface ScanTask {
   id: number;
@@ -38,11 +41,16 @@ export interface TaskResult {
 
 export interface TaskEvents {
   progress(id: number, bytes: number): void;
-  /** NDJSON lines (when findings.text) and/or records (when findings.records), in batches. */
-  findings(id: number, text: string, records: FindingRecord[]): void;
+  /**
+   * NDJSON lines as UTF-8 (when findings.text; the receiver owns the bytes) and/or records (when
+   * findings.records), in batches.
+   */
+  findings(id: number, text: Uint8Array | null, records: FindingRecord[]): void;
 }
 
 const FLUSH_EVERY = 2000;
+/** NDJSON is written straight into buffers of this size, each handed over whole (no string joins or copies). */
+const TEXT_CHUNK = 1 << 20;
 
 export function readerFor(format: string): FormatReader {
   const reader = readers.find((r) => r.format === format);
@@ -54,20 +62,22 @@ export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskR
   const asOf = parseAsOf(task.asOf)!;
   const reader = readerFor(task.format);
   const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal) : null;
-  let lines: string[] = [];
+  const text = new TextChunks((bytes) => events.findings(task.id, bytes, []));
   let records: FindingRecord[] = [];
   const flush = () => {
-    if (lines.length === 0 && records.length === 0) return;
-    events.findings(task.id, lines.length ? lines.join('\n') + '\n' : '', records);
-    lines = [];
+    text.flush();
+    if (records.length === 0) return;
+    events.findings(task.id, null, records);
     records = [];
   };
   const onFinding = encoder
     ? (finding: Finding) => {
         const record = encoder.encode(finding);
-        if (task.findings!.text) lines.push(JSON.stringify(record));
-        if (task.findings!.records) records.push(record);
-        if (lines.length + records.length >= FLUSH_EVERY) flush();
+        if (task.findings!.text) text.addLine(JSON.stringify(record));
+        if (task.findings!.records) {
+          records.push(record);
+          if (records.length >= FLUSH_EVERY) flush();
+        }
       }
     : undefined;
   const engine = new Engine({ asOf, countLines: encoder !== null, ...(task.types ? { types: task.types } : {}), ...(onFinding ? { onFinding } : {}) });
@@ -102,13 +112,20 @@ async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: numbe
   try {
     let offset = task.start;
     // One buffer for the whole range: parsers copy whatever tail they keep (RecordParser contract).
-    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, task.end - task.start));
-    while (offset < task.end) {
-      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, task.end - offset), offset);
-      if (bytesRead === 0) break;
-      scan(chunk.subarray(0, bytesRead), offset);
-      offset += bytesRead;
-      events.progress(task.id, bytesRead);
+    // Buffers go back to a free list: a fresh 4 MB per range is external memory, and its churn
+    // alone sets off a full garbage collection every range or two.
+    const length = Math.min(READ_CHUNK, task.end - task.start);
+    const chunk = (length === READ_CHUNK && readBuffers.pop()) || Buffer.allocUnsafe(length);
+    try {
+      while (offset < task.end) {
+        const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, task.end - offset), offset);
+        if (bytesRead === 0) break;
+        scan(chunk.subarray(0, bytesRead), offset);
+        offset += bytesRead;
+        events.progress(task.id, bytesRead);
+      }
+    } finally {
+      if (length === READ_CHUNK && readBuffers.length < MAX_FREE_BUFFERS) readBuffers.push(chunk);
     }
   } finally {
     await handle.close();
@@ -128,6 +145,30 @@ async function readGzip(task: ScanTask, scan: (chunk: Uint8Array, offset: number
       events.progress(task.id, file.bytesRead - reported);
       reported = file.bytesRead;
     }
+  }
+}
+
+/** Text encoded as UTF-8 into fixed-size buffers; each full buffer is handed on and never touched again. */
+export class TextChunks {
+  private chunk: Buffer | null = null;
+  private used = 0;
+
+  constructor(private readonly handOn: (bytes: Uint8Array) => void, private readonly chunkBytes = TEXT_CHUNK) {}
+
+  /** Adds `line` and a newline (written apart: `line + '\n'` would be a rope to flatten first). */
+  addLine(line: string): void {
+    const most = line.length * 3 + 1;
+    if (this.chunk && this.used + most > this.chunk.length) this.flush();
+    // Its own ArrayBuffer (never the shared pool), so a worker can transfer it instead of copying.
+    this.chunk ??= Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, most));
+    this.used += this.chunk.write(line, this.used);
+    this.chunk[this.used++] = 10;
+  }
+
+  flush(): void {
+    if (this.chunk && this.used > 0) this.handOn(this.chunk.subarray(0, this.used));
+    this.chunk = null;
+    this.used = 0;
   }
 }
 
