@@ -8,6 +8,7 @@ import type { SqlState } from './prepare.js';
 
 const LF = 10;
 const BLOCK = 1 << 20;
+const FIRST_READ = 64 << 10;
 /** Longest statement keyword checked after a newline. */
 const KEYWORD_BYTES = 8;
 const STATEMENT_SEARCH = 16 << 20;
@@ -78,15 +79,16 @@ export async function* sqlCuts(source: ByteSource, state: SqlState, options: Sql
 async function nextLineStart(
   source: ByteSource, from: number, limit: number, statement: boolean, blockBytes: number, scratch: Buffer,
 ): Promise<number> {
-  for (let at = from; at < limit; at += blockBytes) {
+  // Reads start small (the next statement is usually a line or two away) and double up to a block.
+  for (let at = from, size = Math.min(FIRST_READ, blockBytes); at < limit; at += size, size = Math.min(2 * size, blockBytes)) {
     // Each read runs a few bytes past the block, so a keyword across its edge is still seen.
-    const bytes = await source.read(at, blockBytes + KEYWORD_BYTES, scratch);
+    const bytes = await source.read(at, size + KEYWORD_BYTES, scratch);
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const end = Math.min(blockBytes, limit - at, buf.length);
+    const end = Math.min(size, limit - at, buf.length);
     for (let nl = buf.indexOf(LF); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
       if (!statement || startsStatement(buf, nl + 1, buf.length)) return at + nl + 1;
     }
-    if (buf.length < blockBytes) break;
+    if (buf.length < size) break;
   }
   return -1;
 }
