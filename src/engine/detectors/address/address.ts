@@ -3,7 +3,7 @@
 // city) counts with less confidence, and placeholders or bare numbers never do.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
-import { normalizeName, unquote } from '../person-name/person-name.js';
+import { normalizeName, unquote, wordCount } from '../person-name/person-name.js';
 
 const ADDRESS = hintBit('ADDRESS');
 /** Words that mark an Indonesian or English street address, matched as whole words. */
@@ -22,7 +22,7 @@ export const addressDetector: FieldDetector = {
     if (ADDRESS_WORDS.test(text)) {
       return { confidence: column ? 0.95 : 0.9, rule: 'address.words+label', validator: 'address words (street, RT/RW, village, district); address label' };
     }
-    const words = text.split(/\s+/).length;
+    const words = wordCount(text);
     if (words >= 2) return { confidence: column ? 0.85 : 0.75, rule: 'address.text+label', validator: `${words} words; address label` };
     return { confidence: column ? 0.65 : 0.55, rule: 'address.place+label', validator: 'single place name; address label' };
   },

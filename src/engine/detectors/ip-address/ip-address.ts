@@ -36,12 +36,26 @@ function notAnAddress(bytes: Uint8Array, start: number): boolean {
   return i >= 1 && (bytes[i]! | 32) === 112 && (bytes[i - 1]! | 32) === 114; // rp
 }
 
+/** Rule ids and explanations per IP version, built once rather than per address. */
+const TEXTS = {
+  4: texts(4),
+  6: texts(6),
+};
+
+function texts(version: 4 | 6) {
+  return {
+    context: `ip-address.v${version}+context`, negative: `ip-address.v${version}-negative-context`, plain: `ip-address.v${version}`,
+    public: `valid IPv${version}; public address`, private: `valid IPv${version}; private address`,
+  };
+}
+
 function verdict(scope: Scope, context: DetectionContext, version: 4 | 6, base: number): Verdict | null {
   if (scope === 'none') return null;
-  const validator = `valid IPv${version}; ${scope} address`;
-  if (context.hints & IP) return { confidence: scope === 'public' ? 0.95 : 0.9, rule: `ip-address.v${version}+context`, validator };
-  if (context.hints & NEGATIVE_HINT) return { confidence: 0.3, rule: `ip-address.v${version}-negative-context`, validator };
-  return { confidence: scope === 'public' ? base : Math.min(base, 0.6), rule: `ip-address.v${version}`, validator };
+  const text = TEXTS[version];
+  const validator = text[scope];
+  if (context.hints & IP) return { confidence: scope === 'public' ? 0.95 : 0.9, rule: text.context, validator };
+  if (context.hints & NEGATIVE_HINT) return { confidence: 0.3, rule: text.negative, validator };
+  return { confidence: scope === 'public' ? base : Math.min(base, 0.6), rule: text.plain, validator };
 }
 
 export const ipAddressDetector: TokenDetector = {

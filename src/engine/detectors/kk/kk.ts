@@ -2,7 +2,7 @@
 // then (per public sources) an issue date and a family serial. It often passes the NIK checks too,
 // so it is context-gated: only a KK label ("No. KK", `no_kk`, "kartu keluarga") makes it a KK.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitString, districtCode, isKnownDistrict, serialIsValid } from '../nik/structure.js';
+import { DistrictVerdict, digitString, districtCode, isKnownDistrict, serialIsValid } from '../nik/structure.js';
 
 const KK = hintBit('KK');
 
@@ -18,11 +18,7 @@ export const kkDetector: TokenDetector = {
     // Structure first: reading the context is the costly part in free text.
     if (token.plus || !isKnownDistrict(digits) || !serialIsValid(digits) || !(context.hints & KK)) return null;
     const negative = (context.hints & NEGATIVE_HINT) !== 0;
-    return {
-      confidence: negative ? 0.4 : 0.97,
-      rule: negative ? 'kk.context-negative' : 'kk.context',
-      validator: `region ${districtCode(digits)} known; serial valid`,
-    };
+    return new DistrictVerdict(negative ? 0.4 : 0.97, negative ? 'kk.context-negative' : 'kk.context', districtCode(digits), 'serial valid');
   },
 
   normalize(token: Token): string {

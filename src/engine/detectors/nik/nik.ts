@@ -3,7 +3,7 @@
 // the serial carry the validation, and context words lift or sink the confidence.
 import { regions } from '../../regions/regions.js';
 import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { ageOn, digitString, digitsOf, districtCode, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
+import { DistrictVerdict, ageOn, digitString, digitsOf, districtCode, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
 
 const NIK = hintBit('NIK');
 /** Hints that say the number is some other 16-digit identifier. */
@@ -23,7 +23,6 @@ export const nikDetector: TokenDetector = {
     if (!isKnownDistrict(digits)) return null;
     const birth = nikBirthDate(digits, context.asOf);
     if (!birth || !serialIsValid(digits)) return null;
-    const validator = `region ${districtCode(digits)} known; birth date valid; serial valid`;
     const { hints } = context;
     let confidence = 0.85;
     let rule = 'nik.structure';
@@ -39,7 +38,7 @@ export const nikDetector: TokenDetector = {
     } else if (token.groups > 1) {
       confidence = 0.75;
     }
-    return { confidence, rule, validator };
+    return new DistrictVerdict(confidence, rule, districtCode(digits), 'birth date valid; serial valid');
   },
 
   normalize(token: Token): string {

@@ -2,7 +2,7 @@
 // values, with no allocation, so the hot path can validate millions of candidates.
 import { regions } from '../../regions/regions.js';
 import { digitsText } from '../../prefilter/decode.js';
-import type { AsOf } from '../../types.js';
+import type { AsOf, Verdict } from '../../types.js';
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -31,6 +31,18 @@ export function districtCode(digits: Uint8Array): number {
 
 export function isKnownDistrict(digits: Uint8Array): boolean {
   return regions().districtValid[districtCode(digits)] === 1;
+}
+
+/**
+ * A NIK- or KK-shaped verdict whose explanation is written only when read: a dense dump confirms
+ * millions of these, and only a findings sink ever reads the text.
+ */
+export class DistrictVerdict implements Verdict {
+  constructor(readonly confidence: number, readonly rule: string, private readonly district: number, private readonly checks: string) {}
+
+  get validator(): string {
+    return `region ${this.district} known; ${this.checks}`;
+  }
 }
 
 export interface NikDate {

@@ -3,6 +3,7 @@
 // is reported too, with its own rule, because a leaked plaintext password is the worst case.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
+import { wordCount } from '../person-name/person-name.js';
 
 const PASSWORD = hintBit('PASSWORD');
 
@@ -35,7 +36,7 @@ export const passwordDetector: FieldDetector = {
     const column = context.source === 'column';
     if (format) return { confidence: column ? 0.97 : 0.92, rule: 'password.hash+label', validator: `${format} hash; password label` };
     // Text with spaces beyond a few words is a note or a question, not a password.
-    if (text.split(/\s+/).length > 3) return null;
+    if (wordCount(text) > 3) return null;
     return { confidence: column ? 0.9 : 0.8, rule: 'password.plaintext+label', validator: 'plaintext password (not hashed); password label' };
   },
 

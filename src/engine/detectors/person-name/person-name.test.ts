@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../prefilter/testing.js';
-import { nameProblem, personNameDetector } from './person-name.js';
+import { nameProblem, personNameDetector, wordCount } from './person-name.js';
 
 const verdictOf = (value: string, label: string | null = 'nama_lengkap', source?: 'column' | 'text') =>
   personNameDetector.confirmField(value, contextFor(label, undefined, source ?? (label ? 'column' : 'none')));
@@ -40,5 +41,14 @@ describe('personNameDetector', () => {
 
   it('normalizes case and spacing so one person counts once', () => {
     expect(personNameDetector.normalizeField('  BUDI   Santoso ')).toBe('budi santoso');
+  });
+});
+
+describe('wordCount', () => {
+  it('property: counts as text.split(/\\s+/).length does, without building the parts', () => {
+    const unit = fc.constantFrom('a', 'é', '1', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '.');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+      expect(wordCount(text)).toBe(text.split(/\s+/).length);
+    }), { numRuns: 1000 });
   });
 });

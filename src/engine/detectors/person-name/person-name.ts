@@ -20,6 +20,19 @@ export function unquote(value: string): string {
   return value.slice(start, end);
 }
 
+/** JS `\s`: ASCII blanks, no-break and typographic spaces, line separators and the BOM. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.split(/\s+/).length` without building the parts: one more than the runs of blanks. */
+export function wordCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && !(i > 0 && isSpace(text.charCodeAt(i - 1)))) count++;
+  return count;
+}
+
 /** Why `value` is not a name, or null when it looks like one. */
 export function nameProblem(value: string): string | null {
   return nameWords(value) > 0 ? null : 'not a name';
@@ -43,6 +56,8 @@ export function normalizeName(value: string): string {
 /** A name detector for `type` (PERSON_NAME, MOTHER_MAIDEN_NAME): same test, its own label. */
 export function nameDetector(type: PiiType, rule: string): FieldDetector {
   const bit = hintBit(type);
+  // One explanation per word count (1–8), built once.
+  const validators = Array.from({ length: 9 }, (_, words) => `${words} word(s) of letters; ${type} label`);
   return {
     type,
     category: 'general',
@@ -51,7 +66,7 @@ export function nameDetector(type: PiiType, rule: string): FieldDetector {
       if (words === 0) return null;
       // A single word in a name column is still a name (many Indonesians have one), a little less surely.
       const base = context.source === 'column' ? 0.9 : 0.8;
-      return { confidence: words > 1 ? base + 0.05 : base, rule, validator: `${words} word(s) of letters; ${type} label` };
+      return { confidence: words > 1 ? base + 0.05 : base, rule, validator: validators[words]! };
     },
     normalizeField: normalizeName,
   };

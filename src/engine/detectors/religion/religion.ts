@@ -34,6 +34,9 @@ export function religionTerm(value: string): string | null {
   return canonical.get(key) ?? null;
 }
 
+/** Explanations by KTP term: a closed list, so each is built once. */
+const validators = new Map<string, string>();
+
 export const religionDetector: FieldDetector = {
   type: 'RELIGION',
   category: 'general',
@@ -42,7 +45,9 @@ export const religionDetector: FieldDetector = {
     if (!(context.hints & RELIGION)) return null;
     const term = religionTerm(value);
     if (!term) return null;
-    return { confidence: context.source === 'column' ? 0.95 : 0.9, rule: 'religion.closed-list+label', validator: `one of the KTP religions (${term}); religion label` };
+    let validator = validators.get(term);
+    if (!validator) validators.set(term, (validator = `one of the KTP religions (${term}); religion label`));
+    return { confidence: context.source === 'column' ? 0.95 : 0.9, rule: 'religion.closed-list+label', validator };
   },
 
   normalizeField(value: string): string {
