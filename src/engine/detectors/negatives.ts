@@ -21,8 +21,12 @@ export function isPlaceholder(value: string): boolean {
   const first = trimmed.charCodeAt(0);
   if (trimmed.length > 20 || !FIRST.has(first >= 65 && first <= 90 ? first | 32 : first)) return false;
   if (/^[*x#•\-_.=]+$/i.test(trimmed)) return true; // masked or ruled-out cells: "*****", "xxxx", "====="
-  return PLACEHOLDERS.has(trimmed.toLowerCase().replace(/\s+/g, ' '));
+  // Most cells are already in the list's form (lower case, single spaces): then no folded copy is needed.
+  return PLACEHOLDERS.has(NEEDS_FOLDING.test(trimmed) ? trimmed.toLowerCase().replace(/\s+/g, ' ') : trimmed);
 }
+
+/** Upper case, anything beyond ASCII, or blanks other than single spaces. */
+const NEEDS_FOLDING = /[A-Z\u0080-\uffff]|\s\s|[^\S ]/;
 
 /** Placeholder cells to test against every field detector under its own label. */
 export const NEGATIVE_FIELD_VALUES: readonly string[] = [

@@ -3,7 +3,7 @@
 // specific data, so a labelled medical field counts unless it is empty or a placeholder.
 import { hintBit, type DetectionContext, type FieldDetector, type Verdict } from '../../types.js';
 import { isPlaceholder } from '../negatives.js';
-import { unquote } from '../person-name/person-name.js';
+import { collapseSpaces, unquote } from '../person-name/person-name.js';
 
 const HEALTH = hintBit('HEALTH');
 // ICD-10: a chapter letter, two digits, optionally a dot and 1–4 subdivision characters.
@@ -36,7 +36,7 @@ export const healthDetector: FieldDetector = {
   },
 
   normalizeField(value: string): string {
-    const text = unquote(value).replace(/\s+/g, ' ');
+    const text = collapseSpaces(unquote(value));
     return isIcd10List(text) ? text.toUpperCase() : text.toLowerCase();
   },
 };

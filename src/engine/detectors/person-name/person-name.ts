@@ -47,10 +47,14 @@ export function nameWords(value: string): number {
   return words > 8 ? 0 : words;
 }
 
+/** Blank runs as one space; the text itself (no copy) when it has none. */
+export function collapseSpaces(text: string): string {
+  return SPACES.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Unquote, collapse spaces, lowercase: "  BUDI   Santoso " and "Budi Santoso" count once. */
 export function normalizeName(value: string): string {
-  const text = unquote(value);
-  return (SPACES.test(text) ? text.replace(/\s+/g, ' ') : text).toLowerCase();
+  return collapseSpaces(unquote(value)).toLowerCase();
 }
 
 /** A name detector for `type` (PERSON_NAME, MOTHER_MAIDEN_NAME): same test, its own label. */
