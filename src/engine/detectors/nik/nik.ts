@@ -3,7 +3,7 @@
 // the serial carry the validation, and context words lift or sink the confidence.
 import { regions } from '../../regions/regions.js';
 import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { DistrictVerdict, ageOn, digitString, digitsOf, districtCode, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
+import { DistrictVerdict, ageOn, digitString, digitsOf, districtCode, hasBirthDate, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
 
 const NIK = hintBit('NIK');
 /** Hints that say the number is some other 16-digit identifier. */
@@ -21,8 +21,7 @@ export const nikDetector: TokenDetector = {
     // A NIK is written bare or in groups of 2/4 digits; "+" or a long run of groups is something else.
     if (token.plus || token.groups > 6) return null;
     if (!isKnownDistrict(digits)) return null;
-    const birth = nikBirthDate(digits, context.asOf);
-    if (!birth || !serialIsValid(digits)) return null;
+    if (!hasBirthDate(digits, context.asOf) || !serialIsValid(digits)) return null;
     const { hints } = context;
     let confidence = 0.85;
     let rule = 'nik.structure';

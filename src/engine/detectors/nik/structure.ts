@@ -54,14 +54,19 @@ export interface NikDate {
 
 /** The birth date encoded in digits 7–12 (women: day + 40), or null when it is not a real past date. */
 export function nikBirthDate(digits: Uint8Array, asOf: AsOf): NikDate | null {
+  if (!hasBirthDate(digits, asOf)) return null;
+  const coded = pair(digits, 6);
+  return { year: pivotYear(pair(digits, 10), asOf), month: pair(digits, 8), day: coded > 40 ? coded - 40 : coded, female: coded > 40 };
+}
+
+/** Whether digits 7–12 encode a real past birth date: nikBirthDate's test, without building the date. */
+export function hasBirthDate(digits: Uint8Array, asOf: AsOf): boolean {
   let day = pair(digits, 6);
-  const female = day > 40;
-  if (female) day -= 40;
+  if (day > 40) day -= 40;
   const month = pair(digits, 8);
   const year = pivotYear(pair(digits, 10), asOf);
-  if (!isRealDate(year, month, day)) return null;
-  if (year === asOf.year && (month > asOf.month || (month === asOf.month && day > asOf.day))) return null;
-  return { year, month, day, female };
+  if (!isRealDate(year, month, day)) return false;
+  return !(year === asOf.year && (month > asOf.month || (month === asOf.month && day > asOf.day)));
 }
 
 export function serialIsValid(digits: Uint8Array): boolean {
