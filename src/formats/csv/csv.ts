@@ -186,10 +186,10 @@ export class CsvParser extends ChunkedParser {
 
   /**
    * The scan layer cuts ranges at any newline (unless the head quotes a field), which may fall
-   * inside a quoted field a later part of the file has. If the first
-   * quote of the range looks like a closing one (not after a delimiter or line start, but before
-   * one), the range began inside quotes: the text up to it is kept as free text and the rest of
-   * that row is read with unknown columns. Returns where to resume, or -1 to wait for more bytes.
+   * inside a quoted field a later part of the file has. If the first quote of the range looks like
+   * a closing one (not after a delimiter or line start, but before one), the range began inside
+   * quotes: the text up to it is kept as free text and the rest of that row is read with unknown
+   * columns. Returns where to resume, or -1 to wait for more bytes.
    */
   private alignToQuotes(buf: Buffer, from: number, to: number, final: boolean): number {
     const reach = Math.min(65536, this.limit >> 1);
