@@ -4,6 +4,7 @@
 // the ratio holds on a loaded machine. Also prints the reader alone and reader + engine.
 // Run alone: `npm run build && node dist/bench/engine.js [MB]`; `npm run bench` calls runBench().
 import { readFileSync, rmSync } from 'node:fs';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -70,6 +71,20 @@ function byteLoop(bytes: Uint8Array): number {
 
 export interface EngineBenchResult {
   megabytes: number; byteLoop: number; reader: number; prefilter: number; engine: number; both: number; findings: number; tokens: number;
+  /** JS heap bytes the engine allocates per input byte (what its GCs freed plus what it kept). */
+  allocatedPerByte: number;
+}
+
+/** JS heap bytes allocated while `work` runs: the garbage its collections freed, plus the heap's growth. */
+function heapAllocated(work: () => void): number {
+  const profiler = new GCProfiler();
+  const before = getHeapStatistics().used_heap_size;
+  profiler.start();
+  work();
+  const { statistics } = profiler.stop();
+  let freed = 0;
+  for (const gc of statistics) freed += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize);
+  return freed + getHeapStatistics().used_heap_size - before;
 }
 
 /** The prefilter alone over every field (tokens counted, no detector): the floor under the engine's cost. */
@@ -93,12 +108,19 @@ export async function measureEngine(megabytes = Number(process.env.BENCH_ENGINE_
     for (const b of p.batches) e.scanBatch(b);
     findings = e.stats.findings;
   });
+  const allocated = heapAllocated(() => {
+    const e = new Engine({ asOf });
+    for (const b of p.batches) e.scanBatch(b);
+  });
   const both = best(runs, () => {
     const e = new Engine({ asOf });
     parse(p.bytes, p.reader, p.state, (b) => e.scanBatch(b));
   });
   if (sink < 0) console.log(sink);
-  return { megabytes: mb, byteLoop: mb / loop, reader: mb / reader, prefilter: mb / prefilter, engine: mb / engine, both: mb / both, findings, tokens };
+  return {
+    megabytes: mb, byteLoop: mb / loop, reader: mb / reader, prefilter: mb / prefilter, engine: mb / engine, both: mb / both, findings, tokens,
+    allocatedPerByte: allocated / p.bytes.length,
+  };
 }
 
 export async function runBench(): Promise<string> {
@@ -111,6 +133,7 @@ export async function runBench(): Promise<string> {
     row('prefilter alone (no detector)', r.prefilter),
     row('engine alone (parsed batches)', r.engine),
     row('reader + engine', r.both),
+    `engine allocates ${r.allocatedPerByte.toFixed(2)} bytes of JS heap per input byte`,
   ].join('\n');
 }
 
