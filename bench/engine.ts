@@ -30,10 +30,11 @@ export async function prepare(megabytes: number): Promise<Prepared> {
     const head = bytes.subarray(0, 256 << 10);
     const reader = detectFormat(head, path);
     const state = await reader.prepare({ size: bytes.length, read: async (o, n) => bytes.subarray(o, o + n) }, head);
-    // Batches are valid only until the next push: keep copies so the engine runs alone.
+    // Batches are valid only until the next push: keep copies so the engine runs alone. A copy
+    // made with `new Uint8Array`, as a reader's bytes may be a Buffer, whose slice() is only a view.
     const batches: FieldBatch[] = [];
     parse(bytes, reader, state, (b) => batches.push({
-      ...b, bytes: b.bytes.slice(), start: b.start.slice(0, b.count), end: b.end.slice(0, b.count), column: b.column.slice(0, b.count),
+      ...b, bytes: new Uint8Array(b.bytes), start: b.start.slice(0, b.count), end: b.end.slice(0, b.count), column: b.column.slice(0, b.count),
     }));
     return { bytes, reader, state, batches, findings: 0 };
   } finally {
