@@ -9,10 +9,11 @@ import { scanPaths } from './index.js';
 
 const key = Buffer.alloc(32, 7);
 let dir: string;
-/** Outside `dir`, whose totals other tests count: dumps with line breaks inside quoted values. */
+/** Outside `dir`, whose totals other tests count: dumps whose records or statements span lines. */
 let multilineDir: string;
 let multilineCsv: string;
 let multilineSql: string;
+let multilinePhpMyAdmin: string;
 
 const header = 'id,nik,no_kk,nama,no_hp,email,catatan\n';
 function row(i: number): string {
@@ -41,6 +42,14 @@ beforeAll(() => {
   }).join('');
   multilineSql = join(multilineDir, 'warga.sql');
   writeFileSync(multilineSql, ddl + inserts);
+  // As phpMyAdmin exports: one tuple per line, a new INSERT every 100 rows.
+  const tuples = Array.from({ length: 3000 }, (_, i) => {
+    const [id, nik, kk, nama, hp, email, catatan] = row(i).trim().split(',');
+    const tuple = `(${id}, '${nik}', 'Jl. Contoh ${i}', '${kk}', ${[nama, hp, email, catatan].map((v) => `'${v!.replace(/"/g, '')}'`).join(', ')})`;
+    return i % 100 === 0 ? `INSERT INTO \`warga\` (\`id\`, \`nik\`, \`alamat\`, \`no_kk\`, \`nama\`, \`no_hp\`, \`email\`, \`catatan\`) VALUES\n${tuple}` : `,\n${tuple}`;
+  }).map((t, i) => (i % 100 === 99 ? `${t};\n` : t)).join('');
+  multilinePhpMyAdmin = join(multilineDir, 'phpmyadmin.sql');
+  writeFileSync(multilinePhpMyAdmin, `-- phpMyAdmin SQL Dump\n${tuples}`);
   writeFileSync(join(dir, 'kosong.txt'), '');
   writeFileSync(join(dir, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 1, 2, 3]));
   writeFileSync(join(dir, 'potong.log.gz'), gzipSync('NIK 3171014101900001\n'.repeat(5000)).subarray(0, 300));
@@ -73,11 +82,12 @@ describe('scanPaths', () => {
     }
   });
 
-  // A dump whose values break lines (addresses) before the KK column: split on 2 workers into
-  // small ranges, it must give exactly the unsplit totals.
+  // Dumps whose records or statements span lines, with the KK column that only its name tells
+  // apart: split on 2 workers into small ranges, each must give exactly the unsplit totals.
   it.each([
     ['a CSV with line breaks in quoted fields, only between records', () => multilineCsv],
     ['a pg_dump with line breaks in strings, only between statements', () => multilineSql],
+    ['a phpMyAdmin export with one tuple per line, only between statements', () => multilinePhpMyAdmin],
   ])('splits %s', async (_name, file) => {
     const base = await scanPaths([file()], { workers: 0, asOf: '2026-11-23' });
     const split = await scanPaths([file()], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
