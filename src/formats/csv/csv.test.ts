@@ -109,26 +109,3 @@ describe('csv reader', () => {
     ), { numRuns: 300 });
   });
 });
-
-describe('csv ranges cut inside a quoted field', () => {
-  it('realigns with the quotes, keeping the cut text as free text', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => `${i},"Jl. Contoh ${i}\nRT ${i}",warga${i}@contoh.test`);
-    const text = 'id,alamat,email\n' + rows.join('\n') + '\n';
-    const bytes = utf8(text);
-    // As if the head had quoted no field, so the cut fell at any newline.
-    const state = { ...(await prepareState(csvReader, bytes)), quotedFields: false };
-    const whole = readRange(csvReader, state, bytes);
-    // Cut right after "Jl. Contoh 10\n": the second range starts inside the quoted address.
-    const cut = text.indexOf('RT 10"');
-    const a = readRange(csvReader, state, bytes, 0, cut);
-    const b = readRange(csvReader, state, bytes, cut, bytes.length);
-    const emails = [...a.fields, ...b.fields].filter((f) => f.column === 'email').map((f) => f.value);
-    expect(emails).toEqual(whole.fields.filter((f) => f.column === 'email').map((f) => f.value).filter((v) => v !== 'warga10@contoh.test'));
-    expect(b.fields.some((f) => f.column === null && f.value === 'RT 10')).toBe(true);
-    expect(b.fields.some((f) => f.column === null && f.value === 'warga10@contoh.test')).toBe(true);
-    expect(b.fields.filter((f) => f.column === 'alamat').length).toBe(19);
-    // Range a keeps its cut address whole under its column; the row is counted once.
-    expect(a.fields.at(-1)).toMatchObject({ column: 'alamat', value: 'Jl. Contoh 10\n' });
-    expect(a.records + b.records).toBe(whole.records);
-  });
-});

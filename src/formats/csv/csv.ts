@@ -7,7 +7,7 @@ import { pieceEnd, recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
 import { recordCuts } from './cuts.js';
-import { hasQuotedField, sniffDialect, type CsvDialect } from './dialect.js';
+import { sniffDialect, type CsvDialect } from './dialect.js';
 
 const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
 /** Wider rows share one catch-all column so a broken file cannot create millions of names. */
@@ -21,8 +21,6 @@ export interface CsvState extends FileState {
   headerEnd: number;
   /** Where the first record starts: after the header row or the byte-order mark. */
   dataStart: number;
-  /** The head quotes a field, so a field may hold a line break: ranges are then cut at record boundaries. */
-  quotedFields: boolean;
 }
 
 export class CsvParser extends ChunkedParser {
@@ -34,13 +32,6 @@ export class CsvParser extends ChunkedParser {
   private skipTo: number;
   /** File offset of a quote to read as a literal byte (recovery from an unbalanced quote). */
   private literalQuoteAt = -1;
-  /**
-   * A range cut at any newline may start inside a quoted field: check once. Ranges of a file
-   * that quotes fields start at record boundaries (see cuts.ts).
-   */
-  private checkQuoteParity: boolean;
-  /** Columns of the current row are unknown (the range started mid-row): fields are free text. */
-  private rowUnknown = false;
   /** The current row had a field longer than the limit, emitted in pieces. */
   private pieces = false;
   private readonly index: StructuralIndex;
@@ -49,13 +40,12 @@ export class CsvParser extends ChunkedParser {
     super(rangeStart, options);
     this.delimiter = state.delimiter;
     this.index = new StructuralIndex(state.delimiter, LF, QUOTE);
+    // A range after the first starts where a record starts: the scan cuts files with cuts.ts.
     this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
-    this.checkQuoteParity = rangeStart > 0 && !state.quotedFields;
     for (const name of state.header ?? []) this.columns.push(name);
   }
 
   private column(col: number): number {
-    if (this.rowUnknown) return -1;
     if (col < this.columns.length) return col;
     if (col >= MAX_COLUMNS) return MAX_COLUMNS - 1;
     while (this.columns.length <= col) this.columns.push(`col${this.columns.length + 1}`);
@@ -71,11 +61,6 @@ export class CsvParser extends ChunkedParser {
       i = Math.max(i, rel);
       this.skipTo = 0;
     }
-    if (this.checkQuoteParity) {
-      const resume = this.alignToQuotes(buf, i, to, final);
-      if (resume < 0) return i;
-      i = resume;
-    }
     let col = this.col;
     const index = this.index;
     index.reset(buf, to);
@@ -84,8 +69,7 @@ export class CsvParser extends ChunkedParser {
     // `col` unless the row is wider than the header.
     let n = this.count, records = 0;
     let starts = this.fieldStart, ends = this.fieldEnd, cols = this.fieldColumn;
-    let known = this.rowUnknown ? 0 : this.columns.length;
-    let continued = this.rowUnknown;
+    let known = this.columns.length;
     const literal = this.literalQuoteAt - this.base;
     let fieldStart = i;
     let quoted = i < to && buf[i] === QUOTE && i !== literal;
@@ -135,12 +119,9 @@ export class CsvParser extends ChunkedParser {
         }
         if (c === d) col++;
         else {
-          // The rest of a row begun in the previous range was counted there.
-          if ((col > 0 || filled || this.pieces) && !continued) records++;
-          continued = false;
+          if (col > 0 || filled || this.pieces) records++;
           this.pieces = false;
           col = 0;
-          this.rowUnknown = false;
           known = this.columns.length;
         }
         fieldStart = p + 1;
@@ -177,39 +158,10 @@ export class CsvParser extends ChunkedParser {
       const e = to > fieldStart && buf[to - 1] === CR ? to - 1 : to;
       if (e > fieldStart) { this.emit(fieldStart, e, column); filled = true; }
     }
-    if ((this.col > 0 || filled || this.pieces) && !this.rowUnknown) this.records++;
+    if (this.col > 0 || filled || this.pieces) this.records++;
     this.pieces = false;
-    this.rowUnknown = false;
     this.col = 0;
     return to;
-  }
-
-  /**
-   * The scan layer cuts ranges at any newline (unless the head quotes a field), which may fall
-   * inside a quoted field a later part of the file has. If the first quote of the range looks like
-   * a closing one (not after a delimiter or line start, but before one), the range began inside
-   * quotes: the text up to it is kept as free text and the rest of that row is read with unknown
-   * columns. Returns where to resume, or -1 to wait for more bytes.
-   */
-  private alignToQuotes(buf: Buffer, from: number, to: number, final: boolean): number {
-    const reach = Math.min(65536, this.limit >> 1);
-    const window = Math.min(to, from + reach);
-    const q = buf.indexOf(QUOTE, from);
-    if ((q < 0 || q + 1 >= window) && !final && window < from + reach) return -1;
-    this.checkQuoteParity = false;
-    if (q < 0 || q + 1 >= window) return from;
-    const before = q > from ? buf[q - 1] : LF;
-    const after = buf[q + 1];
-    const opening = before === this.delimiter || before === LF;
-    const closing = after === this.delimiter || after === LF || after === CR;
-    if (opening || !closing) return from;
-    const end = q > from && buf[q - 1] === CR ? q - 1 : q;
-    if (end > from) this.emit(from, end, -1);
-    this.rowUnknown = true;
-    if (after === this.delimiter) { this.col = 1; return q + 2; }
-    this.rowUnknown = false;
-    this.col = 0;
-    return buf[q + 1] === CR && buf[q + 2] === LF ? q + 3 : q + 2;
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {
@@ -264,13 +216,11 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
         header: dialect?.header ?? null,
         headerEnd: dialect?.header ? dialect.headerEnd + bom : 0,
         dataStart: dialect?.header ? dialect.headerEnd + bom : bom,
-        quotedFields: hasQuotedField(head.subarray(bom), delimiter),
       };
       return state;
     },
     cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null {
       const csv = state as CsvState;
-      if (!csv.quotedFields) return null;
       const limit = recordLimit(state).maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       return recordCuts(source, { delimiter: csv.delimiter, start: csv.dataStart, rangeBytes, limit });
     },

@@ -1,9 +1,9 @@
-// Record-exact range cuts for CSV files that quote fields, as a quoted field may hold line
-// breaks. A cut at any newline may fall inside one, and a worker that starts there cannot know
-// it. This pass walks the quotes from the start of the file with the reader's own quoting rules
-// (a quote opens a field only at its start, `""` is an escaped quote, a field left open past the
-// record limit is an unbalanced quote read as a literal) and cuts only at newlines outside
-// quotes. It touches the quotes, not every byte, so it runs at memchr speed.
+// Record-exact range cuts for CSV files, as a quoted field may hold line breaks. A cut at any
+// newline may fall inside one, and a worker that starts there cannot know it. This pass walks
+// the quotes from the start of the file with the reader's own quoting rules (a quote opens a
+// field only at its start, `""` is an escaped quote, a field left open past the record limit is
+// an unbalanced quote read as a literal) and cuts only at newlines outside quotes. It touches
+// the quotes, not every byte, so it runs at memchr speed.
 import type { ByteSource } from '../types.js';
 
 const QUOTE = 34, LF = 10;

@@ -121,18 +121,6 @@ function looksLikeHeader(rows: string[][]): boolean {
   return dataBelow || names.some((t) => t.includes('_') || COMMON_HEADER.test(t));
 }
 
-/**
- * Whether the head quotes a field. A writer that quotes fields quotes the ones holding line breaks
- * too, and those may first appear deep in the file: then records can span lines.
- */
-export function hasQuotedField(head: Uint8Array, delimiter: number): boolean {
-  let found = false;
-  walkRows(head, delimiter, Infinity, (_start, _end, quoted) => {
-    found ||= quoted;
-  }, () => {});
-  return found;
-}
-
 /** Best dialect for the head, or null when no delimiter splits the rows consistently. */
 export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDialect | null {
   // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head).
