@@ -7,7 +7,11 @@
 import type { ByteSource } from '../types.js';
 
 const QUOTE = 34, LF = 10;
-const BLOCK = 16 << 20;
+/**
+ * Bytes read at a time. The walk runs on the main thread during the whole scan, so its buffer adds
+ * to the peak memory: 4 MB walks as fast as 16 MB and keeps the 2-worker peak about 16 MB lower.
+ */
+const BLOCK = 4 << 20;
 
 export interface CutOptions {
   delimiter: number;
