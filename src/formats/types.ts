@@ -56,10 +56,10 @@ export interface FormatReader {
   prepare(source: ByteSource, head: Uint8Array): Promise<FileState>;
   /**
    * Where ranges of about `rangeBytes` may start, for a file whose records can span lines (CSV
-   * with line breaks in quoted fields, SQL strings), in ascending order as they are found. Without the
-   * method, or when it returns null, the scan layer cuts at newlines.
+   * with line breaks in quoted fields, SQL strings), in ascending order as they are found.
+   * Without the method, the scan layer cuts at newlines.
    */
-  cuts?(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null;
+  cuts?(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number>;
   /** A parser for the range starting at `rangeStart` (0 = the start of the file). */
   createParser(state: FileState, rangeStart: number): RecordParser;
 }

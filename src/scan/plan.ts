@@ -57,8 +57,7 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     let ranges: FilePlan['ranges'] = [[0, input.size]];
     if (!gzip && reader.splittable && input.size > rangeBytes) {
       // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
-      const walk = reader.cuts?.(state, file, rangeBytes);
-      ranges = walk ? rangesBetween(walk, file) : await splitAtLines(file, rangeBytes);
+      ranges = reader.cuts ? rangesBetween(reader.cuts(state, file, rangeBytes), file) : await splitAtLines(file, rangeBytes);
     }
     return { ...base, format: reader.format, gzip, state, ranges };
   } catch (error) {

@@ -219,7 +219,7 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
       };
       return state;
     },
-    cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> | null {
+    cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> {
       const csv = state as CsvState;
       const limit = recordLimit(state).maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       return recordCuts(source, { delimiter: csv.delimiter, start: csv.dataStart, rangeBytes, limit });
