@@ -23,6 +23,8 @@ export interface EngineOptions {
   /** Count lines so findings carry a line number (costs a newline pass per batch). */
   countLines?: boolean;
   detectors?: readonly Detector[];
+  /** Totals to count into (default: the engine's own); several engines in a row may share one. */
+  stats?: ScanStats;
 }
 
 interface ColumnPlan {
@@ -89,7 +91,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.asOf = options.asOf;
-    this.stats = new ScanStats(options.asOf);
+    this.stats = options.stats ?? new ScanStats(options.asOf);
     this.minConfidence = options.minConfidence ?? 0.5;
     this.onFinding = options.onFinding;
     this.countLines = options.countLines ?? false;

@@ -58,6 +58,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const bytesTotal = plans.reduce((sum, p) => sum + (p.error ? 0 : p.size), 0);
   const progress: ScanProgress = { bytesDone: 0, bytesTotal, filesDone: plans.filter((p) => p.error).length, filesTotal: plans.length };
   const workers = Math.max(0, options.workers ?? availableParallelism());
+  const totals = new ScanStats(asOf);
   const pool = createPool(workers, {
     progress: (_id, bytes) => {
       progress.bytesDone += bytes;
@@ -67,9 +68,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       if (text && findingsOut) findingsOut.write(text);
       if (options.onFinding) for (const record of records) options.onFinding(record);
     },
-  });
+  }, totals);
 
-  const totals = new ScanStats(asOf);
   const entries: FileEntry[] = plans.map((plan) => ({
     path: plan.path, format: plan.format, bytes: plan.size, records: 0, findings: 0, error: plan.error ?? null,
   }));
@@ -85,11 +85,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     if (plan.error) return;
     const running: Promise<void>[] = [];
     const warnings: string[] = [];
-    // Each range's totals go straight into the scan's as soon as it finishes, so range results
-    // (each with its exact distinct sets) never sit in memory together or get copied per file.
     const absorb = (result: TaskResult) => {
-      totals.merge(result.stats);
-      for (const n of Object.values(result.stats.counts)) entry.findings += n;
+      entry.findings += result.findings;
       entry.records += result.records;
       warnings.push(...result.warnings);
       if (result.error && !entry.error) entry.error = result.error;
@@ -119,6 +116,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   try {
     // Files run concurrently so that many small files keep every worker busy; the pool bounds the work.
     await Promise.race([Promise.all(plans.map((plan, i) => scanFile(plan, entries[i]!))), abort]);
+    await Promise.race([pool.collect(), abort]);
   } finally {
     await pool.close();
     if (findingsOut) await new Promise<void>((resolve, reject) => findingsOut.end((e?: Error | null) => (e ? reject(e) : resolve())));

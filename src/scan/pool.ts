@@ -1,32 +1,40 @@
 // Runs scan tasks on N worker threads (or in-process when N is 0), handing each idle worker the
-// next task. Under vitest the sources are TypeScript, so workers register tsx before loading them.
+// next task. Each thread counts into its own totals, merged into the scan's once at the end.
+// Under vitest the sources are TypeScript, so workers register tsx before loading them.
 import { Worker } from 'node:worker_threads';
+import type { ScanStats, StatsState } from '../engine/stats/scan-stats.js';
 import type { FindingRecord } from './findings.js';
 import { runTask, type ScanTask, type TaskEvents, type TaskResult } from './task.js';
+
+/** What the pool sends a worker: a task, or a request for its totals once every task is done. */
+export type PoolMessage = { kind: 'task'; task: ScanTask } | { kind: 'collect' };
 
 type WorkerMessage =
   | { kind: 'progress'; id: number; bytes: number }
   | { kind: 'findings'; id: number; text: Uint8Array | null; records: FindingRecord[] }
   | { kind: 'done'; result: TaskResult }
-  | { kind: 'failed'; id: number; message: string };
+  | { kind: 'failed'; id: number; message: string }
+  | { kind: 'totals'; stats: StatsState | null };
 
 /** A small young generation keeps each worker's memory flat: its garbage is short-lived buffers. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 export interface Pool {
   run(task: ScanTask): Promise<TaskResult>;
+  /** Merges every thread's totals into the scan's: call once, after the last task is done. */
+  collect(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createPool(workers: number, events: TaskEvents): Pool {
-  return workers <= 0 ? inProcessPool(events) : threadPool(workers, events);
+export function createPool(workers: number, events: TaskEvents, totals: ScanStats): Pool {
+  return workers <= 0 ? inProcessPool(events, totals) : threadPool(workers, events, totals);
 }
 
-function inProcessPool(events: TaskEvents): Pool {
-  return { run: (task) => runTask(task, events), close: async () => {} };
+function inProcessPool(events: TaskEvents, totals: ScanStats): Pool {
+  return { run: (task) => runTask(task, events, totals), collect: async () => {}, close: async () => {} };
 }
 
-function threadPool(size: number, events: TaskEvents): Pool {
+function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
   const here = new URL(import.meta.url);
   const typescript = here.pathname.endsWith('.ts');
   const script = new URL(typescript ? './worker.ts' : './worker.js', here);
@@ -34,6 +42,8 @@ function threadPool(size: number, events: TaskEvents): Pool {
   const all: Worker[] = [];
   const waiting: (() => void)[] = [];
   const pending = new Map<number, { resolve(r: TaskResult): void; reject(e: Error): void }>();
+  const collecting = new Map<Worker, { resolve(): void; reject(e: Error): void }>();
+  const failed = new Set<Worker>();
 
   for (let i = 0; i < size; i++) {
     const worker = typescript
@@ -42,7 +52,10 @@ function threadPool(size: number, events: TaskEvents): Pool {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') events.progress(message.id, message.bytes);
       else if (message.kind === 'findings') events.findings(message.id, message.text, message.records);
-      else {
+      else if (message.kind === 'totals') {
+        if (message.stats) totals.merge(message.stats);
+        collecting.get(worker)?.resolve();
+      } else {
         const id = message.kind === 'done' ? message.result.id : message.id;
         const entry = pending.get(id);
         pending.delete(id);
@@ -54,6 +67,8 @@ function threadPool(size: number, events: TaskEvents): Pool {
     worker.on('error', (error) => {
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
+      failed.add(worker);
+      collecting.get(worker)?.reject(error);
     });
     all.push(worker);
     idle.push(worker);
@@ -74,8 +89,15 @@ function threadPool(size: number, events: TaskEvents): Pool {
       const worker = await acquire();
       return new Promise<TaskResult>((resolve, reject) => {
         pending.set(task.id, { resolve, reject });
-        worker.postMessage(task);
+        worker.postMessage({ kind: 'task', task } satisfies PoolMessage);
       });
+    },
+    async collect() {
+      // A worker that failed took its totals with it; its tasks' errors already ended the scan.
+      await Promise.all(all.filter((w) => !failed.has(w)).map((worker) => new Promise<void>((resolve, reject) => {
+        collecting.set(worker, { resolve, reject });
+        worker.postMessage({ kind: 'collect' } satisfies PoolMessage);
+      })));
     },
     async close() {
       await Promise.all(all.map((w) => w.terminate()));

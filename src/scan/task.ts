@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Engine, parseAsOf, type Finding, type PiiType } from '../engine/index.js';
-import type { StatsState } from '../engine/stats/scan-stats.js';
+import type { ScanStats } from '../engine/stats/scan-stats.js';
 import { readers } from '../formats/index.js';
 import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
@@ -34,7 +34,8 @@ export interface ScanTask {
 export interface TaskResult {
   id: number;
   records: number;
-  stats: StatsState;
+  /** Findings in this task's range; their distinct values went into the thread's totals. */
+  findings: number;
   warnings: string[];
   error: string | null;
 }
@@ -58,7 +59,12 @@ export function readerFor(format: string): FormatReader {
   return reader;
 }
 
-export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskResult> {
+/**
+ * Scans one task's range into `totals`, the running totals of the thread that runs it: a worker
+ * keeps one for the whole scan, so its distinct tables grow once, not once per range, and the main
+ * thread merges one state per worker at the end instead of one per range while workers wait.
+ */
+export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanStats): Promise<TaskResult> {
   const asOf = parseAsOf(task.asOf)!;
   const reader = readerFor(task.format);
   const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal) : null;
@@ -80,9 +86,10 @@ export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskR
         }
       }
     : undefined;
-  const engine = new Engine({ asOf, countLines: encoder !== null, ...(task.types ? { types: task.types } : {}), ...(onFinding ? { onFinding } : {}) });
+  const engine = new Engine({ asOf, stats: totals, countLines: encoder !== null, ...(task.types ? { types: task.types } : {}), ...(onFinding ? { onFinding } : {}) });
   engine.startRange(task.start, task.lineBase);
   const parser = reader.createParser(task.state, task.start);
+  const findingsBefore = totals.findings;
   let recordCount = 0;
   let error: string | null = null;
   const scan = (chunk: Uint8Array, offset: number) => {
@@ -104,7 +111,7 @@ export async function runTask(task: ScanTask, events: TaskEvents): Promise<TaskR
     error ??= describeReadError(e);
   }
   flush();
-  return { id: task.id, records: recordCount, stats: engine.stats.state(), warnings: [...parser.warnings], error };
+  return { id: task.id, records: recordCount, findings: totals.findings - findingsBefore, warnings: [...parser.warnings], error };
 }
 
 async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {

@@ -1,14 +1,27 @@
-// Worker-thread entry: runs scan tasks sent by the pool and posts progress, findings and results.
+// Worker-thread entry: runs scan tasks sent by the pool, posts progress, findings and results, and
+// keeps the scan's running totals until the pool collects them.
 import { parentPort } from 'node:worker_threads';
-import { runTask, type ScanTask } from './task.js';
+import { parseAsOf } from '../engine/index.js';
+import { ScanStats } from '../engine/stats/scan-stats.js';
+import type { PoolMessage } from './pool.js';
+import { runTask } from './task.js';
 
 const port = parentPort!;
-port.on('message', (task: ScanTask) => {
+let totals: ScanStats | null = null;
+
+port.on('message', (message: PoolMessage) => {
+  if (message.kind === 'collect') {
+    port.postMessage({ kind: 'totals', stats: totals?.state() ?? null });
+    totals = null;
+    return;
+  }
+  const { task } = message;
+  totals ??= new ScanStats(parseAsOf(task.asOf)!);
   runTask(task, {
     progress: (id, bytes) => port.postMessage({ kind: 'progress', id, bytes }),
     // The text's buffer moves to the main thread instead of being copied.
     findings: (id, text, records) => port.postMessage({ kind: 'findings', id, text, records }, text ? [text.buffer as ArrayBuffer] : []),
-  }).then(
+  }, totals).then(
     (result) => port.postMessage({ kind: 'done', result }),
     (error: Error) => port.postMessage({ kind: 'failed', id: task.id, message: error.message }),
   );
