@@ -12,9 +12,6 @@ const latin1Slice = (globalThis as { Buffer?: { prototype: { latin1Slice?: Latin
     for (let i = start; i < end; i++) text += String.fromCharCode(this[i]!);
     return text;
   };
-/** Below this length, building the string in JS beats a native call. */
-const SHORT = 16;
-
 /** The UTF-8 text of bytes[start, end), exactly as `new TextDecoder().decode` returns it. */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   let ascii = true;
@@ -24,11 +21,9 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
       break;
     }
   }
-  if (!ascii) return decoder.decode(bytes.subarray(start, end));
-  if (end - start > SHORT) return latin1Slice.call(bytes, start, end);
-  let text = '';
-  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
-  return text;
+  // Even for short cells one native call beats building the string in JS, which allocates a
+  // string per character (V8 copies concatenations shorter than 13 characters).
+  return ascii ? latin1Slice.call(bytes, start, end) : decoder.decode(bytes.subarray(start, end));
 }
 
 const scratch = new Uint8Array(64);
