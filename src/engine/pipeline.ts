@@ -30,6 +30,18 @@ export interface EngineOptions {
 interface ColumnPlan {
   context: CandidateContext;
   fieldDetectors: FieldDetector[];
+  /** The token rules that can pass under the column's label (a free-text column: all of them). */
+  rules: RuleTable;
+}
+
+/** Token rules by what a candidate is: a number by its digit count, or an e-mail or IPv6 run. */
+interface RuleTable {
+  readonly byDigits: Rule[][];
+  readonly byKind: Record<'email' | 'ipv6', Rule[]>;
+  /** False when no rule takes numbers: the prefilter skips digit runs. */
+  readonly numbers: boolean;
+  /** False when no rule is left at all: the prefilter does not run. */
+  readonly any: boolean;
 }
 
 /** A token detector with what the hot path needs about it, looked up once instead of per finding. */
@@ -65,8 +77,10 @@ export class Engine {
   private readonly minConfidence: number;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private readonly countLines: boolean;
-  private readonly byDigits: Rule[][] = [];
-  private readonly byKind: Record<'email' | 'ipv6', Rule[]> = { email: [], ipv6: [] };
+  private readonly rules: Rule[] = [];
+  private readonly allRules: RuleTable;
+  /** Rule tables of labelled columns, by their hints (columns with the same hints share one). */
+  private readonly rulesByHints = new Map<LabelHints, RuleTable>();
   private readonly fieldDetectors: FieldDetector[];
   private readonly fieldTypeMask: number;
   private readonly categoryOf = new Map<PiiType, PdpCategory>();
@@ -78,6 +92,8 @@ export class Engine {
   private batch: FieldBatch | null = null;
   private fieldStart = 0;
   private plan: ColumnPlan | undefined;
+  /** The rule table of the current field. */
+  private table: RuleTable;
   /** Spans found in the current field (type bit, start, end, ...): field detectors skip what token detectors took. */
   private emitted: number[] = [];
   private emittedLength = 0;
@@ -97,18 +113,15 @@ export class Engine {
     this.countLines = options.countLines ?? false;
     const wanted = options.types ? new Set(options.types) : null;
     const active = (options.detectors ?? registered).filter((d) => !wanted || wanted.has(d.type));
-    for (let n = 0; n <= MAX_TOKEN_DIGITS; n++) this.byDigits.push([]);
     for (const d of active) {
       this.categoryOf.set(d.type, d.category);
       if (!isTokenDetector(d)) continue;
-      const rule: Rule = {
+      this.rules.push({
         detector: d, type: d.type, category: d.category, bit: hintBit(d.type), typeIndex: TYPE_INDEX[d.type], countsDigits: d.type === 'NIK',
-      };
-      for (const kind of d.tokenKinds) {
-        if (kind !== 'number') this.byKind[kind].push(rule);
-        else for (let n = d.minDigits ?? 1; n <= Math.min(d.maxDigits ?? MAX_TOKEN_DIGITS, MAX_TOKEN_DIGITS); n++) this.byDigits[n]!.push(rule);
-      }
+      });
     }
+    this.allRules = ruleTable(this.rules);
+    this.table = this.allRules;
     this.fieldDetectors = active.filter(isFieldDetector);
     this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
     this.textContext = CandidateContext.text(this.asOf);
@@ -137,8 +150,9 @@ export class Engine {
       const s = start[i]!, e = end[i]!, c = column[i]!;
       this.fieldStart = s;
       this.emittedLength = 0;
-      this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined;
-      scanTokens(bytes, s, e, this.token, this.onToken);
+      const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
+      const table = (this.table = plan ? plan.rules : this.allRules);
+      if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
       if (this.plan) {
         for (const detector of this.plan.fieldDetectors) this.confirmField(detector, bytes, s, e, this.plan.context);
       } else if (this.fieldDetectors.length > 0) {
@@ -153,16 +167,26 @@ export class Engine {
     const hints = columnHints(name);
     const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
     const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
-    return { context, fieldDetectors };
+    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules };
+  }
+
+  /** The rules that can reach the confidence threshold under a label's hints. */
+  private rulesUnder(hints: LabelHints): RuleTable {
+    let table = this.rulesByHints.get(hints);
+    if (!table) {
+      table = ruleTable(this.rules.filter((r) => (r.detector.ceiling?.(hints) ?? 1) >= this.minConfidence));
+      this.rulesByHints.set(hints, table);
+    }
+    return table;
   }
 
   private readonly onToken = (token: Token): void => {
     let candidates: Rule[] | undefined;
     if (token.kind === 'number') {
       if (token.digitCount > MAX_TOKEN_DIGITS) return;
-      candidates = this.byDigits[token.digitCount];
+      candidates = this.table.byDigits[token.digitCount];
     } else {
-      candidates = this.byKind[token.kind];
+      candidates = this.table.byKind[token.kind];
     }
     if (!candidates || candidates.length === 0) return;
     // A column that names nothing (notes, comments) is free text: the words in the cell decide.
@@ -311,6 +335,25 @@ export class Engine {
     }
     return line;
   }
+}
+
+function ruleTable(rules: readonly Rule[]): RuleTable {
+  const byDigits: Rule[][] = [];
+  const byKind: RuleTable['byKind'] = { email: [], ipv6: [] };
+  for (let n = 0; n <= MAX_TOKEN_DIGITS; n++) byDigits.push([]);
+  let numbers = false;
+  for (const rule of rules) {
+    const d = rule.detector;
+    for (const kind of d.tokenKinds) {
+      if (kind !== 'number') {
+        byKind[kind].push(rule);
+        continue;
+      }
+      numbers = true;
+      for (let n = d.minDigits ?? 1; n <= Math.min(d.maxDigits ?? MAX_TOKEN_DIGITS, MAX_TOKEN_DIGITS); n++) byDigits[n]!.push(rule);
+    }
+  }
+  return { byDigits, byKind, numbers, any: rules.length > 0 };
 }
 
 /** Bytes a text label never crosses: line end, quotes, separators of the previous "key=value". */

@@ -123,6 +123,12 @@ export interface TokenDetector {
   readonly minDigits?: number;
   readonly maxDigits?: number;
   confirm(token: Token, context: DetectionContext): Verdict | null;
+  /**
+   * The highest confidence `confirm` can give under these hints (absent: 1). The engine asks once
+   * per labelled column and skips detectors the label rules out: a NIK in a `no_kk` column or a
+   * phone in a `no_resi` column can never pass, so no candidate there is offered to them.
+   */
+  ceiling?(hints: LabelHints): number;
   /** The normalized value (see DEVELOPERS conventions). Called only for confirmed candidates. */
   normalize(token: Token): string;
   /** Optional attributes of a confirmed value (e.g. NIK: gender, birth date, region). */

@@ -41,6 +41,16 @@ describe('prefilter', () => {
     expect(texts('http://x and key:value')).toEqual([]);
   });
 
+  it('property: without numbers it finds exactly the e-mail and IPv6 candidates of a full scan', () => {
+    const unit = fc.constantFrom(...'0123456789 -./()+@:abcdefXYZ_\n,;"'.split(''));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 80 }), (s) => {
+      const spans = (tokens: ReturnType<typeof tokensOf>) => tokens.map((t) => `${t.kind}:${t.start}-${t.end}`);
+      expect(spans(tokensOf(s, false))).toEqual(spans(tokensOf(s).filter((t) => t.kind !== 'number')));
+    }), { numRuns: 2000 });
+    expect(texts('order 081234567890@gmail.com 2001:db8::1 3171100101900001')).toContain('number:3171100101900001');
+    expect(tokensOf('order 081234567890@gmail.com 2001:db8::1 3171100101900001', false).map((t) => t.kind)).toEqual(['email', 'ipv6']);
+  });
+
   it('never throws and keeps spans inside the input, whatever the bytes', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789 -./()+@:abcXYZ_\n,;"'.split('')) }), (s) => {

@@ -43,14 +43,18 @@ export function createToken(): Token {
 
 export type TokenCallback = (token: Token) => void;
 
-/** Finds every candidate in bytes[start, end) and hands each to `onToken` (the same object each time). */
-export function scanTokens(bytes: Uint8Array, start: number, end: number, token: Token, onToken: TokenCallback): void {
+/**
+ * Finds every candidate in bytes[start, end) and hands each to `onToken` (the same object each
+ * time). Without `numbers`, digit runs are skipped: e-mail and IPv6 candidates only.
+ */
+export function scanTokens(bytes: Uint8Array, start: number, end: number, token: Token, onToken: TokenCallback, numbers = true): void {
   token.bytes = bytes;
   let i = start;
   while (i < end) {
     const cls = byteClass[bytes[i]!]!;
     if (cls === DIGIT) {
-      i = scanNumber(bytes, start, i, end, token, onToken);
+      if (numbers) i = scanNumber(bytes, start, i, end, token, onToken);
+      else while (i < end && byteClass[bytes[i]!] === DIGIT) i++;
     } else if (cls === AT) {
       i = scanEmail(bytes, start, i, end, token, onToken);
     } else if (cls === COLON) {

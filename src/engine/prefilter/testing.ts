@@ -4,10 +4,10 @@ import { columnHints } from '../context/labels.js';
 import type { DetectionContext, Token } from '../types.js';
 import { createToken, scanTokens } from './scanner.js';
 
-export function tokensOf(text: string): Token[] {
+export function tokensOf(text: string, numbers = true): Token[] {
   const bytes = new TextEncoder().encode(text);
   const found: Token[] = [];
-  scanTokens(bytes, 0, bytes.length, createToken(), (t) => found.push({ ...t, digits: t.digits.slice() }));
+  scanTokens(bytes, 0, bytes.length, createToken(), (t) => found.push({ ...t, digits: t.digits.slice() }), numbers);
   return found;
 }
 

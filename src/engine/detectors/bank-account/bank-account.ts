@@ -1,6 +1,6 @@
 // BANK_ACCOUNT: bank account numbers (nomor rekening). Banks use 8–16 digits with no public
 // check digit, so a number counts only under an account label (rekening, no_rek, account number…).
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText } from '../credit-card/digits.js';
 
 const ACCOUNT = hintBit('BANK_ACCOUNT');
@@ -23,6 +23,10 @@ export const bankAccountDetector: TokenDetector = {
     let confidence = context.source === 'column' ? 0.9 : 0.85;
     if (hints & COMPETING) confidence -= 0.2;
     return { confidence, rule: 'bank-account.length+context', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & ACCOUNT && !(hints & NEGATIVE_HINT) ? 1 : 0;
   },
 
   normalize(token: Token): string {

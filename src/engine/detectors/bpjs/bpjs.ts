@@ -1,6 +1,6 @@
 // BPJS: BPJS Kesehatan (JKN-KIS) card numbers, 13 digits and often with leading zeros. No public
 // check digit exists, so a 13-digit number counts only under a BPJS label (bpjs, jkn, kis, noka…).
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText } from '../credit-card/digits.js';
 
 const BPJS = hintBit('BPJS');
@@ -21,6 +21,10 @@ export const bpjsDetector: TokenDetector = {
     const validator = leadingZeros ? '13 digits with leading zeros; BPJS context' : '13 digits; BPJS context';
     const confidence = context.source === 'column' ? (leadingZeros ? 0.95 : 0.9) : leadingZeros ? 0.9 : 0.85;
     return { confidence, rule: 'bpjs.length+context', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & BPJS && !(hints & NEGATIVE_HINT) ? 1 : 0;
   },
 
   normalize(token: Token): string {

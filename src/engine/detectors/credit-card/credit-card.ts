@@ -2,7 +2,7 @@
 // and length match an issuer. 16-digit NIKs starting 51–53 or 35/36/62/64/65 look like Mastercard,
 // JCB, Diners, UnionPay or Discover numbers and one in ten passes Luhn, so without card context
 // such numbers stay below a validated NIK's confidence (0.85) unless written in card groups.
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from './digits.js';
 
 interface Issuer {
@@ -95,6 +95,10 @@ export const creditCardDetector: TokenDetector = {
     // 13-digit Visa numbers have not been issued for decades; bank accounts of that length have.
     if (count === 13) return { confidence: 0.55, rule: 'credit-card.luhn-legacy-length', validator };
     return { confidence: 0.8, rule: 'credit-card.luhn', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & CARD ? 1 : hints & (NEGATIVE_HINT | OTHER_IDENTIFIER) ? 0.3 : 1;
   },
 
   normalize(token: Token): string {

@@ -2,7 +2,7 @@
 // 1990-01-31, 31/01/1990, 31.01.1990 or 19900131, and whole field values such as "12 Januari 1990"
 // or "Jakarta, 12-01-1990" (TTL = tempat, tanggal lahir). A date must be real, not after the as-of
 // day and at most 120 years before it. Two-digit years are not read: the pivot would be a guess.
-import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type FieldDetector, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type LabelHints, type FieldDetector, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { MONTHS, isBirthDate, isoDate, orderDate } from './calendar.js';
 
 const DOB = hintBit('DATE_OF_BIRTH');
@@ -87,6 +87,10 @@ export const dateOfBirthDetector: TokenDetector & FieldDetector = {
   confirm(token: Token, context: DetectionContext): Verdict | null {
     if (!(context.hints & DOB) || token.plus) return null;
     return verdictFor(tokenDate(token), context, 'date-of-birth.date+context');
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & DOB && !(hints & NEGATIVE_HINT) ? 1 : 0;
   },
 
   normalize(token: Token): string {

@@ -1,7 +1,7 @@
 // IP_ADDRESS: IPv4 from dotted number tokens (four groups 0–255, no leading zeros) and IPv6 from
 // the prefilter's IPv6 candidates. Loopback, unspecified, broadcast and multicast addresses name
 // no person and are skipped; private ranges count with less confidence than public ones.
-import { NEGATIVE_HINT, SEP_DOT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, SEP_DOT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { canonicalIpv6, ipv4Text, parseIpv4, parseIpv6 } from './ipv6.js';
 
 const IP = hintBit('IP_ADDRESS');
@@ -77,6 +77,10 @@ export const ipAddressDetector: TokenDetector = {
     if (v < 0 || notAnAddress(token.bytes, token.start)) return null;
     // Four single digits ("1.2.3.4") are more often a version or a section number than an address.
     return verdict(ipv4Scope(v), context, 4, token.digitCount === 4 ? 0.55 : 0.8);
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & IP ? 1 : hints & NEGATIVE_HINT ? 0.3 : 1;
   },
 
   normalize(token: Token): string {

@@ -2,7 +2,7 @@
 // region code (current or historical Kemendagri list), the birth date (day + 40 for women) and
 // the serial carry the validation, and context words lift or sink the confidence.
 import { regions } from '../../regions/regions.js';
-import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { DistrictVerdict, ageOn, digitString, digitsOf, districtCode, hasBirthDate, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
 
 const NIK = hintBit('NIK');
@@ -38,6 +38,10 @@ export const nikDetector: TokenDetector = {
       confidence = 0.75;
     }
     return new DistrictVerdict(confidence, rule, districtCode(digits), 'birth date valid; serial valid');
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & NIK ? 1 : hints & NEGATIVE_HINT ? 0.3 : hints & OTHER_IDENTIFIER ? 0.45 : 1;
   },
 
   normalize(token: Token): string {

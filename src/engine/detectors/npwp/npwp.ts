@@ -2,7 +2,7 @@
 // where C is a Luhn check digit over the first 9 digits, OOO the tax office and BBB the branch.
 // Since 2024 the 16-digit form is `0` + the legacy 15, or the holder's NIK: a NIK-form NPWP is
 // left to the NIK detector unless the label says NPWP.
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from '../credit-card/digits.js';
 
 const NPWP = hintBit('NPWP');
@@ -64,6 +64,10 @@ export const npwpDetector: TokenDetector = {
     if (formatted) return { confidence: 0.95, rule: 'npwp.format+checksum', validator };
     // A bare 15/16-digit number passes a 9-digit Luhn one time in ten: valid, but weak alone.
     return { confidence: 0.6, rule: 'npwp.checksum', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & NPWP ? 1 : hints & NEGATIVE_HINT ? 0.25 : hints & OTHER_IDENTIFIER ? 0.3 : 1;
   },
 
   normalize(token: Token): string {

@@ -1,7 +1,7 @@
 // PASSPORT: passport numbers under a passport label. Indonesian passports are a letter and 7
 // digits (`B 1234567`, `X1234567`); other countries use 1–2 letters and 6–8 digits. The number
 // token starts at the first digit, so the letters are read from the bytes just before it.
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText } from '../credit-card/digits.js';
 
 const PASSPORT = hintBit('PASSPORT');
@@ -39,6 +39,10 @@ export const passportDetector: TokenDetector = {
     const indonesian = letters === 1 && count === 7;
     const validator = `${letters} letter(s) + ${count} digits${indonesian ? ' (Indonesian format)' : ''}; passport context`;
     return { confidence: indonesian ? 0.95 : 0.85, rule: 'passport.format+context', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & PASSPORT && !(hints & NEGATIVE_HINT) ? 1 : 0;
   },
 
   normalize(token: Token): string {

@@ -3,7 +3,7 @@
 // libphonenumber-js verdict (mobile metadata) depends only on the prefix and length of the national
 // number for Indonesia, so it is asked once per (prefix, length) and remembered.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
-import { NEGATIVE_HINT, hintBit, type DetectionContext, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { digitText, digitValue, insideWord } from '../credit-card/digits.js';
 
 const PHONE = hintBit('PHONE');
@@ -90,6 +90,10 @@ export const phoneDetector: TokenDetector = {
     // "62812…" without "+" is also how long ids start; "+62" or "08" is unmistakable.
     const base = from === 2 && !token.plus ? 0.75 : operatorOf(digitValue(d, from, 3)) ? 0.92 : 0.85;
     return { confidence: base, rule: 'phone.mobile', validator };
+  },
+
+  ceiling(hints: LabelHints): number {
+    return hints & PHONE ? 1 : hints & NEGATIVE_HINT ? 0.3 : hints & OTHER_IDENTIFIER ? 0.4 : 1;
   },
 
   normalize(token: Token): string {
