@@ -56,21 +56,28 @@ export class DistinctCounter {
     return this.registers !== null;
   }
 
-  /** Adds a key given as two 32-bit words; `low` must be non-zero (hashString guarantees it). */
-  add(high: number, low: number): void {
-    if (this.registers) return addToRegisters(this.registers, high, low);
+  /**
+   * Adds a key given as two 32-bit words; `low` must be non-zero (hashString guarantees it).
+   * Returns false when the key was already counted, true when it is new or, once estimating, unknown.
+   */
+  add(high: number, low: number): boolean {
+    if (this.registers) {
+      addToRegisters(this.registers, high, low);
+      return true;
+    }
     const slots = this.slots;
     const mask = (slots.length >>> 1) - 1;
     let slot = (fmix(high ^ Math.imul(low, 0x9e3779b1)) & mask) << 1;
     for (;;) {
       const stored = slots[slot + 1]!;
       if (stored === 0) break;
-      if (stored === low && slots[slot] === high) return;
+      if (stored === low && slots[slot] === high) return false;
       slot = (slot + 2) & ((mask << 1) | 1);
     }
     slots[slot] = high;
     slots[slot + 1] = low;
     if (++this.size * 4 > slots.length) this.grow();
+    return true;
   }
 
   addString(value: string): void {
@@ -109,13 +116,27 @@ export class DistinctCounter {
       return;
     }
     const keys = other.keys!;
+    // Room for every incoming key at once (up to the exact limit): no doubling and rehashing on the way.
+    this.reserve(Math.min(this.size + keys.length / 2, this.exactLimit));
     for (let i = 0; i < keys.length; i += 2) this.add(keys[i]!, keys[i + 1]!);
   }
 
   private grow(): void {
     if (this.size >= this.exactLimit) return this.toRegisters();
+    this.resize(this.slots.length * 2);
+  }
+
+  /** Grows the table so that `keys` keys fit without growing again. */
+  private reserve(keys: number): void {
+    if (this.registers) return;
+    let length = this.slots.length;
+    while (keys * 4 > length) length *= 2;
+    if (length > this.slots.length) this.resize(length);
+  }
+
+  private resize(length: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
+    this.slots = new Uint32Array(length);
     this.size = 0;
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.add(old[i]!, old[i + 1]!);
   }
@@ -138,12 +159,16 @@ function addToRegisters(registers: Uint8Array, high: number, low: number): void 
   if (rank > registers[index]!) registers[index] = rank;
 }
 
+/** 2^-rank for every rank a register can hold. */
+const INVERSE_POWERS = Float64Array.from({ length: 64 }, (_, rank) => 2 ** -rank);
+
 function estimate(registers: Uint8Array): number {
-  let sum = 0, zeros = 0;
-  for (let i = 0; i < HLL_REGISTERS; i++) {
-    sum += 2 ** -registers[i]!;
-    if (registers[i] === 0) zeros++;
-  }
+  // How many registers hold each rank, then the harmonic sum over 64 ranks, not 16,384 registers.
+  const ranks = new Float64Array(64);
+  for (let i = 0; i < HLL_REGISTERS; i++) ranks[registers[i]!]!++;
+  let sum = 0;
+  for (let rank = 0; rank < 64; rank++) sum += ranks[rank]! * INVERSE_POWERS[rank]!;
+  const zeros = ranks[0]!;
   const alpha = 0.7213 / (1 + 1.079 / HLL_REGISTERS);
   const raw = (alpha * HLL_REGISTERS * HLL_REGISTERS) / sum;
   if (raw <= 2.5 * HLL_REGISTERS && zeros > 0) return Math.round(HLL_REGISTERS * Math.log(HLL_REGISTERS / zeros));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAsOf } from '../as-of.js';
 import { digitsOf } from '../detectors/nik/structure.js';
@@ -28,5 +29,23 @@ describe('SubjectCounter', () => {
     expect(Math.abs(report.distinct - 3010) / 3010).toBeLessThan(0.03);
     expect(Math.abs(report.female - 1500) / 1500).toBeLessThan(0.05);
     expect(report.byProvince['31']).toBeGreaterThan(2900);
+  });
+
+  it('property: people split over workers and merged report exactly what one counter reports', () => {
+    const people = fc.array(fc.tuple(fc.integer({ min: 0, max: 4999 }), fc.integer({ min: 0, max: 2 })), { minLength: 1500, maxLength: 4000 });
+    fc.assert(fc.property(people, fc.constantFrom(100, 1_000, 1 << 19), (rows, limit) => {
+      const one = new SubjectCounter(asOf, limit);
+      const workers = [new SubjectCounter(asOf, limit), new SubjectCounter(asOf, limit), new SubjectCounter(asOf, limit)];
+      for (const [person, worker] of rows) {
+        // Varied provinces, birth years, genders and serials; the same person may turn up on any worker.
+        const province = 11 + (person % 7), year = String(person % 100).padStart(2, '0'), day = String(1 + (person % 28) + (person % 2 ? 40 : 0));
+        const nik = digitsOf(`${province}7101${day.padStart(2, '0')}01${year}${String(1 + person).padStart(4, '0')}`);
+        one.addNik(nik);
+        workers[worker]!.addNik(nik);
+      }
+      const merged = new SubjectCounter(asOf, limit);
+      for (const worker of workers) merged.merge(worker.state());
+      expect(merged.report()).toEqual(one.report());
+    }), { numRuns: 40 });
   });
 });

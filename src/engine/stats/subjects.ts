@@ -1,6 +1,7 @@
 // Distinct people in a scan, counted by their valid NIKs: how many, women and men, minors, age
 // bands and provinces. NIKs are kept exactly (as two 8-digit halves) up to a bound, and decoded
-// once at report time; past the bound every category switches to its own HyperLogLog.
+// once at report time; past the bound the counts come from one HyperLogLog per category, which
+// each new person feeds as it arrives, so merging workers never decodes every key again.
 import type { AsOf } from '../types.js';
 import { ageOn, pivotYear } from '../detectors/nik/structure.js';
 import { DistinctCounter, type DistinctState } from './distinct.js';
@@ -20,7 +21,7 @@ export interface SubjectsReport {
 
 export interface SubjectsState {
   all: DistinctState;
-  categories: Record<string, DistinctState> | null;
+  categories: Record<string, DistinctState>;
 }
 
 /**
@@ -49,11 +50,11 @@ function categoriesOf(high: number, low: number, asOf: AsOf, out: Int32Array): n
 
 export class SubjectCounter {
   private readonly all: DistinctCounter;
-  /** Only once the exact set overflowed: one estimator per category. */
-  private categories: (DistinctCounter | undefined)[] | null = null;
+  /** One estimator per category: the counts once the exact set overflowed. */
+  private readonly categories: (DistinctCounter | undefined)[] = new Array<DistinctCounter | undefined>(CATEGORIES);
   private readonly scratch = new Int32Array(4);
 
-  constructor(private readonly asOf: AsOf, private readonly exactLimit = 1 << 19) {
+  constructor(private readonly asOf: AsOf, exactLimit = 1 << 19) {
     this.all = new DistinctCounter(exactLimit);
   }
 
@@ -65,33 +66,15 @@ export class SubjectCounter {
     this.addHalves(high, low);
   }
 
+  /** A person seen for the first time (or any person, once estimating) also goes to their categories. */
   private addHalves(high: number, low: number): void {
-    if (this.categories) return this.addToCategories(high, low);
-    if (this.all.count() >= this.exactLimit) {
-      this.startEstimating();
-      return this.addToCategories(high, low);
-    }
-    this.all.add(high, low);
-  }
-
-  private addToCategories(high: number, low: number): void {
-    this.all.add(high, low);
-    this.addToEstimators(high, low);
-  }
-
-  private addToEstimators(high: number, low: number): void {
+    if (!this.all.add(high, low)) return;
     const n = categoriesOf(high, low, this.asOf, this.scratch);
     for (let k = 0; k < n; k++) this.category(this.scratch[k]!).add(high, low);
   }
 
   private category(index: number): DistinctCounter {
-    return (this.categories![index] ??= new DistinctCounter(0));
-  }
-
-  /** The exact set is full: seed one estimator per category from what it holds, then estimate. */
-  private startEstimating(): void {
-    this.categories = new Array<DistinctCounter | undefined>(CATEGORIES);
-    this.all.forEachKey((high, low) => this.addToEstimators(high, low));
+    return (this.categories[index] ??= new DistinctCounter(0));
   }
 
   get approximate(): boolean {
@@ -100,22 +83,15 @@ export class SubjectCounter {
 
   state(): SubjectsState {
     const categories: Record<string, DistinctState> = {};
-    this.categories?.forEach((counter, index) => {
+    this.categories.forEach((counter, index) => {
       if (counter) categories[index] = counter.state();
     });
-    return { all: this.all.state(), categories: this.categories ? categories : null };
+    return { all: this.all.state(), categories };
   }
 
   merge(other: SubjectsState): void {
-    if (other.all.keys) {
-      const keys = other.all.keys;
-      for (let i = 0; i < keys.length; i += 2) this.addHalves(keys[i]!, keys[i + 1]!);
-      return;
-    }
-    // The other side estimates: so must we, from now on.
-    if (!this.categories) this.startEstimating();
     this.all.merge(other.all);
-    for (const [index, state] of Object.entries(other.categories ?? {})) this.category(Number(index)).merge(state);
+    for (const [index, state] of Object.entries(other.categories)) this.category(Number(index)).merge(state);
   }
 
   report(): SubjectsReport {
@@ -125,7 +101,7 @@ export class SubjectCounter {
       const n = categoriesOf(h, l, this.asOf, scratch);
       for (let k = 0; k < n; k++) counts[scratch[k]!]!++;
     })) {
-      this.categories?.forEach((counter, index) => (counts[index] = counter?.count() ?? 0));
+      this.categories.forEach((counter, index) => (counts[index] = counter?.count() ?? 0));
     }
     const byProvince: Record<string, number> = {};
     const byAgeBand: Record<string, number> = {};
