@@ -1,7 +1,8 @@
 // `telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N]
 //  [--types T,..] [--fail-on T,..]`: parsing here, the work in src/scan.
 import { parseArgs } from 'node:util';
-import { PII_TYPES, parseAsOf, type PiiType } from '../engine/index.js';
+import { parseAsOf } from '../engine/as-of.js';
+import { PII_TYPES, type PiiType } from '../engine/types.js';
 import { scanPaths, type ScanProgress } from '../scan/index.js';
 import { formatTable } from '../scan/report.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';

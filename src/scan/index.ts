@@ -2,7 +2,8 @@
 // worker pool, merges the per-range totals and returns the versioned report (the `--json` contract).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { asOfFromDate, parseAsOf, type PiiType } from '../engine/index.js';
+import { asOfFromDate, parseAsOf } from '../engine/as-of.js';
+import type { PiiType } from '../engine/types.js';
 import { ScanStats } from '../engine/stats/scan-stats.js';
 import { deriveKey, loadProjectKey } from '../config/key.js';
 import type { FindingRecord } from './findings.js';
@@ -10,7 +11,8 @@ import { expandInputs } from './inputs.js';
 import { countNewlines, planFile, type FilePlan } from './plan.js';
 import { createPool } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
-import { describeReadError, type ScanTask, type TaskResult } from './task.js';
+import { describeReadError } from './read-error.js';
+import type { ScanTask, TaskResult } from './task.js';
 
 export type { ScanReport } from './report.js';
 export type { FindingRecord } from './findings.js';
@@ -49,17 +51,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const started = performance.now();
   const asOf = options.asOf ? parseAsOf(options.asOf) : asOfFromDate(new Date());
   if (!asOf) throw new RangeError(`--as-of: tanggal tidak valid / invalid date: ${options.asOf}`);
-  const inputs = await expandInputs(paths);
-  const plans = await Promise.all(inputs.map((input) => planFile(input, options.rangeBytes)));
   const wantsFindings = Boolean(options.findingsFile || options.onFinding);
   const keyHex = wantsFindings ? deriveKey(options.key ?? loadProjectKey(), 'finding-hash').toString('hex') : '';
-  const findingsOut: WriteStream | null = options.findingsFile ? createWriteStream(options.findingsFile) : null;
-
-  const bytesTotal = plans.reduce((sum, p) => sum + (p.error ? 0 : p.size), 0);
-  const progress: ScanProgress = { bytesDone: 0, bytesTotal, filesDone: plans.filter((p) => p.error).length, filesTotal: plans.length };
-  const workers = Math.max(0, options.workers ?? availableParallelism());
+  const progress: ScanProgress = { bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
+  let findingsOut: WriteStream | null = null;
   const totals = new ScanStats(asOf);
-  const pool = createPool(workers, {
+  // Workers boot (a JS engine each, the detectors, the region tables) while the inputs are planned.
+  const pool = createPool(Math.max(0, options.workers ?? availableParallelism()), {
     progress: (_id, bytes) => {
       progress.bytesDone += bytes;
       options.onProgress?.({ ...progress });
@@ -70,56 +68,68 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     },
   }, totals);
 
-  const entries: FileEntry[] = plans.map((plan) => ({
-    path: plan.path, format: plan.format, bytes: plan.size, records: 0, findings: 0, error: plan.error ?? null,
-  }));
-  let nextTaskId = 0;
-  const abort = new Promise<never>((_, reject) => {
-    const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));
-    if (options.signal?.aborted) cancel();
-    else options.signal?.addEventListener('abort', cancel, { once: true });
-  });
-  abort.catch(() => {});
-
-  const scanFile = async (plan: FilePlan, entry: FileEntry): Promise<void> => {
-    if (plan.error) return;
-    const running: Promise<void>[] = [];
-    const warnings: string[] = [];
-    const absorb = (result: TaskResult) => {
-      entry.findings += result.findings;
-      entry.records += result.records;
-      warnings.push(...result.warnings);
-      if (result.error && !entry.error) entry.error = result.error;
-    };
-    let lineBase = 1;
-    try {
-      for await (const [start, end] of plan.ranges) {
-        if (options.signal?.aborted) break; // stops a file walk still under way
-        const task: ScanTask = {
-          id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
-          asOf: asOf.iso, types: options.types ? [...options.types] : null,
-          findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
-        };
-        running.push(pool.run(task).then(absorb));
-        if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
-      }
-    } catch (error) {
-      // Finding the ranges failed part way (a read error): what was dispatched still counts.
-      entry.error ??= describeReadError(error);
-    }
-    await Promise.all(running);
-    if (warnings.length) entry.warnings = warnings.slice(0, 20);
-    progress.filesDone++;
-    options.onProgress?.({ ...progress });
-  };
-
+  let entries: FileEntry[] = [];
   try {
+    const inputs = await expandInputs(paths);
+    const plans = await Promise.all(inputs.map((input) => planFile(input, options.rangeBytes)));
+    entries = plans.map((plan) => ({
+      path: plan.path, format: plan.format, bytes: plan.size, records: 0, findings: 0, error: plan.error ?? null,
+    }));
+    progress.bytesTotal = plans.reduce((sum, p) => sum + (p.error ? 0 : p.size), 0);
+    progress.filesDone = plans.filter((p) => p.error).length;
+    progress.filesTotal = plans.length;
+    if (options.findingsFile) findingsOut = createWriteStream(options.findingsFile);
+    const abort = new Promise<never>((_, reject) => {
+      const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));
+      if (options.signal?.aborted) cancel();
+      else options.signal?.addEventListener('abort', cancel, { once: true });
+    });
+    abort.catch(() => {});
+
+    let nextTaskId = 0;
+    /** Hands every range of a file to the pool; resolves then, with the promise of their results. */
+    const dispatchFile = async (plan: FilePlan, entry: FileEntry): Promise<{ done: Promise<void> }> => {
+      if (plan.error) return { done: Promise.resolve() };
+      const running: Promise<void>[] = [];
+      const warnings: string[] = [];
+      const absorb = (result: TaskResult) => {
+        entry.findings += result.findings;
+        entry.records += result.records;
+        warnings.push(...result.warnings);
+        if (result.error && !entry.error) entry.error = result.error;
+      };
+      let lineBase = 1;
+      try {
+        for await (const [start, end] of plan.ranges) {
+          if (options.signal?.aborted) break; // stops a file walk still under way
+          const task: ScanTask = {
+            id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
+            asOf: asOf.iso, types: options.types ? [...options.types] : null,
+            findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
+          };
+          running.push(pool.run(task).then(absorb));
+          if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
+        }
+      } catch (error) {
+        // Finding the ranges failed part way (a read error): what was dispatched still counts.
+        entry.error ??= describeReadError(error);
+      }
+      const done = Promise.all(running).then(() => {
+        if (warnings.length) entry.warnings = warnings.slice(0, 20);
+        progress.filesDone++;
+        options.onProgress?.({ ...progress });
+      });
+      return { done };
+    };
+
     // Files run concurrently so that many small files keep every worker busy; the pool bounds the work.
-    await Promise.race([Promise.all(plans.map((plan, i) => scanFile(plan, entries[i]!))), abort]);
-    await Promise.race([pool.collect(), abort]);
+    const files = await Promise.race([Promise.all(plans.map((plan, i) => dispatchFile(plan, entries[i]!))), abort]);
+    // Every task is with the pool now: workers hand in their totals as each runs out of work.
+    await Promise.race([Promise.all([...files.map((f) => f.done), pool.collect()]), abort]);
   } finally {
     await pool.close();
-    if (findingsOut) await new Promise<void>((resolve, reject) => findingsOut.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    const out = findingsOut as WriteStream | null;
+    if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
   return buildReport(asOf.iso, entries, totals, Math.round(performance.now() - started));
 }

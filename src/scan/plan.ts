@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { detectFormat } from '../formats/index.js';
 import { FormatError, type ByteSource, type FileState } from '../formats/types.js';
 import type { InputFile } from './inputs.js';
-import { describeReadError } from './task.js';
+import { describeReadError } from './read-error.js';
 
 const HEAD_BYTES = 256 << 10;
 /**

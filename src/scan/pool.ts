@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ScanStats, StatsState } from '../engine/stats/scan-stats.js';
 import type { FindingRecord } from './findings.js';
-import { runTask, type ScanTask, type TaskEvents, type TaskResult } from './task.js';
+import type { ScanTask, TaskEvents, TaskResult } from './task.js';
 
 /** What the pool sends a worker: a task, or a request for its totals once every task is done. */
 export type PoolMessage = { kind: 'task'; task: ScanTask } | { kind: 'collect' };
@@ -21,7 +21,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 export interface Pool {
   run(task: ScanTask): Promise<TaskResult>;
-  /** Merges every thread's totals into the scan's: call once, after the last task is done. */
+  /**
+   * Merges every thread's totals into the scan's. Call once, when every task has been handed to
+   * `run` (they may still be running): each worker's totals come as soon as it is free.
+   */
   collect(): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,8 +33,10 @@ export function createPool(workers: number, events: TaskEvents, totals: ScanStat
   return workers <= 0 ? inProcessPool(events, totals) : threadPool(workers, events, totals);
 }
 
+/** Runs tasks on this thread; the detectors are loaded only here (the main thread never needs them otherwise). */
 function inProcessPool(events: TaskEvents, totals: ScanStats): Pool {
-  return { run: (task) => runTask(task, events, totals), collect: async () => {}, close: async () => {} };
+  const task = import('./task.js');
+  return { run: async (t) => (await task).runTask(t, events, totals), collect: async () => {}, close: async () => {} };
 }
 
 function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
@@ -40,10 +45,14 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
   const script = new URL(typescript ? './worker.ts' : './worker.js', here);
   const idle: Worker[] = [];
   const all: Worker[] = [];
-  const waiting: (() => void)[] = [];
+  const waiting: ((worker: Worker) => void)[] = [];
   const pending = new Map<number, { resolve(r: TaskResult): void; reject(e: Error): void }>();
-  const collecting = new Map<Worker, { resolve(): void; reject(e: Error): void }>();
   const failed = new Set<Worker>();
+  /**
+   * Set once no more tasks will come. Each worker then hands in its totals as soon as it is free,
+   * so the first to finish is merged while the others still scan their last ranges.
+   */
+  let collection: { left: number; resolve(): void; reject(e: Error): void } | null = null;
 
   for (let i = 0; i < size; i++) {
     const worker = typescript
@@ -54,7 +63,7 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
       else if (message.kind === 'findings') events.findings(message.id, message.text, message.records);
       else if (message.kind === 'totals') {
         if (message.stats) totals.merge(message.stats);
-        collecting.get(worker)?.resolve();
+        if (collection && --collection.left === 0) collection.resolve();
       } else {
         const id = message.kind === 'done' ? message.result.id : message.id;
         const entry = pending.get(id);
@@ -68,36 +77,42 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
       failed.add(worker);
-      collecting.get(worker)?.reject(error);
+      if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1);
+      collection?.reject(error);
     });
     all.push(worker);
     idle.push(worker);
   }
 
+  /** A free worker goes straight to the next waiting task, or hands in its totals, or waits. */
   function release(worker: Worker): void {
-    idle.push(worker);
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next(worker);
+    else if (collection) worker.postMessage({ kind: 'collect' } satisfies PoolMessage);
+    else idle.push(worker);
   }
 
-  async function acquire(): Promise<Worker> {
-    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    return idle.pop()!;
+  function acquire(): Promise<Worker> {
+    const worker = idle.pop();
+    return worker ? Promise.resolve(worker) : new Promise<Worker>((resolve) => waiting.push(resolve));
   }
 
   return {
     async run(task) {
+      if (collection) throw new Error('scan pool: task after collect');
       const worker = await acquire();
       return new Promise<TaskResult>((resolve, reject) => {
         pending.set(task.id, { resolve, reject });
         worker.postMessage({ kind: 'task', task } satisfies PoolMessage);
       });
     },
-    async collect() {
+    collect() {
       // A worker that failed took its totals with it; its tasks' errors already ended the scan.
-      await Promise.all(all.filter((w) => !failed.has(w)).map((worker) => new Promise<void>((resolve, reject) => {
-        collecting.set(worker, { resolve, reject });
-        worker.postMessage({ kind: 'collect' } satisfies PoolMessage);
-      })));
+      return new Promise<void>((resolve, reject) => {
+        collection = { left: all.length - failed.size, resolve, reject };
+        if (collection.left === 0) resolve();
+        for (const worker of idle.splice(0)) release(worker);
+      });
     },
     async close() {
       await Promise.all(all.map((w) => w.terminate()));

@@ -1,5 +1,5 @@
 // The scan report (`telusur scan --json`, contract version 1) and its human-readable table.
-import { PII_TYPES, type PdpCategory, type PiiType } from '../engine/index.js';
+import { PII_TYPES, type PdpCategory, type PiiType } from '../engine/types.js';
 import type { ScanStats, TypeTotals } from '../engine/stats/scan-stats.js';
 import type { SubjectsReport } from '../engine/stats/subjects.js';
 

@@ -8,6 +8,7 @@ import type { ScanStats } from '../engine/stats/scan-stats.js';
 import { readers } from '../formats/index.js';
 import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
+import { describeReadError } from './read-error.js';
 
 export const READ_CHUNK = 4 << 20;
 /** Full-size read buffers of finished ranges, for the next ones (tasks in one thread may overlap). */
@@ -177,15 +178,4 @@ export class TextChunks {
     this.chunk = null;
     this.used = 0;
   }
-}
-
-/** A readable, value-free reason for a failure while reading or parsing a file. */
-export function describeReadError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException & { code?: string };
-  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? '')) {
-    return 'TRUNCATED: berkas gzip terpotong / truncated gzip stream (findings up to the cut are kept)';
-  }
-  if (e.code === 'Z_DATA_ERROR') return `MALFORMED: data gzip rusak / corrupt gzip data (${e.message})`;
-  if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) && e.message) return `${e.code}: ${e.message}`;
-  return `UNREADABLE: ${e.message ?? String(error)}`;
 }

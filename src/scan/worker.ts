@@ -2,12 +2,21 @@
 // keeps the scan's running totals until the pool collects them.
 import { parentPort } from 'node:worker_threads';
 import { parseAsOf } from '../engine/index.js';
+import { regions } from '../engine/regions/regions.js';
 import { ScanStats } from '../engine/stats/scan-stats.js';
 import type { PoolMessage } from './pool.js';
 import { runTask } from './task.js';
 
 const port = parentPort!;
 let totals: ScanStats | null = null;
+
+// Load the region tables now, while the main thread plans the scan, not on the first NIK of the
+// first range. A failure here shows again, as that task's error, when a detector needs them.
+try {
+  regions();
+} catch {
+  // reported by the first task that needs the tables
+}
 
 port.on('message', (message: PoolMessage) => {
   if (message.kind === 'collect') {
