@@ -153,8 +153,8 @@ export class Engine {
       const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
       const table = (this.table = plan ? plan.rules : this.allRules);
       if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
-      if (this.plan) {
-        for (const detector of this.plan.fieldDetectors) this.confirmField(detector, bytes, s, e, this.plan.context);
+      if (plan) {
+        for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
       } else if (this.fieldDetectors.length > 0) {
         this.scanTextLabels(bytes, s, e);
       }

@@ -1,5 +1,5 @@
 // scanPaths: the scan capability as a library. Expands inputs, plans ranges, runs them on the
-// worker pool, merges the per-range totals and returns the versioned report (the `--json` contract).
+// worker pool, merges the workers' totals and returns the versioned report (the `--json` contract).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { asOfFromDate, parseAsOf } from '../engine/as-of.js';

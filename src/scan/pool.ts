@@ -6,7 +6,7 @@ import type { ScanStats, StatsState } from '../engine/stats/scan-stats.js';
 import type { FindingRecord } from './findings.js';
 import type { ScanTask, TaskEvents, TaskResult } from './task.js';
 
-/** What the pool sends a worker: a task, or a request for its totals once every task is done. */
+/** What the pool sends a worker: a task, or a request for its totals once no task is left for it. */
 export type PoolMessage = { kind: 'task'; task: ScanTask } | { kind: 'collect' };
 
 type WorkerMessage =
