@@ -11,18 +11,29 @@ const PACKAGES = ['idn-area-data', 'idn-area-data-v3', 'idn-area-data-v2'] as co
 export interface RegionTable {
   /** 1 where the 6-digit district code (as a number, e.g. 317101) is or was valid. */
   readonly districtValid: Uint8Array;
-  readonly provinceNames: ReadonlyMap<number, string>;
-  readonly regencyNames: ReadonlyMap<number, string>;
-  readonly districtNames: ReadonlyMap<number, string>;
   /** How many lists the union was built from, and their versions (for reports). */
   readonly sources: readonly string[];
 }
 
-let table: RegionTable | undefined;
+export interface RegionNames {
+  readonly provinceNames: ReadonlyMap<number, string>;
+  readonly regencyNames: ReadonlyMap<number, string>;
+  readonly districtNames: ReadonlyMap<number, string>;
+}
 
+let table: RegionTable | undefined;
+let names: RegionNames | undefined;
+
+/** The valid district codes: what every NIK and KK check needs, so each scan worker loads it first. */
 export function regions(): RegionTable {
-  table ??= loadRegions();
+  table ??= loadCodes();
   return table;
+}
+
+/** Region names, for describing a NIK: built only when first asked for (scans never need them). */
+export function regionNames(): RegionNames {
+  names ??= loadNames();
+  return names;
 }
 
 function packageDir(name: string): string {
@@ -37,17 +48,20 @@ function rows(file: string): string[][] {
 
 function splitCsvLine(line: string): string[] {
   const cells: string[] = [];
-  let current = '', quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      cells.push(current);
-      current = '';
-    } else current += ch;
+  let from = 0, quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 44 && !quoted) {
+      cells.push(unquote(line.slice(from, i)));
+      from = i + 1;
+    }
   }
-  cells.push(current);
+  cells.push(unquote(line.slice(from)));
   return cells;
 }
+
+const unquote = (cell: string) => (cell.includes('"') ? cell.replace(/"/g, '') : cell);
 
 const codeNumber = (code: string) => Number(code.replace(/\./g, ''));
 
@@ -55,16 +69,36 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_, pre: string, ch: string) => pre + ch.toUpperCase());
 }
 
-function loadRegions(): RegionTable {
+function loadCodes(): RegionTable {
   const districtValid = new Uint8Array(1_000_000);
-  const provinceNames = new Map<number, string>();
-  const regencyNames = new Map<number, string>();
-  const districtNames = new Map<number, string>();
   const sources: string[] = [];
   for (const name of PACKAGES) {
     const dir = packageDir(name);
     const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
     sources.push(`idn-area-data@${version}`);
+    // Only the code before the first comma of each row ("11.01.01" or "110101"), read in place.
+    const text = readFileSync(join(dir, 'data', 'districts.csv'), 'latin1');
+    for (let line = text.indexOf('\n') + 1; line > 0 && line < text.length; line = text.indexOf('\n', line) + 1) {
+      let n = 0, digits = 0, i = line;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          n = n * 10 + (c - 48);
+          digits++;
+        } else if (c !== 46 && c !== 34) break;
+      }
+      if (digits === 6 && text.charCodeAt(i) === 44 && n > 0) districtValid[n] = 1;
+    }
+  }
+  return { districtValid, sources };
+}
+
+function loadNames(): RegionNames {
+  const provinceNames = new Map<number, string>();
+  const regencyNames = new Map<number, string>();
+  const districtNames = new Map<number, string>();
+  for (const name of PACKAGES) {
+    const dir = packageDir(name);
     for (const [code, label] of rows(join(dir, 'data', 'provinces.csv'))) {
       if (code && label && !provinceNames.has(codeNumber(code))) provinceNames.set(codeNumber(code), titleCase(label));
     }
@@ -72,11 +106,8 @@ function loadRegions(): RegionTable {
       if (code && label && !regencyNames.has(codeNumber(code))) regencyNames.set(codeNumber(code), titleCase(label));
     }
     for (const [code, , label] of rows(join(dir, 'data', 'districts.csv'))) {
-      if (!code || !label) continue;
-      const n = codeNumber(code);
-      if (n > 0 && n < 1_000_000) districtValid[n] = 1;
-      if (!districtNames.has(n)) districtNames.set(n, titleCase(label));
+      if (code && label && !districtNames.has(codeNumber(code))) districtNames.set(codeNumber(code), titleCase(label));
     }
   }
-  return { districtValid, provinceNames, regencyNames, districtNames, sources };
+  return { provinceNames, regencyNames, districtNames };
 }

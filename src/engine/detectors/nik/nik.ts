@@ -1,7 +1,7 @@
 // NIK (Nomor Induk Kependudukan): 16 digits PP RR DD DDMMYY SSSS. No check digit exists, so the
 // region code (current or historical Kemendagri list), the birth date (day + 40 for women) and
 // the serial carry the validation, and context words lift or sink the confidence.
-import { regions } from '../../regions/regions.js';
+import { regionNames } from '../../regions/regions.js';
 import { NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
 import { DistrictVerdict, ageOn, digitString, digitsOf, districtCode, hasBirthDate, isKnownDistrict, nikBirthDate, serialIsValid } from './structure.js';
 
@@ -58,7 +58,7 @@ export function describeNik(nik: string, asOf: AsOf): Record<string, string | nu
   const digits = digitsOf(nik);
   const birth = nikBirthDate(digits, asOf);
   if (!birth) return null;
-  const { provinceNames, regencyNames, districtNames } = regions();
+  const { provinceNames, regencyNames, districtNames } = regionNames();
   const district = districtCode(digits);
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
