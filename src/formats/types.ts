@@ -60,6 +60,12 @@ export interface FormatReader {
    * Without the method, the scan layer cuts at newlines.
    */
   cuts?(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number>;
+  /**
+   * True when `cuts` reads its source only forward and needs nothing `prepare` learned deeper in
+   * the file (CSV: yes; SQL, which knows where COPY blocks lie: no), so that a decompressed gzip
+   * stream can be cut the same way. Formats without `cuts` are cut at newlines, which always can.
+   */
+  readonly cutsStreams?: boolean;
   /** A parser for the range starting at `rangeStart` (0 = the start of the file). */
   createParser(state: FileState, rangeStart: number): RecordParser;
 }

@@ -12,6 +12,7 @@ import { countNewlines, planFile, type FilePlan } from './plan.js';
 import { createPool } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
+import { recycleRangeBuffer } from './stream.js';
 import type { ScanTask, TaskResult } from './task.js';
 
 export type { ScanReport } from './report.js';
@@ -56,8 +57,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const progress: ScanProgress = { bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
   let findingsOut: WriteStream | null = null;
   const totals = new ScanStats(asOf);
+  const workers = Math.max(0, options.workers ?? availableParallelism());
+  /** Ranges of a gzip stream (they carry their bytes) out at once: one per worker, while the next is cut. */
+  const inFlightLimit = Math.max(1, workers);
   // Workers boot (a JS engine each, the detectors, the region tables) while the inputs are planned.
-  const pool = createPool(Math.max(0, options.workers ?? availableParallelism()), {
+  const pool = createPool(workers, {
     progress: (_id, bytes) => {
       progress.bytesDone += bytes;
       options.onProgress?.({ ...progress });
@@ -99,16 +103,41 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         if (result.error && !entry.error) entry.error = result.error;
       };
       let lineBase = 1;
+      const newTask = (start: number, end: number, bytes?: Uint8Array): ScanTask => ({
+        id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip && !bytes, lineBase,
+        asOf: asOf.iso, types: options.types ? [...options.types] : null,
+        findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
+        ...(bytes ? { bytes } : {}),
+      });
       try {
-        for await (const [start, end] of plan.ranges) {
-          if (options.signal?.aborted) break; // stops a file walk still under way
-          const task: ScanTask = {
-            id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip, lineBase,
-            asOf: asOf.iso, types: options.types ? [...options.types] : null,
-            findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
-          };
-          running.push(pool.run(task).then(absorb));
-          if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
+        if (plan.streamed) {
+          // Ranges of a decompressed stream hold their bytes: only a few are out at a time.
+          const out = new Set<Promise<void>>();
+          let progressed = 0;
+          for await (const range of plan.streamed) {
+            if (options.signal?.aborted) break;
+            const lines = wantsFindings ? countLines(range.bytes) : 0;
+            const share = range.compressedEnd - progressed;
+            progressed = range.compressedEnd;
+            const done = pool.run(newTask(range.start, range.end, range.bytes)).then((result) => {
+              if (result.bytes) recycleRangeBuffer(result.bytes);
+              absorb(result);
+              progress.bytesDone += share;
+              options.onProgress?.({ ...progress });
+            });
+            running.push(done);
+            out.add(done);
+            void done.finally(() => out.delete(done)).catch(() => {});
+            lineBase += lines;
+            while (out.size >= inFlightLimit) await Promise.race(out);
+          }
+          progress.bytesDone += plan.size - progressed;
+        } else {
+          for await (const [start, end] of plan.ranges) {
+            if (options.signal?.aborted) break; // stops a file walk still under way
+            running.push(pool.run(newTask(start, end)).then(absorb));
+            if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
+          }
         }
       } catch (error) {
         // Finding the ranges failed part way (a read error): what was dispatched still counts.
@@ -132,4 +161,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
   return buildReport(asOf.iso, entries, totals, Math.round(performance.now() - started));
+}
+
+function countLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  return lines;
 }

@@ -8,6 +8,7 @@ import { detectFormat } from '../formats/index.js';
 import { FormatError, type ByteSource, type FileState } from '../formats/types.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
+import { gzipRanges, type StreamRange } from './stream.js';
 
 const HEAD_BYTES = 256 << 10;
 /**
@@ -28,6 +29,8 @@ export function rangeBytesFor(size: number): number {
   return Math.min(RANGE_BYTES, Math.max(MIN_RANGE_BYTES, Math.ceil(size / TARGET_RANGES)));
 }
 const BOUNDARY_SEARCH = 1 << 20;
+/** The largest range of a decompressed stream, whose bytes the scan holds rather than a worker reading them. */
+const STREAM_RANGE_BYTES = 4 << 20;
 
 export interface FilePlan {
   path: string;
@@ -40,6 +43,11 @@ export interface FilePlan {
    * by walking the file, they arrive as the walk goes, so workers start on the first ones early.
    */
   ranges: Iterable<[number, number]> | AsyncIterable<[number, number]>;
+  /**
+   * Instead of `ranges`, for a gzip file whose format can be cut in a stream: the decompressed
+   * ranges with their bytes, inflated and cut on this thread as the scan asks for them.
+   */
+  streamed?: AsyncIterable<StreamRange>;
   error?: string;
 }
 
@@ -54,12 +62,17 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
     const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : file;
     const state = await reader.prepare(source, head);
-    let ranges: FilePlan['ranges'] = [[0, input.size]];
-    if (!gzip && reader.splittable && input.size > rangeBytes) {
-      // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
-      ranges = reader.cuts ? rangesBetween(reader.cuts(state, file, rangeBytes), file) : await splitAtLines(file, rangeBytes);
+    const cutsOf = (source: ByteSource, bytes = rangeBytes) => (reader.cuts ? reader.cuts(state, source, bytes) : lineCuts(source, bytes));
+    const planned = { ...base, format: reader.format, gzip, state };
+    if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
+      // Decompressed, a gzip file is typically 5-10 times larger: worth splitting from a range's worth.
+      // Its ranges are held in memory, by this thread and then a worker, so they stay small.
+      const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
+      if (input.size * 4 > streamRange) return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, streamRange)) };
     }
-    return { ...base, format: reader.format, gzip, state, ranges };
+    if (gzip || !reader.splittable || input.size <= rangeBytes) return { ...planned, ranges: [[0, input.size]] };
+    // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
+    return { ...planned, ranges: rangesBetween(cutsOf(file), file) };
   } catch (error) {
     const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
     return { ...base, error: reason, ranges: [] };
@@ -93,23 +106,22 @@ async function gunzipHead(path: string): Promise<Uint8Array> {
   return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }
 
-/** Cuts [0, size) into ranges of about `rangeBytes`, each ending just after a newline. */
-async function splitAtLines(file: ByteSource, rangeBytes: number): Promise<[number, number][]> {
-  const { size } = file;
-  const ranges: [number, number][] = [];
-  let start = 0;
-  while (start < size) {
-    let end = Math.min(size, start + rangeBytes);
-    if (end < size) {
-      const window = await file.read(end, BOUNDARY_SEARCH);
-      const newline = window.indexOf(10);
-      // A line longer than the search window is cut where the window ends; the reader copes.
-      end = newline >= 0 ? end + newline + 1 : end + window.length;
-    }
-    ranges.push([start, end]);
-    start = end;
+/**
+ * Offsets where ranges of about `rangeBytes` may start, each just after a newline, for formats
+ * whose records are lines. Reads only forward, so it also cuts a decompressed stream.
+ */
+export async function* lineCuts(source: ByteSource, rangeBytes: number): AsyncGenerator<number> {
+  for (let last = 0; ;) {
+    const target = last + rangeBytes;
+    const window = await source.read(target, BOUNDARY_SEARCH);
+    if (window.length === 0) return;
+    const newline = window.indexOf(10);
+    // A line longer than the search window is cut where the window ends; the reader copes.
+    const cut = newline >= 0 ? target + newline + 1 : target + window.length;
+    if (cut >= source.size) return;
+    yield cut;
+    last = cut;
   }
-  return ranges;
 }
 
 /** Ranges between the cuts of a walk over `source`, which is closed when the walk ends or stops. */

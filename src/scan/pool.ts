@@ -103,7 +103,8 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
       const worker = await acquire();
       return new Promise<TaskResult>((resolve, reject) => {
         pending.set(task.id, { resolve, reject });
-        worker.postMessage({ kind: 'task', task } satisfies PoolMessage);
+        // A range's bytes move to the worker instead of being copied.
+        worker.postMessage({ kind: 'task', task } satisfies PoolMessage, task.bytes ? [task.bytes.buffer as ArrayBuffer] : []);
       });
     },
     collect() {

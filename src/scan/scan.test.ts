@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPaths } from './index.js';
+import { planFile } from './plan.js';
 
 const key = Buffer.alloc(32, 7);
 let dir: string;
@@ -99,6 +100,49 @@ describe('scanPaths', () => {
     expect(split.files[0]!.warnings).toBeUndefined();
   });
 
+  // A gzip stream is inflated and cut on the main thread, its ranges' bytes handed to workers.
+  it.each([
+    ['a gzipped CSV with line breaks in quoted fields', () => multilineCsv, (text: string) => text],
+    ['a gzipped NDJSON dump', () => multilineCsv, (text: string) => toNdjson(text)],
+  ])('splits %s across workers, with the unsplit totals and finding lines', async (_name, file, shape) => {
+    const text = shape(readFileSync(file(), 'utf8'));
+    const plain = join(multilineDir, `plain-${text.length}.${text.startsWith('{') ? 'ndjson' : 'csv'}`);
+    writeFileSync(plain, text);
+    writeFileSync(`${plain}.gz`, gzipSync(text));
+    const plan = await planFile({ path: `${plain}.gz`, size: gzipSync(text).length }, 50_000);
+    let ranges = 0;
+    for await (const range of plan.streamed!) ranges += range.bytes.length > 0 ? 1 : 0;
+    expect(ranges).toBeGreaterThan(5);
+
+    const outPlain = join(multilineDir, 'plain.ndjson'), outSplit = join(multilineDir, 'split.ndjson');
+    const base = await scanPaths([plain], { workers: 0, asOf: '2026-11-23', findingsFile: outPlain, key });
+    const split = await scanPaths([`${plain}.gz`], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: outSplit, key });
+    expect(base.totals.byType.NIK).toMatchObject({ count: 3000 });
+    expect(split.totals.byType).toEqual(base.totals.byType);
+    expect(split.totals.subjects).toEqual(base.totals.subjects);
+    expect(split.totals.records).toBe(base.totals.records);
+    expect(split.files[0]).toMatchObject({ error: null, findings: base.files[0]!.findings });
+    const where = (out: string) => readFileSync(out, 'utf8').trim().split('\n').map((l) => {
+      const f = JSON.parse(l) as Record<string, unknown>;
+      return `${f.line} ${f.offset} ${f.type} ${f.hash}`;
+    }).sort();
+    expect(where(outSplit)).toEqual(where(outPlain));
+  });
+
+  it('keeps the findings before the cut of a truncated gzip split across workers, and says it was cut', async () => {
+    const gz = gzipSync(readFileSync(multilineCsv));
+    const path = join(multilineDir, 'potong.csv.gz');
+    writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const split = await scanPaths([path], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    // A range as big as the file: one worker inflates the whole stream itself, as before.
+    const whole = await scanPaths([path], { workers: 1, asOf: '2026-11-23', rangeBytes: 1 << 30 });
+    expect(split.files[0]!.error).toMatch(/^TRUNCATED/);
+    expect(whole.files[0]!.error).toMatch(/^TRUNCATED/);
+    expect(split.totals.byType.NIK!.count).toBeGreaterThan(1000);
+    expect(split.totals.byType).toEqual(whole.totals.byType);
+    expect(split.totals.records).toBe(whole.totals.records);
+  });
+
   it('writes findings with correct lines across split ranges, masked and hashed, values only on request', async () => {
     const out = join(dir, 'findings.ndjson');
     await scanPaths([join(dir, 'warga.csv')], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: out, key, types: ['NIK'] });
@@ -148,3 +192,13 @@ describe('scanPaths', () => {
     await expect(scanPaths([dir], { workers: 1, signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
+
+/** The CSV rows (quoted fields may hold line breaks) as NDJSON objects keyed by the header. */
+function toNdjson(csv: string): string {
+  const [head, ...records] = csv.split(/\n(?=\d+,)/);
+  const names = head!.split(',');
+  return records.map((record) => {
+    const cells = record.trim().match(/"[^"]*"|[^,]+|(?<=,)(?=,)/g) ?? [];
+    return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, (cells[i] ?? '').replace(/^"|"$/g, '')]))) + '\n';
+  }).join('');
+}

@@ -24,6 +24,8 @@ export interface ScanTask {
   start: number;
   end: number;
   gzip: boolean;
+  /** The range's bytes, already read (a range of a decompressed gzip stream): nothing is read from `path`. */
+  bytes?: Uint8Array;
   /** 1-based line number at `start` (findings' lines are counted from it). */
   lineBase: number;
   asOf: string;
@@ -39,6 +41,8 @@ export interface TaskResult {
   findings: number;
   warnings: string[];
   error: string | null;
+  /** The task's bytes, handed back once scanned, for the next range to reuse. */
+  bytes?: Uint8Array;
 }
 
 export interface TaskEvents {
@@ -99,7 +103,9 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
     engine.scanBatch(batch);
   };
   try {
-    if (task.gzip) await readGzip(task, scan, events);
+    if (task.bytes) {
+      for (let at = 0; at < task.bytes.length; at += READ_CHUNK) scan(task.bytes.subarray(at, at + READ_CHUNK), task.start + at);
+    } else if (task.gzip) await readGzip(task, scan, events);
     else await readRange(task, scan, events);
   } catch (e) {
     error = describeReadError(e);
@@ -112,7 +118,10 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
     error ??= describeReadError(e);
   }
   flush();
-  return { id: task.id, records: recordCount, findings: totals.findings - findingsBefore, warnings: [...parser.warnings], error };
+  return {
+    id: task.id, records: recordCount, findings: totals.findings - findingsBefore, warnings: [...parser.warnings], error,
+    ...(task.bytes ? { bytes: task.bytes } : {}),
+  };
 }
 
 async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {

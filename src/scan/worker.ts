@@ -31,7 +31,8 @@ port.on('message', (message: PoolMessage) => {
     // The text's buffer moves to the main thread instead of being copied.
     findings: (id, text, records) => port.postMessage({ kind: 'findings', id, text, records }, text ? [text.buffer as ArrayBuffer] : []),
   }, totals).then(
-    (result) => port.postMessage({ kind: 'done', result }),
+    // A range's bytes go back to the main thread for the next range, without a copy.
+    (result) => port.postMessage({ kind: 'done', result }, result.bytes ? [result.bytes.buffer as ArrayBuffer] : []),
     (error: Error) => port.postMessage({ kind: 'failed', id: task.id, message: error.message }),
   );
 });

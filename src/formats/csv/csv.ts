@@ -194,6 +194,7 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
   return {
     format,
     splittable: true,
+    cutsStreams: true,
     sniff(head: Uint8Array, path: string): number {
       const ext = extensionOf(path);
       const dialect = sniffDialect(head, preferred);
