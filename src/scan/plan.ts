@@ -1,6 +1,7 @@
 // Plans a scan: for each file, sniff gzip and the format from its head, let the reader learn
 // the file-wide state, and cut large splittable files into ranges at line boundaries (or where
-// the reader says records start) so that several workers can share one file.
+// the reader says records start) so that several workers can share one file. A gzip file is cut
+// the same way as it is inflated (scan/stream.ts).
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
