@@ -103,6 +103,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         if (result.error && !entry.error) entry.error = result.error;
       };
       let lineBase = 1;
+      /** Of a gzip stream split here: compressed bytes whose ranges were handed out. */
+      let progressed = 0;
       const newTask = (start: number, end: number, bytes?: Uint8Array): ScanTask => ({
         id: nextTaskId++, path: plan.path, format: plan.format, state: plan.state, start, end, gzip: plan.gzip && !bytes, lineBase,
         asOf: asOf.iso, types: options.types ? [...options.types] : null,
@@ -113,7 +115,6 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         if (plan.streamed) {
           // Ranges of a decompressed stream hold their bytes: only a few are out at a time.
           const out = new Set<Promise<void>>();
-          let progressed = 0;
           for await (const range of plan.streamed) {
             if (options.signal?.aborted) break;
             const lines = wantsFindings ? countLines(range.bytes) : 0;
@@ -131,7 +132,6 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
             lineBase += lines;
             while (out.size >= inFlightLimit) await Promise.race(out);
           }
-          progress.bytesDone += plan.size - progressed;
         } else {
           for await (const [start, end] of plan.ranges) {
             if (options.signal?.aborted) break; // stops a file walk still under way
@@ -144,6 +144,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         entry.error ??= describeReadError(error);
       }
       const done = Promise.all(running).then(() => {
+        // The rest of a gzip file: its trailer, or what a truncated stream could not give.
+        if (plan.streamed) progress.bytesDone += plan.size - progressed;
         if (warnings.length) entry.warnings = warnings.slice(0, 20);
         progress.filesDone++;
         options.onProgress?.({ ...progress });

@@ -116,7 +116,11 @@ describe('scanPaths', () => {
 
     const outPlain = join(multilineDir, 'plain.ndjson'), outSplit = join(multilineDir, 'split.ndjson');
     const base = await scanPaths([plain], { workers: 0, asOf: '2026-11-23', findingsFile: outPlain, key });
-    const split = await scanPaths([`${plain}.gz`], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: outSplit, key });
+    let last = { bytesDone: 0, bytesTotal: -1 };
+    const split = await scanPaths([`${plain}.gz`], {
+      workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: outSplit, key, onProgress: (p) => (last = p),
+    });
+    expect(last.bytesDone).toBe(last.bytesTotal);
     expect(base.totals.byType.NIK).toMatchObject({ count: 3000 });
     expect(split.totals.byType).toEqual(base.totals.byType);
     expect(split.totals.subjects).toEqual(base.totals.subjects);
@@ -133,7 +137,9 @@ describe('scanPaths', () => {
     const gz = gzipSync(readFileSync(multilineCsv));
     const path = join(multilineDir, 'potong.csv.gz');
     writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.6)));
-    const split = await scanPaths([path], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    let last = { bytesDone: 0, bytesTotal: -1 };
+    const split = await scanPaths([path], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, onProgress: (p) => (last = p) });
+    expect(last.bytesDone).toBe(last.bytesTotal);
     // A range as big as the file: one worker inflates the whole stream itself, as before.
     const whole = await scanPaths([path], { workers: 1, asOf: '2026-11-23', rangeBytes: 1 << 30 });
     expect(split.files[0]!.error).toMatch(/^TRUNCATED/);
