@@ -8,7 +8,7 @@ import { ScanStats } from '../engine/stats/scan-stats.js';
 import { deriveKey, loadProjectKey } from '../config/key.js';
 import type { FindingRecord } from './findings.js';
 import { expandInputs } from './inputs.js';
-import { countNewlines, planFile, type FilePlan } from './plan.js';
+import { countNewlines, newlinesIn, planFile, type FilePlan } from './plan.js';
 import { createPool } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
@@ -117,7 +117,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
           const out = new Set<Promise<void>>();
           for await (const range of plan.streamed) {
             if (options.signal?.aborted) break;
-            const lines = wantsFindings ? countLines(range.bytes) : 0;
+            const lines = wantsFindings ? newlinesIn(range.bytes) : 0;
             const share = range.compressedEnd - progressed;
             progressed = range.compressedEnd;
             const done = pool.run(newTask(range.start, range.end, range.bytes)).then((result) => {
@@ -163,10 +163,4 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
   return buildReport(asOf.iso, entries, totals, Math.round(performance.now() - started));
-}
-
-function countLines(bytes: Uint8Array): number {
-  let lines = 0;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
-  return lines;
 }

@@ -169,15 +169,18 @@ export async function countNewlines(path: string, start: number, end: number): P
     while (offset < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
       if (bytesRead === 0) break;
-      let i = buffer.indexOf(10, 0);
-      while (i >= 0 && i < bytesRead) {
-        lines++;
-        i = buffer.indexOf(10, i + 1);
-      }
+      lines += newlinesIn(buffer.subarray(0, bytesRead));
       offset += bytesRead;
     }
     return lines;
   } finally {
     await handle.close();
   }
+}
+
+/** Newlines in `bytes`: how many lines a range of a file or stream moves the line count on. */
+export function newlinesIn(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  return lines;
 }

@@ -7,19 +7,16 @@ const HLL_REGISTERS = 1 << HLL_BITS;
 // type's merged table at once, stays small whatever the dump holds.
 export const DEFAULT_EXACT_LIMIT = 1 << 17;
 
-/** Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix), never both zero. */
-export function hashString(value: string): [number, number] {
-  hashPair(value);
-  return [pair[0]!, pair[1]!];
-}
-
 /**
  * Where hashPair leaves its two halves. A typed array, not a variable: a 32-bit value above 2^30
  * stored in a variable is boxed as a heap number, an allocation per counted value.
  */
 const pair = new Uint32Array(2);
 
-/** Both hashes in one pass over the string, into pair[0] (high) and pair[1] (low). */
+/**
+ * Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix) in one pass, into
+ * pair[0] (high) and pair[1] (low); the low one is never zero.
+ */
 function hashPair(value: string): void {
   let a = 0x811c9dc5, b = 0x9747b28c;
   for (let i = 0; i < value.length; i++) {
@@ -57,7 +54,7 @@ export class DistinctCounter {
   }
 
   /**
-   * Adds a key given as two 32-bit words; `low` must be non-zero (hashString guarantees it).
+   * Adds a key given as two 32-bit words; `low` must be non-zero (the string hash guarantees it).
    * Returns false when the key was already counted, true when it is new or, once estimating, unknown.
    */
   add(high: number, low: number): boolean {
