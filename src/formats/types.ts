@@ -21,6 +21,9 @@ export interface ByteSource {
  */
 export type FileState = Record<string, unknown>;
 
+/** The length wanted for the range that starts at `offset` (the scan shrinks a file's last ones). */
+export type RangeSize = (offset: number) => number;
+
 /** Thrown (or reported) when bytes cannot be parsed; carries a stable code and a readable reason. */
 export class FormatError extends Error {
   constructor(
@@ -55,11 +58,11 @@ export interface FormatReader {
   /** Learns the file-wide state from the head (and, where needed, more of the file). */
   prepare(source: ByteSource, head: Uint8Array): Promise<FileState>;
   /**
-   * Where ranges of about `rangeBytes` may start, for a file whose records can span lines (CSV
-   * with line breaks in quoted fields, SQL strings), in ascending order as they are found.
+   * Where ranges of about `rangeBytes(start)` may start, for a file whose records can span lines
+   * (CSV with line breaks in quoted fields, SQL strings), in ascending order as they are found.
    * Without the method, the scan layer cuts at newlines.
    */
-  cuts?(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number>;
+  cuts?(state: FileState, source: ByteSource, rangeBytes: RangeSize): AsyncIterable<number>;
   /**
    * True when `cuts` reads its source only forward and needs nothing `prepare` learned deeper in
    * the file (CSV: yes; SQL, which knows where COPY blocks lie: no), so that a decompressed gzip

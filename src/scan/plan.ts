@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { detectFormat } from '../formats/index.js';
-import { FormatError, type ByteSource, type FileState } from '../formats/types.js';
+import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
 import { gzipRanges, type StreamRange } from './stream.js';
@@ -28,6 +28,20 @@ const TARGET_RANGES = 16;
 /** Range size for a file: about TARGET_RANGES ranges, each between MIN_RANGE_BYTES and RANGE_BYTES. */
 export function rangeBytesFor(size: number): number {
   return Math.min(RANGE_BYTES, Math.max(MIN_RANGE_BYTES, Math.ceil(size / TARGET_RANGES)));
+}
+/** The shortest of a file's last ranges. */
+const TAIL_RANGE_BYTES = 1 << 20;
+/** Near its end, a range takes this share of what is left of the file. */
+const TAIL_SHARE = 4;
+
+/**
+ * Range lengths along a file: `rangeBytes` until what is left is a few ranges' worth, then a
+ * quarter of the rest each time (8 MB ranges: 8, 6, 4.5, 3.4 … down to 1 MB). Workers take the
+ * last ranges as they finish others, so short ones leave no worker scanning alone for long.
+ */
+export function rangeSchedule(size: number, rangeBytes: number): RangeSize {
+  const shortest = Math.min(rangeBytes, TAIL_RANGE_BYTES);
+  return (offset) => Math.max(shortest, Math.min(rangeBytes, Math.ceil((size - offset) / TAIL_SHARE)));
 }
 const BOUNDARY_SEARCH = 1 << 20;
 /** The largest range of a decompressed stream, whose bytes the scan holds rather than a worker reading them. */
@@ -63,17 +77,17 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
     const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : file;
     const state = await reader.prepare(source, head);
-    const cutsOf = (source: ByteSource, bytes = rangeBytes) => (reader.cuts ? reader.cuts(state, source, bytes) : lineCuts(source, bytes));
+    const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
     const planned = { ...base, format: reader.format, gzip, state };
     if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
       // Decompressed, a gzip file is typically 5-10 times larger: worth splitting from a range's worth.
       // Its ranges are held in memory, by this thread and then a worker, so they stay small.
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
-      if (input.size * 4 > streamRange) return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, streamRange)) };
+      if (input.size * 4 > streamRange) return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange)) };
     }
     if (gzip || !reader.splittable || input.size <= rangeBytes) return { ...planned, ranges: [[0, input.size]] };
     // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
-    return { ...planned, ranges: rangesBetween(cutsOf(file), file) };
+    return { ...planned, ranges: rangesBetween(cutsOf(file, rangeSchedule(input.size, rangeBytes)), file) };
   } catch (error) {
     const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
     return { ...base, error: reason, ranges: [] };
@@ -108,12 +122,12 @@ async function gunzipHead(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Offsets where ranges of about `rangeBytes` may start, each just after a newline, for formats
- * whose records are lines. Reads only forward, so it also cuts a decompressed stream.
+ * Offsets where ranges of about `rangeBytes(start)` may start, each just after a newline, for
+ * formats whose records are lines. Reads only forward, so it also cuts a decompressed stream.
  */
-export async function* lineCuts(source: ByteSource, rangeBytes: number): AsyncGenerator<number> {
+export async function* lineCuts(source: ByteSource, rangeBytes: RangeSize): AsyncGenerator<number> {
   for (let last = 0; ;) {
-    const target = last + rangeBytes;
+    const target = last + rangeBytes(last);
     const window = await source.read(target, BOUNDARY_SEARCH);
     if (window.length === 0) return;
     const newline = window.indexOf(10);

@@ -4,7 +4,7 @@
 import { ChunkedParser, DEFAULT_MAX_RECORD_BYTES, type ParserOptions } from '../chunked.js';
 import { unescapeCsv } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
-import type { ByteSource, FileState, FormatReader } from '../types.js';
+import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { StructuralIndex } from '../structural.js';
 import { recordCuts } from './cuts.js';
 import { sniffDialect, type CsvDialect } from './dialect.js';
@@ -220,7 +220,7 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
       };
       return state;
     },
-    cuts(state: FileState, source: ByteSource, rangeBytes: number): AsyncIterable<number> {
+    cuts(state: FileState, source: ByteSource, rangeBytes: RangeSize): AsyncIterable<number> {
       const csv = state as CsvState;
       const limit = recordLimit(state).maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       return recordCuts(source, { delimiter: csv.delimiter, start: csv.dataStart, rangeBytes, limit });

@@ -4,7 +4,7 @@
 // field only at its start, `""` is an escaped quote, a field left open past the record limit is
 // an unbalanced quote read as a literal) and cuts only at newlines outside quotes. It touches
 // the quotes, not every byte, so it runs at memchr speed.
-import type { ByteSource } from '../types.js';
+import type { ByteSource, RangeSize } from '../types.js';
 
 const QUOTE = 34, LF = 10;
 /**
@@ -17,7 +17,7 @@ export interface CutOptions {
   delimiter: number;
   /** Where records begin (after the header row and a byte-order mark). */
   start: number;
-  rangeBytes: number;
+  rangeBytes: RangeSize;
   /** The reader's record limit: a quoted field open for longer is an unbalanced quote. */
   limit: number;
   /** Bytes read at a time (tests use tiny blocks to exercise the block edges). */
@@ -41,7 +41,7 @@ export async function* recordCuts(source: ByteSource, options: CutOptions): Asyn
     const bytes = await source.read(blockStart, blockBytes, scratch);
     block = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   };
-  let pos = start, inside = false, openAt = -1, target = rangeBytes;
+  let pos = start, inside = false, openAt = -1, target = rangeBytes(0);
   while (pos < size) {
     // The block holds the byte before `pos` and, unless the file ends first, two bytes from it
     // (for the `""` check).
@@ -75,7 +75,7 @@ export async function* recordCuts(source: ByteSource, options: CutOptions): Asyn
       const cut = blockStart + newline + 1;
       if (cut >= size) break;
       yield cut;
-      target = cut + rangeBytes;
+      target = cut + rangeBytes(cut);
     }
     if (q >= 0) {
       const before = quoteAt === start ? LF : block[q - 1];

@@ -3,7 +3,7 @@
 // string reads every quote after it the wrong way round. A cut goes where a statement starts on
 // a new line, the rule the parser itself uses to end a string left open (a dump never starts a
 // line inside a string with `INSERT `), or at any newline of COPY data, whose rows are lines.
-import type { ByteSource } from '../types.js';
+import type { ByteSource, RangeSize } from '../types.js';
 import type { SqlState } from './prepare.js';
 
 const LF = 10;
@@ -30,7 +30,7 @@ export function startsStatement(buf: Uint8Array, at: number, to: number): boolea
 }
 
 export interface SqlCutOptions {
-  rangeBytes: number;
+  rangeBytes: RangeSize;
   /** How far past its target a cut looks for a statement start (default 16 MB, mysqldump's longest line). */
   statementSearch?: number;
   /** Bytes read at a time (tests use tiny blocks to exercise the block edges). */
@@ -38,25 +38,25 @@ export interface SqlCutOptions {
 }
 
 /**
- * Offsets (ascending, within (0, size)) where ranges of about `rangeBytes` may start. Each cut
+ * Offsets (ascending, within (0, size)) where ranges of about `rangeBytes(start)` may start. Each cut
  * reads only from its target to the next statement start. When none comes within the search
  * (one statement longer than that), the cut falls back to the next newline, as for text.
  */
 export async function* sqlCuts(source: ByteSource, state: SqlState, options: SqlCutOptions): AsyncGenerator<number> {
   const { rangeBytes } = options;
   const blockBytes = Math.max(KEYWORD_BYTES + 1, options.blockBytes ?? BLOCK);
-  const search = Math.max(rangeBytes, options.statementSearch ?? STATEMENT_SEARCH);
   const scratch = Buffer.allocUnsafe(blockBytes + KEYWORD_BYTES);
   const lineStart = (from: number, limit: number, statement: boolean) => nextLineStart(source, from, limit, statement, blockBytes, scratch);
   const copies = state.copies;
   let copy = 0;
   let last = 0;
   for (;;) {
-    const target = last + rangeBytes;
+    const length = rangeBytes(last);
+    const target = last + length;
     if (target >= source.size) return;
     while (copy < copies.length && copies[copy]![1] <= target) copy++;
     const block = copies[copy];
-    const searchEnd = Math.min(source.size, target + search);
+    const searchEnd = Math.min(source.size, target + Math.max(length, options.statementSearch ?? STATEMENT_SEARCH));
     let cut: number;
     if (block && block[0] <= target) {
       // Inside COPY data: any line start (the `\.` line included) begins a row the parser reads in COPY mode.

@@ -6,7 +6,7 @@ import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { unescapeSql } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
-import type { ByteSource, FileState, FormatReader } from '../types.js';
+import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { sqlCuts, startsStatement } from './cuts.js';
 import { prepareSql, type SqlState } from './prepare.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
@@ -361,6 +361,6 @@ export const sqlReader: FormatReader = {
     return ext ? 0.3 : 0;
   },
   prepare: (source, head) => prepareSql(source, head),
-  cuts: (state: FileState, source: ByteSource, rangeBytes: number) => sqlCuts(source, state as SqlState, { rangeBytes }),
+  cuts: (state: FileState, source: ByteSource, rangeBytes: RangeSize) => sqlCuts(source, state as SqlState, { rangeBytes }),
   createParser: (state: FileState, rangeStart: number) => new SqlParser(state as SqlState, rangeStart, recordLimit(state)),
 };
