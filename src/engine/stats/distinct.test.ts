@@ -14,6 +14,22 @@ describe('DistinctCounter', () => {
     );
   });
 
+  it('keeps values apart that differ only in every other character, in their order or in length', () => {
+    // Each hash step reads two characters as one word: none of them may be lost to the other.
+    const values = new Set<string>();
+    for (let i = 0; i < 100_000; i++) {
+      const digits = String(i).padStart(6, '0');
+      values.add([...digits].map((d) => `0${d}`).join('')); // differs only at odd positions
+      values.add([...digits].map((d) => `${d}0`).join('')); // only at even positions
+      values.add(`62${digits}`.slice(0, 2 + (i % 7)));
+    }
+    values.add('\0').add('\0\0').add('ab').add('ba').add('\u0100').add('\u0001\u0001');
+    const counter = new DistinctCounter(1 << 20);
+    for (const v of values) counter.addString(v);
+    for (const v of values) counter.addString(v);
+    expect(counter.count()).toBe(values.size);
+  });
+
   it('switches to an estimate within 3% past its limit', () => {
     const counter = new DistinctCounter(10_000);
     for (let i = 0; i < 200_000; i++) counter.addString(`user${i}@mail.co.id`);

@@ -14,19 +14,28 @@ export const DEFAULT_EXACT_LIMIT = 1 << 17;
 const pair = new Uint32Array(2);
 
 /**
- * Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix) in one pass, into
- * pair[0] (high) and pair[1] (low); the low one is never zero.
+ * Two independent 32-bit hashes of a string in one pass, into pair[0] (high) and pair[1] (low);
+ * the low one is never zero. Each step takes two UTF-16 units as one 32-bit word (the hot path
+ * hashes ~250 million characters per 512 MB dump) and shifts its high bits down, so that every
+ * unit reaches every bit of both lanes.
  */
 function hashPair(value: string): void {
   let a = 0x811c9dc5, b = 0x9747b28c;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+  const length = value.length, even = length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    const word = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ word, 0x01000193);
+    a ^= a >>> 13;
+    b = Math.imul(b ^ word, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  pair[0] = fmix(a);
-  pair[1] = fmix(b ^ value.length) | 1;
+  if (length !== even) {
+    const last = value.charCodeAt(even);
+    a = Math.imul(a ^ last, 0x01000193);
+    b = Math.imul(b ^ last, 0x5bd1e995);
+  }
+  pair[0] = fmix(a ^ length);
+  pair[1] = fmix(b ^ Math.imul(length, 0x9e3779b1)) | 1;
 }
 
 export function fmix(h: number): number {
