@@ -1,8 +1,6 @@
 // `telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N]
 //  [--types T,..] [--fail-on T,..]`: parsing here, the work in src/scan.
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { parseAsOf } from '../engine/as-of.js';
 import { PII_TYPES, type PiiType } from '../engine/types.js';
 import { scanPaths, type ScanProgress } from '../scan/index.js';
@@ -69,17 +67,11 @@ export async function run(args: string[]): Promise<CommandResult> {
   const parsed = parseScanArgs(args);
   if (typeof parsed === 'string') return { exitCode: usageError(`${parsed}\nPenggunaan / usage: ${USAGE}`) };
   const progress = process.stderr.isTTY ? progressBar() : undefined;
-  const workers = parsed.workers ?? availableParallelism();
-  if (backgroundWorkInline(workers, availableParallelism())) {
-    // Before the pool starts: V8 reads these when it creates each worker's isolate.
-    setFlagsFromString('--no-concurrent-recompilation');
-    setFlagsFromString('--single-threaded-gc');
-  }
   let report;
   try {
     report = await scanPaths(parsed.paths, {
-      workers,
       ...(parsed.asOf ? { asOf: parsed.asOf } : {}),
+      ...(parsed.workers ? { workers: parsed.workers } : {}),
       ...(parsed.types ? { types: parsed.types } : {}),
       ...(parsed.findingsFile ? { findingsFile: parsed.findingsFile, reveal: parsed.reveal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
@@ -94,16 +86,6 @@ export async function run(args: string[]): Promise<CommandResult> {
   if (parsed.failOn.some((type) => (report.totals.byType[type]?.count ?? 0) > 0)) return { exitCode: ExitCode.failOn };
   if (report.files.some((f) => f.error)) return { exitCode: ExitCode.unreadableInput };
   return { exitCode: ExitCode.ok };
-}
-
-/**
- * True when the scan's workers take every core. V8's background threads (optimizing compiles,
- * parallel and concurrent GC) then find no idle core: they preempt the workers and add hand-off
- * costs, so the workers do that work on their own threads (512 MB CSV, 2 workers on 2 cores:
- * 7.6-7.8 s -> 7.2-7.5 s). With a core to spare the background threads pay (1 worker: 0.4 s faster).
- */
-export function backgroundWorkInline(workers: number, cores: number): boolean {
-  return workers >= cores;
 }
 
 /** A one-line progress bar on stderr: bytes, MB/s and ETA. */
