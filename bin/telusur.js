@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-// Entry point of the `telusur` command: runs the compiled CLI.
-import { main } from '../dist/src/cli/main.js';
+// Entry point of the `telusur` command: runs the compiled CLI, in a Node process started with the
+// V8 flags the command wants (src/cli/launch.ts).
+import { fileURLToPath } from 'node:url';
+import { relaunch, v8FlagsFor } from '../dist/src/cli/launch.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const flags = v8FlagsFor(args);
+if (flags.length > 0) {
+  process.exitCode = await relaunch(flags, fileURLToPath(import.meta.url), args);
+} else {
+  const { main } = await import('../dist/src/cli/main.js');
+  process.exitCode = await main(args);
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { relaunch, v8FlagsFor } from './launch.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('v8FlagsFor', () => {
+  it('asks for inline background work only when a scan\'s workers take every core', () => {
+    const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
+    expect(v8FlagsFor(['scan', 'dump.csv'], 2, {})).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {})).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {})).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {})).toEqual([]);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=1'], 8, {})).toEqual([]);
+    expect(v8FlagsFor(['serve'], 2, {})).toEqual([]);
+  });
+
+  it('never relaunches a relaunched process', () => {
+    expect(v8FlagsFor(['scan', 'dump.csv'], 2, { TELUSUR_V8_TUNED: '1' })).toEqual([]);
+  });
+});
+
+describe('relaunch', () => {
+  it('starts Node with the flags and the arguments, and gives back the exit status', async () => {
+    const script = join(dir, 'child.mjs'), out = join(dir, 'out.json');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs';
+writeFileSync(${JSON.stringify(out)}, JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2), tuned: process.env.TELUSUR_V8_TUNED }));
+process.exitCode = 3;\n`);
+    expect(await relaunch(['--single-threaded-gc'], script, ['scan', 'a b.csv'])).toBe(3);
+    const seen = JSON.parse(readFileSync(out, 'utf8')) as { execArgv: string[]; args: string[]; tuned: string };
+    expect(seen.execArgv).toContain('--single-threaded-gc');
+    expect(seen.args).toEqual(['scan', 'a b.csv']);
+    expect(seen.tuned).toBe('1');
+  });
+
+  it('reports a child ended by a signal as 128 + its number', async () => {
+    const script = join(dir, 'killed.mjs');
+    writeFileSync(script, `process.kill(process.pid, 'SIGTERM');\nsetTimeout(() => {}, 10_000);\n`);
+    expect(await relaunch([], script, [])).toBe(143);
+  });
+});
