@@ -9,24 +9,59 @@ const PLACEHOLDERS = new Set([
   'belum diisi', 'tidak diisi', '(null)', '<null>', 'default', 'xxx', 'test', 'testing', 'dummy', 'sample', 'contoh', 'lorem ipsum',
 ]);
 
-/** First characters a placeholder can start with (lower case): most names and addresses fail here. */
-const FIRST = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)).concat([...'*x#•-_.='].map((c) => c.charCodeAt(0))));
+/** Placeholders by their first character: a value is compared with the few that share its own. */
+const BY_FIRST = new Map<number, string[]>();
+for (const p of PLACEHOLDERS) if (p) BY_FIRST.set(p.charCodeAt(0), [...(BY_FIRST.get(p.charCodeAt(0)) ?? []), p]);
+const MASK = new Set([...'*x#•-_.='].map((c) => c.charCodeAt(0)));
 
-/** True when a cell value means "no value" rather than holding one. */
+/**
+ * True when a cell value means "no value" rather than holding one: it is in the list once folded
+ * (lower case, blank runs as one space), or it is masked ("*****", "xxxx", "====="). Runs on every
+ * name, address and diagnosis cell, so it compares in place instead of folding a copy.
+ */
 export function isPlaceholder(value: string): boolean {
   // Long values are only placeholders when padded (SQL CHAR columns): trim those first.
   if (value.length > 20 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return false;
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
-  const first = trimmed.charCodeAt(0);
-  if (trimmed.length > 20 || !FIRST.has(first >= 65 && first <= 90 ? first | 32 : first)) return false;
-  if (/^[*x#•\-_.=]+$/i.test(trimmed)) return true; // masked or ruled-out cells: "*****", "xxxx", "====="
-  // Most cells are already in the list's form (lower case, single spaces): then no folded copy is needed.
-  return PLACEHOLDERS.has(NEEDS_FOLDING.test(trimmed) ? trimmed.toLowerCase().replace(/\s+/g, ' ') : trimmed);
+  if (trimmed.length > 20) return false;
+  const first = foldAscii(trimmed.charCodeAt(0));
+  if (MASK.has(first) && /^[*x#•\-_.=]+$/i.test(trimmed)) return true;
+  // Beyond ASCII only toLowerCase knows the folding (the Kelvin sign folds to "k"): fold a copy.
+  const foldCopy = () => PLACEHOLDERS.has(trimmed.toLowerCase().replace(/\s+/g, ' '));
+  if (first >= 128) return foldCopy();
+  for (const p of BY_FIRST.get(first) ?? []) {
+    const same = equalsFolded(trimmed, p);
+    if (same === null) return foldCopy();
+    if (same) return true;
+  }
+  return false;
 }
 
-/** Upper case, anything beyond ASCII, or blanks other than single spaces. */
-const NEEDS_FOLDING = /[A-Z\u0080-\uffff]|\s\s|[^\S ]/;
+const foldAscii = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Whether `value`, lower-cased with each run of blanks as one space, equals `folded` (ASCII, lower
+ * case); null when `value` holds a character beyond ASCII, whose folding only toLowerCase knows.
+ */
+function equalsFolded(value: string, folded: string): boolean | null {
+  let i = 0, j = 0;
+  while (i < value.length) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) return null;
+    if (j >= folded.length) return false;
+    if (isBlank(c)) {
+      if (folded.charCodeAt(j) !== 32) return false;
+      while (i < value.length && isBlank(value.charCodeAt(i))) i++;
+    } else {
+      if (foldAscii(c) !== folded.charCodeAt(j)) return false;
+      i++;
+    }
+    j++;
+  }
+  return j === folded.length;
+}
 
 /** Placeholder cells to test against every field detector under its own label. */
 export const NEGATIVE_FIELD_VALUES: readonly string[] = [
