@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../prefilter/testing.js';
-import { nameProblem, personNameDetector, wordCount } from './person-name.js';
+import { collapseSpaces, nameProblem, personNameDetector, wordCount } from './person-name.js';
 
 const verdictOf = (value: string, label: string | null = 'nama_lengkap', source?: 'column' | 'text') =>
   personNameDetector.confirmField(value, contextFor(label, undefined, source ?? (label ? 'column' : 'none')));
@@ -50,5 +50,15 @@ describe('wordCount', () => {
     fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
       expect(wordCount(text)).toBe(text.split(/\s+/).length);
     }), { numRuns: 1000 });
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('property: turns every run of blanks into one space, as /\\s+/g would, and copies nothing without one', () => {
+    const unit = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', 'é', '.');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+      const text = units.join('');
+      expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+    }), { numRuns: 3000 });
   });
 });

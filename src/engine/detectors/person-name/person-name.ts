@@ -6,8 +6,6 @@ import { isPlaceholder } from '../negatives.js';
 
 /** Letters (any script), spaces and the punctuation of names and titles: "Dr. Siti Nur'aini, S.Kom." */
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .,'’`-]*$/u;
-/** Runs of blanks or blanks other than a space: only then is a replace worth its copy. */
-const SPACES = /\s\s|[^\S ]/;
 const TWO_LETTERS = /\p{L}[^\p{L}]*\p{L}/u;
 /** Login names ("eko.anggraini", "budi_s") sit in `user_name` columns: lowercase parts joined by . or _. */
 const USERNAME = /^[a-z0-9]+(?:[._][a-z0-9]+)+$/;
@@ -47,9 +45,13 @@ export function nameWords(value: string): number {
   return words > 8 ? 0 : words;
 }
 
-/** Blank runs as one space; the text itself (no copy) when it has none. */
+/** Blank runs as one space; the text itself (no copy) when it has none, as nearly every cell. */
 export function collapseSpaces(text: string): string {
-  return SPACES.test(text) ? text.replace(/\s+/g, ' ') : text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 ? isSpace(c) : i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return text.replace(/\s+/g, ' ');
+  }
+  return text;
 }
 
 /** Unquote, collapse spaces, lowercase: "  BUDI   Santoso " and "Budi Santoso" count once. */
