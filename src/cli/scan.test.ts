@@ -43,6 +43,13 @@ describe('telusur scan arguments', () => {
     }
   });
 
+  it('prints its usage for --help, with exit 0', async () => {
+    const help = await cli('scan', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/usage: telusur scan PATH/);
+    expect((await cli('scan', '--', '--help')).code).toBe(3); // a path named "--help", which does not exist
+  });
+
   it('parses every option', () => {
     expect(parseScanArgs(['a', 'b', '--json', '--findings', 'f.ndjson', '--reveal', '--as-of', '2026-01-31', '--workers', '3', '--types', 'nik,kk', '--fail-on', 'NIK'])).toEqual({
       paths: ['a', 'b'], json: true, findingsFile: 'f.ndjson', reveal: true, asOf: '2026-01-31', workers: 3, types: ['NIK', 'KK'], failOn: ['NIK'],

@@ -64,6 +64,12 @@ export function parseScanArgs(args: string[]): ScanArgs | string {
 }
 
 export async function run(args: string[]): Promise<CommandResult> {
+  const end = args.indexOf('--'); // after it, "--help" is a path
+  const options = end >= 0 ? args.slice(0, end) : args;
+  if (options.includes('--help') || options.includes('-h')) {
+    process.stdout.write(`Penggunaan / usage: ${USAGE}\n`);
+    return { exitCode: ExitCode.ok };
+  }
   const parsed = parseScanArgs(args);
   if (typeof parsed === 'string') return { exitCode: usageError(`${parsed}\nPenggunaan / usage: ${USAGE}`) };
   const progress = process.stderr.isTTY ? progressBar() : undefined;
