@@ -28,15 +28,16 @@ export function isPlaceholder(value: string): boolean {
   const first = foldAscii(trimmed.charCodeAt(0));
   if (MASK.has(first) && /^[*x#•\-_.=]+$/i.test(trimmed)) return true;
   // Beyond ASCII only toLowerCase knows the folding (the Kelvin sign folds to "k"): fold a copy.
-  const foldCopy = () => PLACEHOLDERS.has(trimmed.toLowerCase().replace(/\s+/g, ' '));
-  if (first >= 128) return foldCopy();
+  if (first >= 128) return isFoldedPlaceholder(trimmed);
   for (const p of BY_FIRST.get(first) ?? []) {
     const same = equalsFolded(trimmed, p);
-    if (same === null) return foldCopy();
+    if (same === null) return isFoldedPlaceholder(trimmed);
     if (same) return true;
   }
   return false;
 }
+
+const isFoldedPlaceholder = (text: string) => PLACEHOLDERS.has(text.toLowerCase().replace(/\s+/g, ' '));
 
 const foldAscii = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
 const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
