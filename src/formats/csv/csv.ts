@@ -210,7 +210,8 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
     },
     async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
       const bom = bomLength(head);
-      const dialect: CsvDialect | null = sniffDialect(head.subarray(bom), preferred);
+      // The same head object as the sniff's, unless a byte-order mark is cut off: its walk is remembered.
+      const dialect: CsvDialect | null = sniffDialect(bom ? head.subarray(bom) : head, preferred);
       const delimiter = dialect?.delimiter ?? (format === 'tsv' ? TAB : 44);
       const state: CsvState = {
         delimiter,

@@ -121,14 +121,32 @@ function looksLikeHeader(rows: string[][]): boolean {
   return dataBelow || names.some((t) => t.includes('_') || COMMON_HEADER.test(t));
 }
 
+/**
+ * What was learned of each head: format detection sniffs it as CSV and as TSV, then the chosen
+ * reader prepares with it, and walking it is the main thread's largest cost per file when a scan
+ * holds thousands of small files. Keyed by the head object, whose bytes must not change.
+ */
+interface Sniffed {
+  head: Uint8Array;
+  scores: ReturnType<typeof delimiterScore>[];
+  /** By delimiter: the header row, when row 1 is one. */
+  headers: Map<number, { header: string[]; headerEnd: number } | null>;
+}
+const sniffed = new WeakMap<Uint8Array, Sniffed>();
+
 /** Best dialect for the head, or null when no delimiter splits the rows consistently. */
 export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDialect | null {
-  // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head).
-  const head = fullHead.subarray(0, SNIFF_BYTES);
+  let memo = sniffed.get(fullHead);
+  if (!memo) {
+    // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head).
+    const head = fullHead.subarray(0, SNIFF_BYTES);
+    memo = { head, scores: CANDIDATES.map((delimiter) => delimiterScore(head, delimiter)), headers: new Map() };
+    sniffed.set(fullHead, memo);
+  }
   let best: CsvDialect | null = null;
   let bestScore = 0;
-  for (const delimiter of CANDIDATES) {
-    const { consistency, width, rows } = delimiterScore(head, delimiter);
+  for (const [i, delimiter] of CANDIDATES.entries()) {
+    const { consistency, width, rows } = memo.scores[i]!;
     if (width < 2 || consistency < 0.6) continue;
     // Prefer consistent, wider splits; a declared preference (the .tsv extension) breaks ties.
     const score = consistency * 10 + Math.min(width, 50) / 100 + (delimiter === preferred ? 0.5 : 0);
@@ -138,10 +156,12 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
     }
   }
   if (!best) return null;
-  const { rows, ends } = sampleRows(head, best.delimiter, 50);
-  if (looksLikeHeader(rows)) {
-    best.header = rows[0]!.map((t) => t.trim());
-    best.headerEnd = ends[0]!;
-  }
-  return best;
+  if (!memo.headers.has(best.delimiter)) memo.headers.set(best.delimiter, headerRow(memo.head, best.delimiter));
+  const found = memo.headers.get(best.delimiter);
+  return found ? { ...best, header: [...found.header], headerEnd: found.headerEnd } : best;
+}
+
+function headerRow(head: Uint8Array, delimiter: number): { header: string[]; headerEnd: number } | null {
+  const { rows, ends } = sampleRows(head, delimiter, 50);
+  return looksLikeHeader(rows) ? { header: rows[0]!.map((t) => t.trim()), headerEnd: ends[0]! } : null;
 }
