@@ -7,8 +7,10 @@ import type { PiiType } from '../engine/types.js';
 import { ScanStats } from '../engine/stats/scan-stats.js';
 import { deriveKey, loadProjectKey } from '../config/key.js';
 import type { FindingRecord } from './findings.js';
+import { eachLimited } from './each-limited.js';
 import { expandInputs } from './inputs.js';
 import { countNewlines, newlinesIn, planFile, type FilePlan } from './plan.js';
+import type { InputFile } from './inputs.js';
 import { createPool } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
@@ -44,6 +46,9 @@ export interface ScanOptions {
   rangeBytes?: number;
 }
 
+/** Files planned (and their ranges handed out) at once. */
+const FILES_PLANNED_AT_ONCE = 8;
+
 export class ScanAbortedError extends Error {
   readonly code = 'SCAN_ABORTED';
 }
@@ -75,13 +80,12 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   let entries: FileEntry[] = [];
   try {
     const inputs = await expandInputs(paths);
-    const plans = await Promise.all(inputs.map((input) => planFile(input, options.rangeBytes)));
-    entries = plans.map((plan) => ({
-      path: plan.path, format: plan.format, bytes: plan.size, records: 0, findings: 0, error: plan.error ?? null,
+    entries = inputs.map((input) => ({
+      path: input.path, format: 'unknown', bytes: input.size, records: 0, findings: 0, error: input.error ?? null,
     }));
-    progress.bytesTotal = plans.reduce((sum, p) => sum + (p.error ? 0 : p.size), 0);
-    progress.filesDone = plans.filter((p) => p.error).length;
-    progress.filesTotal = plans.length;
+    progress.bytesTotal = inputs.reduce((sum, input) => sum + (input.error ? 0 : input.size), 0);
+    progress.filesDone = inputs.filter((input) => input.error).length;
+    progress.filesTotal = inputs.length;
     if (options.findingsFile) findingsOut = createWriteStream(options.findingsFile);
     const abort = new Promise<never>((_, reject) => {
       const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));
@@ -153,8 +157,23 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       return { done };
     };
 
-    // Files run concurrently so that many small files keep every worker busy; the pool bounds the work.
-    const files = await Promise.race([Promise.all(plans.map((plan, i) => dispatchFile(plan, entries[i]!))), abort]);
+    /** Plans a file and hands its ranges to the pool; resolves once they are handed out. */
+    const planAndDispatch = async (input: InputFile, i: number): Promise<{ done: Promise<void> }> => {
+      const entry = entries[i]!;
+      if (options.signal?.aborted) return { done: Promise.resolve() };
+      const plan = await planFile(input, options.rangeBytes);
+      entry.format = plan.format;
+      if (plan.error && !input.error) {
+        entry.error = plan.error;
+        progress.bytesTotal -= input.size;
+        progress.filesDone++;
+      }
+      return dispatchFile(plan, entry);
+    };
+    // A few files are planned at a time, each handed to the pool as soon as it is planned: workers
+    // start on the first files while later ones are planned, and only a few heads are in memory
+    // however many files a folder holds. Many small files still keep every worker busy.
+    const files = await Promise.race([eachLimited(inputs, FILES_PLANNED_AT_ONCE, planAndDispatch), abort]);
     // Every task is with the pool now: workers hand in their totals as each runs out of work.
     await Promise.race([Promise.all([...files.map((f) => f.done), pool.collect()]), abort]);
   } finally {
