@@ -84,6 +84,8 @@ export function sampleRows(head: Uint8Array, delimiter: number, maxRows = MAX_RO
 }
 
 function delimiterScore(head: Uint8Array, delimiter: number): { consistency: number; width: number; rows: number } {
+  // A delimiter that never occurs splits nothing: every row is one field (no walk needed).
+  if (head.indexOf(delimiter) < 0) return { consistency: 0, width: 1, rows: 0 };
   // Counting only: no strings are made, so sniffing a megabyte-long SQL line stays cheap.
   const widths = new Map<number, number>();
   let width = 0, later = 0, spaced = 0, cells = 0, wordy = 0;
@@ -111,14 +113,15 @@ const NAME_LIKE = /^[\p{L}_#][\p{L}\p{N} _.\-/()#]{0,63}$/u;
 const DATA_LIKE = /\d{3}|@|^\d+([.,]\d+)?$/;
 const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|telp|hp|tgl|tanggal|kode|code)\b/i;
 
-function looksLikeHeader(rows: string[][]): boolean {
+/** Whether row 1 of `rows` is a header; null when only more rows below it can tell. */
+function looksLikeHeader(rows: string[][]): boolean | null {
   const first = rows[0];
   if (!first || first.length < 2) return false;
   const names = first.map((t) => t.trim());
   if (names.some((t) => !NAME_LIKE.test(t) || DATA_LIKE.test(t))) return false;
   if (new Set(names.map((t) => t.toLowerCase())).size !== names.length) return false;
-  const dataBelow = rows.slice(1).some((row) => row.some((t) => DATA_LIKE.test(t)));
-  return dataBelow || names.some((t) => t.includes('_') || COMMON_HEADER.test(t));
+  if (names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
+  return rows.slice(1).some((row) => row.some((t) => DATA_LIKE.test(t))) || null;
 }
 
 /**
@@ -162,6 +165,12 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
 }
 
 function headerRow(head: Uint8Array, delimiter: number): { header: string[]; headerEnd: number } | null {
-  const { rows, ends } = sampleRows(head, delimiter, 50);
-  return looksLikeHeader(rows) ? { header: rows[0]!.map((t) => t.trim()), headerEnd: ends[0]! } : null;
+  // Two rows decide nearly every file (a header over a data row); 50 only when row 2 holds no data.
+  let sample = sampleRows(head, delimiter, 2);
+  let header = looksLikeHeader(sample.rows);
+  if (header === null) {
+    sample = sampleRows(head, delimiter, 50);
+    header = looksLikeHeader(sample.rows) === true;
+  }
+  return header ? { header: sample.rows[0]!.map((t) => t.trim()), headerEnd: sample.ends[0]! } : null;
 }
