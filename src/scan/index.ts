@@ -139,7 +139,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         } else {
           for await (const [start, end] of plan.ranges) {
             if (options.signal?.aborted) break; // stops a file walk still under way
-            running.push(pool.run(newTask(start, end)).then(absorb));
+            running.push(pool.run(newTask(start, end, plan.bytes)).then(absorb));
             if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
           }
         }
@@ -168,7 +168,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         progress.bytesTotal -= input.size;
         progress.filesDone++;
       }
-      return dispatchFile(plan, entry);
+      const dispatched = await dispatchFile(plan, entry);
+      // A file whose bytes go with its task holds its lane until scanned: few are in memory at once.
+      if (plan.bytes) await dispatched.done;
+      return dispatched;
     };
     // A few files are planned at a time, each handed to the pool as soon as it is planned: workers
     // start on the first files while later ones are planned, and only a few heads are in memory

@@ -2,7 +2,7 @@
 // the file-wide state, and cut large splittable files into ranges at line boundaries (or where
 // the reader says records start) so that several workers can share one file. A gzip file is cut
 // the same way as it is inflated (scan/stream.ts).
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { detectFormat } from '../formats/index.js';
@@ -63,6 +63,11 @@ export interface FilePlan {
    * ranges with their bytes, inflated and cut on this thread as the scan asks for them.
    */
   streamed?: AsyncIterable<StreamRange>;
+  /**
+   * The whole file, when its head held all of it: it goes to the worker with the task, which
+   * then neither opens nor reads the file again (folders of thousands of small exports).
+   */
+  bytes?: Uint8Array;
   error?: string;
 }
 
@@ -71,7 +76,9 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
   if (input.error) return { ...base, error: input.error };
   const file = fileSource(input.path, input.size);
   try {
-    const raw = await file.read(0, HEAD_BYTES);
+    // A small file is read whole at once: a blocking read of at most 256 KB costs the main
+    // thread a sixth of the CPU of three promise round trips (open, read, close) through libuv.
+    const raw = input.size <= HEAD_BYTES ? readFileSync(input.path).subarray(0, HEAD_BYTES) : await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
@@ -85,7 +92,11 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
       if (input.size * 4 > streamRange) return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange)) };
     }
-    if (gzip || !reader.splittable || input.size <= rangeBytes) return { ...planned, ranges: [[0, input.size]] };
+    if (gzip || !reader.splittable || input.size <= rangeBytes) {
+      // A copy: its buffer moves to the worker, and the head's may be shared with other buffers.
+      const bytes = !gzip && raw.length === input.size ? new Uint8Array(raw) : undefined;
+      return { ...planned, ranges: [[0, input.size]], ...(bytes ? { bytes } : {}) };
+    }
     // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
     return { ...planned, ranges: rangesBetween(cutsOf(file, rangeSchedule(input.size, rangeBytes)), file) };
   } catch (error) {
