@@ -10,16 +10,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('v8FlagsFor', () => {
   it('asks for inline background work only when a scan\'s workers take every core', () => {
     const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
-    expect(v8FlagsFor(['scan', 'dump.csv'], 2, {})).toEqual(inline);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {})).toEqual(inline);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {})).toEqual(inline);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {})).toEqual([]);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=1'], 8, {})).toEqual([]);
-    expect(v8FlagsFor(['serve'], 2, {})).toEqual([]);
+    expect(v8FlagsFor(['scan', 'dump.csv'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {}, [])).toEqual([]);
+    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=1'], 8, {}, [])).toEqual([]);
+    expect(v8FlagsFor(['serve'], 2, {}, [])).toEqual([]);
   });
 
-  it('never relaunches a relaunched process', () => {
+  it('never relaunches a relaunched process, nor one under a debugger', () => {
     expect(v8FlagsFor(['scan', 'dump.csv'], 2, { TELUSUR_V8_TUNED: '1' })).toEqual([]);
+    expect(v8FlagsFor(['scan', 'dump.csv'], 2, {}, ['--inspect-brk'])).toEqual([]);
   });
 });
 

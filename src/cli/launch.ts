@@ -11,9 +11,14 @@ import { availableParallelism, constants } from 'node:os';
 const RELAUNCHED = 'TELUSUR_V8_TUNED';
 const INLINE_BACKGROUND_WORK = ['--no-concurrent-recompilation', '--single-threaded-gc'];
 
-/** The V8 flags the command wants Node started with, or none when this process will do. */
-export function v8FlagsFor(args: readonly string[], cores = availableParallelism(), env = process.env): string[] {
-  if (env[RELAUNCHED] || args[0] !== 'scan') return [];
+/**
+ * The V8 flags the command wants Node started with, or none when this process will do (also when
+ * it runs under a debugger, which should stay attached to the process doing the work).
+ */
+export function v8FlagsFor(
+  args: readonly string[], cores = availableParallelism(), env = process.env, execArgv = process.execArgv,
+): string[] {
+  if (env[RELAUNCHED] || args[0] !== 'scan' || execArgv.some((flag) => flag.startsWith('--inspect'))) return [];
   const workers = workersOption(args) ?? cores;
   return workers >= cores ? INLINE_BACKGROUND_WORK : [];
 }
