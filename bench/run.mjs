@@ -4,7 +4,9 @@
 // noisy machine moves both sides. Options (env): BENCH_MB (default 512), BENCH_BIG_MB (default
 // 2048; 0 skips the memory run), BENCH_DIR (default bench/out).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import {
+  closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -83,6 +85,7 @@ async function scanBench() {
   console.log(`\n== Gzip: the same dump gzipped (${(statSync(gz).size / 1e6).toFixed(0)} MB), MB/s of ${mb.toFixed(0)} MB inflated`);
   console.log(row('telusur scan --workers 2 (.gz)', mb, gzTwo));
   console.log(`vs the plain file on 2 workers: ${(two.seconds / gzTwo.seconds).toFixed(2)}; same findings: ${gzReport.totals.findings === report.totals.findings ? 'yes' : 'NO'}`);
+  await manyFilesBench(file);
   if (bigMb > 0) {
     const big = await dump(`dump-${bigMb}mb.sql`, 'mysql', bigMb);
     const bigSize = statSync(big).size / 1e6;
@@ -91,6 +94,57 @@ async function scanBench() {
     console.log(row('telusur scan --workers 2', bigSize, t));
     console.log(`peak RSS ${t.rssMb.toFixed(0)} MB (target ≤ 300: ${t.rssMb <= 300 ? 'PASS' : 'FAIL'})`);
   }
+}
+
+/**
+ * A folder of CSV exports: the first 100 MB of the dump as ~2,000 files of ~50 KB (each with the
+ * header row), against the same bytes as one file. What it shows is the cost per file.
+ */
+async function manyFilesBench(file) {
+  const folder = join(dir, 'many-files'), single = join(dir, 'many-files.csv');
+  if (!existsSync(folder)) {
+    const fd = openSync(file, 'r'), head = Buffer.allocUnsafe(100e6);
+    const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    closeSync(fd);
+    const headerEnd = bytes.indexOf(10) + 1;
+    const header = bytes.subarray(0, headerEnd);
+    mkdirSync(folder);
+    let at = headerEnd, n = 0;
+    const parts = [header];
+    const quotesIn = (from, to) => {
+      let n = 0;
+      for (let q = bytes.indexOf(34, from); q >= 0 && q < to; q = bytes.indexOf(34, q + 1)) n++;
+      return n;
+    };
+    while (at < bytes.length) {
+      // Cut at a newline outside quotes: an address may span lines.
+      let newline = bytes.indexOf(10, Math.min(at + 50_000, bytes.length - 1));
+      for (let quotes = quotesIn(at, newline); newline >= 0 && quotes % 2 === 1;) {
+        const next = bytes.indexOf(10, newline + 1);
+        quotes += next < 0 ? 0 : quotesIn(newline, next);
+        newline = next;
+      }
+      if (newline < 0) break;
+      const body = bytes.subarray(at, newline + 1);
+      writeFileSync(join(folder, `ekspor-${String(n++).padStart(4, '0')}.csv`), Buffer.concat([header, body]));
+      parts.push(body);
+      at = newline + 1;
+    }
+    writeFileSync(single, Buffer.concat(parts));
+  }
+  const files = readdirSync(folder).length;
+  const mb = readdirSync(folder).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) / 1e6;
+  const best = (path, workers) => {
+    const a = time('node', telusur(path, workers), 1), b = time('node', telusur(path, workers), 1);
+    return a.seconds <= b.seconds ? a : b;
+  };
+  const folderOne = best(folder, 1), folderTwo = best(folder, 2), singleTwo = best(single, 2);
+  const same = JSON.parse(folderTwo.stdout).totals.findings === JSON.parse(singleTwo.stdout).totals.findings;
+  console.log(`\n== Folder: ${files} CSV files of ~50 KB (${mb.toFixed(0)} MB), against the same rows as one file`);
+  console.log(row('telusur scan folder --workers 1', mb, folderOne));
+  console.log(row('telusur scan folder --workers 2', mb, folderTwo));
+  console.log(row('telusur scan one file --workers 2', statSync(single).size / 1e6, singleTwo));
+  console.log(`${(files / folderTwo.seconds).toFixed(0)} files/s on 2 workers; same findings as one file: ${same ? 'yes' : 'NO'}`);
 }
 
 /** Other capabilities' benchmarks: each bench/<name>.js in dist exporting `runBench()`. */
