@@ -2,7 +2,7 @@
 // the file-wide state, and cut large splittable files into ranges at line boundaries (or where
 // the reader says records start) so that several workers can share one file. A gzip file is cut
 // the same way as it is inflated (scan/stream.ts).
-import { createReadStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { detectFormat } from '../formats/index.js';
@@ -78,7 +78,7 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
   try {
     // A small file is read whole at once: a blocking read of at most 256 KB costs the main
     // thread a sixth of the CPU of three promise round trips (open, read, close) through libuv.
-    const raw = input.size <= HEAD_BYTES ? readFileSync(input.path).subarray(0, HEAD_BYTES) : await file.read(0, HEAD_BYTES);
+    const raw = input.size <= HEAD_BYTES ? readWholeSync(input.path, input.size) : await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
@@ -104,6 +104,17 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     return { ...base, error: reason, ranges: [] };
   } finally {
     await file.close();
+  }
+}
+
+/** A small file's bytes; one byte more than `size` is asked for, so a file that grew is not taken as whole. */
+function readWholeSync(path: string, size: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size + 1));
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
