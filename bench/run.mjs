@@ -112,9 +112,9 @@ async function manyFilesBench(file) {
     let at = headerEnd, n = 0;
     const parts = [header];
     const quotesIn = (from, to) => {
-      let n = 0;
-      for (let q = bytes.indexOf(34, from); q >= 0 && q < to; q = bytes.indexOf(34, q + 1)) n++;
-      return n;
+      let count = 0;
+      for (let q = bytes.indexOf(34, from); q >= 0 && q < to; q = bytes.indexOf(34, q + 1)) count++;
+      return count;
     };
     while (at < bytes.length) {
       // Cut at a newline outside quotes: an address may span lines.
@@ -132,8 +132,9 @@ async function manyFilesBench(file) {
     }
     writeFileSync(single, Buffer.concat(parts));
   }
-  const files = readdirSync(folder).length;
-  const mb = readdirSync(folder).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) / 1e6;
+  const names = readdirSync(folder);
+  const files = names.length;
+  const mb = names.reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) / 1e6;
   const best = (path, workers) => {
     const a = time('node', telusur(path, workers), 1), b = time('node', telusur(path, workers), 1);
     return a.seconds <= b.seconds ? a : b;
