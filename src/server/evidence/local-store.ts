@@ -33,9 +33,13 @@ export function createLocalBlobStore(root: string, key: Buffer): BlobStore {
           done(null, chunk);
         },
       });
+      const sink = createWriteStream(tmp, { mode: 0o600 });
       try {
-        await pipeline(source, measure, createEncryptStream(key), createWriteStream(tmp, { mode: 0o600 }));
+        await pipeline(source, measure, createEncryptStream(key), sink);
       } catch (error) {
+        // pipeline() can reject while the sink is still opening its file; removing it before
+        // the sink closes would leave the file to be created after the removal.
+        if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
         await rm(tmp, { force: true });
         // Drain the rest of the upload so the client gets our answer rather than a reset.
         if (!source.destroyed) source.resume();
