@@ -2,13 +2,14 @@
 // plaintext, encrypted with the evidence key. Uploads stream through hash → size limit →
 // encryption → a temp file, renamed into place; the same content stored twice is kept once.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errors } from '../errors.js';
 import { createDecryptStream, createEncryptStream } from './crypto.js';
+import { pipeToFile } from './pipe-to-file.js';
 import type { BlobStore, StoredBlob } from './store.js';
 
 export function createLocalBlobStore(root: string, key: Buffer): BlobStore {
@@ -33,13 +34,9 @@ export function createLocalBlobStore(root: string, key: Buffer): BlobStore {
           done(null, chunk);
         },
       });
-      const sink = createWriteStream(tmp, { mode: 0o600 });
       try {
-        await pipeline(source, measure, createEncryptStream(key), sink);
+        await pipeToFile([source, measure, createEncryptStream(key)], tmp);
       } catch (error) {
-        // pipeline() can reject while the sink is still opening its file; removing it before
-        // the sink closes would leave the file to be created after the removal.
-        if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
         await rm(tmp, { force: true });
         // Drain the rest of the upload so the client gets our answer rather than a reset.
         if (!source.destroyed) source.resume();

@@ -3,11 +3,10 @@
 // findings (masked value + keyed hash). Idempotent: a claim takes a fresh run token, and only the
 // latest claimant may record the result, once; progress writes double as the cancellation check.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { pipeToFile } from '../evidence/pipe-to-file.js';
 import { scanPaths, type FindingRecord, type ScanReport } from '../../scan/index.js';
 import type { PiiType } from '../../engine/index.js';
 import { appendAudit } from '../audit/chain.js';
@@ -83,7 +82,7 @@ export async function runScanAnalysis(deps: ScanJobDeps, analysisId: number, sig
   let lastWrite = 0;
   let pendingProgress: Promise<void> = Promise.resolve();
   try {
-    await pipeline(deps.blobs.open(claim.sha256), createWriteStream(plainPath, { mode: 0o600 }));
+    await pipeToFile([deps.blobs.open(claim.sha256)], plainPath);
     const onProgress = (p: { bytesDone: number; bytesTotal: number }) => {
       const now = Date.now();
       if (now - lastWrite < 250) return;
