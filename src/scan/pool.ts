@@ -33,10 +33,23 @@ export function createPool(workers: number, events: TaskEvents, totals: ScanStat
   return workers <= 0 ? inProcessPool(events, totals) : threadPool(workers, events, totals);
 }
 
-/** Runs tasks on this thread; the detectors are loaded only here (the main thread never needs them otherwise). */
+/**
+ * Runs tasks on this thread, one at a time as a worker does: a task's findings are the growth of
+ * the shared totals while it runs. The detectors are loaded only here (the main thread never needs
+ * them otherwise).
+ */
 function inProcessPool(events: TaskEvents, totals: ScanStats): Pool {
   const task = import('./task.js');
-  return { run: async (t) => (await task).runTask(t, events, totals), collect: async () => {}, close: async () => {} };
+  let previous: Promise<unknown> = task;
+  return {
+    run(t) {
+      const result = previous.then(async () => (await task).runTask(t, events, totals));
+      previous = result.catch(() => undefined);
+      return result;
+    },
+    collect: async () => {},
+    close: async () => {},
+  };
 }
 
 function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {

@@ -75,11 +75,13 @@ describe('scanPaths', () => {
   it('gives the same totals in-process, on worker threads, split into ranges and gzipped', async () => {
     const base = await scanPaths([join(dir, 'warga.csv')], { workers: 0, asOf: '2026-11-23' });
     const split = await scanPaths([join(dir, 'warga.csv')], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    const splitInProcess = await scanPaths([join(dir, 'warga.csv')], { workers: 0, asOf: '2026-11-23', rangeBytes: 50_000 });
     const gz = await scanPaths([join(dir, 'warga.csv.gz')], { workers: 1, asOf: '2026-11-23' });
-    for (const other of [split, gz]) {
+    for (const other of [split, splitInProcess, gz]) {
       expect(other.totals.byType).toEqual(base.totals.byType);
       expect(other.totals.subjects).toEqual(base.totals.subjects);
       expect(other.totals.records).toBe(base.totals.records);
+      expect(other.files[0]!.findings).toBe(base.totals.findings);
     }
   });
 
