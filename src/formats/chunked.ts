@@ -25,10 +25,25 @@ export interface ParserOptions {
 export const DEFAULT_MAX_RECORD_BYTES = 8 << 20;
 const MAX_WARNINGS = 50;
 
+interface ParserBuffers {
+  fieldStart: Int32Array;
+  fieldEnd: Int32Array;
+  fieldColumn: Int32Array;
+  work: Buffer;
+}
+
+/**
+ * The buffers of the last released parser, for the next one this thread creates. A scan makes a
+ * parser per range, and each grew its own field arrays and joining buffer to the size of a read
+ * chunk: ~10 MB of fresh external memory per 8 MB range, whose churn kept setting off full
+ * garbage collections.
+ */
+let spare: ParserBuffers | null = null;
+
 export abstract class ChunkedParser implements RecordParser {
-  protected fieldStart: Int32Array = new Int32Array(4096);
-  protected fieldEnd: Int32Array = new Int32Array(4096);
-  protected fieldColumn: Int32Array = new Int32Array(4096);
+  protected fieldStart: Int32Array;
+  protected fieldEnd: Int32Array;
+  protected fieldColumn: Int32Array;
   protected count = 0;
   protected records = 0;
   /** File offset of buf[0] during a scan: for warnings that name a position. */
@@ -40,7 +55,7 @@ export abstract class ChunkedParser implements RecordParser {
   /** The format's escape rules, for field values handed to field detectors (see FieldBatch). */
   protected readonly unescape: ((raw: string) => string) | undefined = undefined;
 
-  private work: Buffer = Buffer.alloc(0);
+  private work: Buffer;
   private carryLen = 0;
   /** Tail still in `work` at [pendingFrom, pendingTo): moved lazily so the last batch stays valid. */
   private pendingFrom = 0;
@@ -53,6 +68,12 @@ export abstract class ChunkedParser implements RecordParser {
   private utf16Bytes = 0;
 
   constructor(rangeStart: number, options: ParserOptions = {}) {
+    const reused = spare;
+    spare = null;
+    this.fieldStart = reused?.fieldStart ?? new Int32Array(4096);
+    this.fieldEnd = reused?.fieldEnd ?? new Int32Array(4096);
+    this.fieldColumn = reused?.fieldColumn ?? new Int32Array(4096);
+    this.work = reused?.work ?? Buffer.alloc(0);
     this.limit = Math.max(64, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
     this.skipBom = rangeStart === 0;
     // The decoder drops the UTF-16 byte-order mark itself.
@@ -166,6 +187,17 @@ export abstract class ChunkedParser implements RecordParser {
     this.carryLen = 0;
     this.scan(buf, 0, buf.length, true);
     return this.batch(buf, this.base);
+  }
+
+  /**
+   * Hands the field arrays and joining buffer on to the next parser this thread creates. Call it
+   * once the last batch is consumed: the parser and its batches are not to be used again.
+   */
+  release(): void {
+    this.ended = true;
+    if (!spare || spare.work.length < this.work.length) {
+      spare = { fieldStart: this.fieldStart, fieldEnd: this.fieldEnd, fieldColumn: this.fieldColumn, work: this.work };
+    }
   }
 
   private endOffset = 0;

@@ -47,7 +47,8 @@ function collect(batch: FieldBatch, out: ReadField[]): void {
 
 /**
  * Parses bytes[rangeStart, rangeEnd) with chunks cut at `cuts` (absolute offsets). Each chunk is
- * copied into one reused buffer that is overwritten after push, as a reading loop would do.
+ * copied into one reused buffer that is overwritten after push, as a reading loop would do, and
+ * the parser is released at the end.
  */
 export function readRange(
   reader: FormatReader, state: FileState, bytes: Uint8Array,
@@ -72,6 +73,8 @@ export function readRange(
   const last = parser.end();
   collect(last, fields);
   records += last.records;
+  // As a scan does: the next parser reuses this one's buffers (and must not see their old bytes).
+  parser.release?.();
   return { fields, records, warnings: parser.warnings };
 }
 

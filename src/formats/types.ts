@@ -45,6 +45,8 @@ export interface RecordParser {
   push(chunk: Uint8Array, fileOffset: number): FieldBatch;
   /** Flushes the tail at the end of the range. */
   end(): FieldBatch;
+  /** Lets the next parser reuse this one's buffers; call after the last batch is consumed. */
+  release?(): void;
   /** Problems met so far that did not stop parsing (unbalanced quote, broken SQL statement…). */
   readonly warnings: readonly string[];
 }

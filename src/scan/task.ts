@@ -117,6 +117,7 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
   } catch (e) {
     error ??= describeReadError(e);
   }
+  parser.release?.();
   flush();
   return {
     id: task.id, records: recordCount, findings: totals.findings - findingsBefore, warnings: [...parser.warnings], error,
