@@ -43,6 +43,28 @@ describe('DistinctCounter', () => {
     for (let i = 500; i < 1500; i++) b.addString(String(i));
     a.merge(b.state());
     expect(a.count()).toBe(1500);
+    // Merged into an empty counter: later adds on either side stay apart.
+    const empty = new DistinctCounter();
+    empty.merge(a.state());
+    a.addString('baru');
+    empty.addString('lain');
+    empty.addString('0');
+    expect([a.count(), empty.count()]).toEqual([1501, 1501]);
+    empty.merge(a.state());
+    expect(empty.count()).toBe(1502);
+    // Together past the limit: the estimate is the one counting every key in one counter gives.
+    const [x, y, direct] = [new DistinctCounter(2048), new DistinctCounter(2048), new DistinctCounter(2048)];
+    for (let i = 0; i < 2000; i++) [x, direct].forEach((c) => c.addString(`a${i}`));
+    for (let i = 1000; i < 2900; i++) [y, direct].forEach((c) => c.addString(`a${i}`));
+    x.merge(y.state());
+    expect([x.approximate, direct.approximate]).toEqual([true, true]);
+    expect(x.count()).toBe(direct.count());
+    // Past it only with the keys both hold counted twice: still exact.
+    const [p, q] = [new DistinctCounter(2048), new DistinctCounter(2048)];
+    for (let i = 0; i < 2000; i++) p.addString(`a${i}`);
+    for (let i = 1000; i < 2048; i++) q.addString(`a${i}`);
+    p.merge(q.state());
+    expect([p.approximate, p.count()]).toEqual([false, 2048]);
     const big = new DistinctCounter(100);
     for (let i = 0; i < 5000; i++) big.addString(String(i));
     a.merge(big.state());
