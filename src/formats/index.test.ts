@@ -1,4 +1,5 @@
 // detectFormat: content first, extension second, binary refused with a reason, text fallback.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryReason, detectFormat, utf16Encoding } from './index.js';
 import { FormatError } from './types.js';
@@ -35,6 +36,31 @@ describe('detectFormat', () => {
     expect(binaryReason(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))).toMatch(/pdf/);
     expect(binaryReason(Uint8Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 1 : 65)))).toMatch(/control bytes/);
     expect(binaryReason(utf8('log \u001b[31merror\u001b[0m\tok\r\n'))).toBeNull();
+  });
+
+  it('property: counts control bytes as a byte-by-byte count does, at any alignment', () => {
+    const reference = (head: Uint8Array): string | null => {
+      let control = 0;
+      for (const c of head) {
+        if (c === 0) return 'nul';
+        if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27) control++;
+      }
+      return head.length > 0 && control / head.length > 0.1 ? `${Math.round((control / head.length) * 100)}%` : null;
+    };
+    // Mostly text, with control bytes (and now and then a NUL) sprinkled at a chosen rate.
+    const bytes = fc.tuple(fc.nat(3), fc.array(fc.integer({ min: 0, max: 99 }), { maxLength: 200 }), fc.integer({ min: 0, max: 40 }))
+      .map(([offset, rolls, rate]) => {
+        const out = new Uint8Array(offset + rolls.length);
+        rolls.forEach((roll, i) => (out[offset + i] = roll < rate ? [1, 2, 8, 9, 10, 13, 27, 31, 0x80, 0xff][roll % 10]! : roll < 99 ? 97 + (roll % 26) : 0));
+        return out.subarray(offset); // a view at any byte alignment
+      });
+    fc.assert(fc.property(bytes, (head) => {
+      const expected = reference(head);
+      const reason = binaryReason(head);
+      if (expected === 'nul') expect(reason).toMatch(/NUL byte at offset/);
+      else if (expected) expect(reason).toContain(`${expected} control bytes`);
+      else expect(reason).toBeNull();
+    }), { numRuns: 3000 });
   });
 
   it('recognises UTF-16 with and without a byte-order mark', () => {

@@ -22,6 +22,20 @@ const MAX_ROWS = 200;
 const SNIFF_BYTES = 65536;
 
 /**
+ * The first delimiter or line feed at or after `from` (or the head's end). Cells are short in a
+ * CSV, but a candidate delimiter that is not the file's makes whole rows one cell: past a few
+ * bytes, native searches take over from the byte loop.
+ */
+function cellEnd(head: Uint8Array, from: number, delimiter: number): number {
+  const n = head.length, near = Math.min(n, from + 32);
+  let j = from;
+  while (j < near && head[j] !== delimiter && head[j] !== LF) j++;
+  if (j < near || j === n) return j;
+  const d = head.indexOf(delimiter, j), lf = head.indexOf(LF, j);
+  return Math.min(d < 0 ? n : d, lf < 0 ? n : lf);
+}
+
+/**
  * Walks the head's rows (quote-aware), reporting each cell's byte range (quotes excluded) and
  * each row end; the last, possibly cut row is not reported. Returns the number of rows.
  */
@@ -32,7 +46,8 @@ function walkRows(
   let rows = 0, cells = 0, empty = true;
   let i = 0;
   const n = head.length;
-  const pending: [number, number, boolean][] = [];
+  /** The row's cells so far as (start, end, quoted) triples, reported once the row is whole. */
+  const pending: number[] = [];
   while (i < n && rows < maxRows) {
     let j: number, start: number, end: number, quoted = false;
     if (head[i] === QUOTE) {
@@ -42,26 +57,25 @@ function walkRows(
         if (q < 0) return rows;
         if (head[q + 1] === QUOTE) { j = q + 2; continue; }
         start = i + 1; end = q; quoted = true;
-        j = q + 1;
-        while (j < n && head[j] !== delimiter && head[j] !== LF) j++;
+        j = cellEnd(head, q + 1, delimiter);
         break;
       }
     } else {
-      j = i;
-      while (j < n && head[j] !== delimiter && head[j] !== LF) j++;
+      j = cellEnd(head, i, delimiter);
       start = i; end = head[j - 1] === CR && j > i ? j - 1 : j;
     }
     if (j >= n) break;
-    pending.push([start, end, quoted]);
+    pending[3 * cells] = start;
+    pending[3 * cells + 1] = end;
+    pending[3 * cells + 2] = quoted ? 1 : 0;
     cells++;
     if (end > start || quoted) empty = false;
     if (head[j] === LF) {
       if (cells > 1 || !empty) {
-        for (const [s, e, q] of pending) onCell(s, e, q);
+        for (let c = 0; c < 3 * cells; c += 3) onCell(pending[c]!, pending[c + 1]!, pending[c + 2] === 1);
         onRow(j + 1);
         rows++;
       }
-      pending.length = 0;
       cells = 0;
       empty = true;
     }

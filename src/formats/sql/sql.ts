@@ -8,6 +8,7 @@ import { pieceEnd, recordLimit } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
 import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { sqlCuts, startsStatement } from './cuts.js';
+import { hasSqlMarker } from './markers.js';
 import { prepareSql, type SqlState } from './prepare.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
@@ -349,16 +350,12 @@ function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
   return k - 6 < start || CLASS[buf[k - 6]!] !== WORD;
 }
 
-const SQL_MARKERS = /(?:^|\n)\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin;|-- MySQL dump|-- PostgreSQL database dump|-- Dump|\/\*!40\d{3})/i;
-
 export const sqlReader: FormatReader = {
   format: 'sql',
   splittable: true,
   sniff(head: Uint8Array, path: string): number {
-    const text = new TextDecoder().decode(head.subarray(0, 65536));
-    const ext = path.toLowerCase().endsWith('.sql');
-    if (SQL_MARKERS.test(text)) return 0.97;
-    return ext ? 0.3 : 0;
+    if (hasSqlMarker(head.subarray(0, 65536))) return 0.97;
+    return path.toLowerCase().endsWith('.sql') ? 0.3 : 0;
   },
   prepare: (source, head) => prepareSql(source, head),
   cuts: (state: FileState, source: ByteSource, rangeBytes: RangeSize) => sqlCuts(source, state as SqlState, { rangeBytes }),

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hasSqlMarker } from './markers.js';
+
+/** The rule as a regular expression over the decoded text: what hasSqlMarker must answer. */
+const REFERENCE = /(?:^|\n)\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin;|-- MySQL dump|-- PostgreSQL database dump|-- Dump|\/\*!40\d{3})/i;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('hasSqlMarker', () => {
+  it('finds the statements and banners of MySQL and PostgreSQL dumps at line starts', () => {
+    for (const text of [
+      'INSERT INTO `w` VALUES (1);', '\n  create\ttable t (id int);', 'x\nCOPY public.w (id, nik) FROM stdin;',
+      '-- MySQL dump 10.13', '-- PostgreSQL database dump', '-- Dump completed', '/*!40101 SET NAMES utf8 */;',
+      '\uFEFFINSERT INTO t VALUES (1);', 'x\n\u00A0\nInsert\u2003Into t',
+    ]) expect(hasSqlMarker(utf8(text)), text).toBe(true);
+    for (const text of [
+      'nik,nama\n3171234567890001,INSERT INTO', 'catatan: insert into nanti', 'COPY FROM stdin;', 'COPY x FROM\nstdin',
+      'COPY x\nFROM stdin;', 'COPY x\rFROM stdin;', 'COPY x\u2028FROM stdin;', '/*!4010 x', '-- MySQL', 'INSERTINTO t', '',
+    ]) expect(hasSqlMarker(utf8(text)), text).toBe(false);
+  });
+
+  it('property: answers as the regular expression does on the decoded text', () => {
+    const pieces = [
+      'INSERT', 'insert', 'InSeRt', 'INTO', 'into', 'CREATE', 'create', 'TABLE', 'table', 'COPY', 'copy', 'FROM', 'from',
+      'stdin;', 'STDIN;', 'stdin', '-- ', '--', 'MySQL dump', 'PostgreSQL database dump', 'Dump', 'dump', '/*!40', '/*!', '101',
+      '7', 'x', 'public.w', '(id)', ',', ';', ' ', '  ', '\t', '\n', '\r', '\r\n', '\v', '\f', '\u00A0', '\u2003', '\u2028',
+      '\u2029', '\u202F', '\u3000', '\uFEFF', '\u1680', '\u205F', '\u200B', '\u0085', 'é', 'ſ', '\uFFFD',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(hasSqlMarker(utf8(t))).toBe(REFERENCE.test(t));
+    }), { numRuns: 20_000 });
+    // COPY lines, where a line break may fall between any two parts.
+    const copy = fc.array(fc.constantFrom('COPY', 'x', 'FROM', 'from', 'stdin;', ' ', '\t', '\n', '\r', '\u2028', '\u00A0', ';'), { maxLength: 12 });
+    fc.assert(fc.property(copy, (parts) => {
+      const t = parts.join('');
+      expect(hasSqlMarker(utf8(t))).toBe(REFERENCE.test(t));
+    }), { numRuns: 20_000 });
+    // Bytes that are not valid UTF-8 decode to U+FFFD, which is no whitespace and no letter.
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (raw, parts) => {
+      const bytes = Buffer.concat([Buffer.from(raw), utf8(parts.join(''))]);
+      expect(hasSqlMarker(bytes)).toBe(REFERENCE.test(new TextDecoder().decode(bytes)));
+    }), { numRuns: 5_000 });
+  });
+});
