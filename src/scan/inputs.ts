@@ -2,6 +2,7 @@
 // order. A path that cannot be read becomes an entry with its error, never an exception.
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eachLimited } from './each-limited.js';
 
 export interface InputFile {
   path: string;
@@ -10,27 +11,27 @@ export interface InputFile {
   error?: string;
 }
 
+/**
+ * Entries of a folder looked at together: each stat is a round trip to libuv's thread pool, and
+ * one after another they took 60-100 us a file before the first file of a folder was planned.
+ */
+const STATS_AT_ONCE = 32;
+
 export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
-  const files: InputFile[] = [];
-  for (const path of paths) await collect(path, files, true);
-  return files;
+  const found = await eachLimited(paths, 1, (path) => collect(path, true));
+  return found.flat();
 }
 
-async function collect(path: string, files: InputFile[], explicit: boolean): Promise<void> {
+async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    files.push({ path, size: 0, error: describeFsError(error) });
-    return;
+    return [{ path, size: 0, error: describeFsError(error) }];
   }
-  if (info.isFile()) {
-    files.push({ path, size: info.size });
-    return;
-  }
+  if (info.isFile()) return [{ path, size: info.size }];
   if (!info.isDirectory()) {
-    if (explicit) files.push({ path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' });
-    return;
+    return explicit ? [{ path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' }] : [];
   }
   let names: string[];
   try {
@@ -40,11 +41,11 @@ async function collect(path: string, files: InputFile[], explicit: boolean): Pro
       if (entry.isFile() || entry.isDirectory()) names.push(entry.name);
     }
   } catch (error) {
-    files.push({ path, size: 0, error: describeFsError(error) });
-    return;
+    return [{ path, size: 0, error: describeFsError(error) }];
   }
   names.sort();
-  for (const name of names) await collect(join(path, name), files, false);
+  const found = await eachLimited(names, STATS_AT_ONCE, (name) => collect(join(path, name), false));
+  return found.flat();
 }
 
 /** A readable reason for a file-system error, without the stack. */
