@@ -12,13 +12,13 @@ export interface InputFile {
 }
 
 /**
- * Entries of a folder looked at together: each stat is a round trip to libuv's thread pool, and
- * one after another they took 60-100 us a file before the first file of a folder was planned.
+ * Paths and folder entries looked at together: each stat is a round trip to libuv's thread
+ * pool, and one after another they took 60-100 us a file before a folder's first was planned.
  */
 const STATS_AT_ONCE = 32;
 
 export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
-  const found = await eachLimited(paths, 1, (path) => collect(path, true));
+  const found = await eachLimited(paths, STATS_AT_ONCE, (path) => collect(path, true));
   return found.flat();
 }
 
