@@ -31,7 +31,7 @@ const stamp = join(root, 'dist', '.built');
 const sources = Math.max(...['src', 'test-data', 'bench'].map((d) => newestSource(join(root, d))), mtime(join(root, 'tsconfig.json')));
 if (mtime(stamp) < sources) {
   console.error('telusur setup: compiling TypeScript…');
-  run('npx tsc -p tsconfig.build.json');
+  run('npm run build --silent');
   run(`node -e "require('fs').writeFileSync('dist/.built', String(Date.now()))"`);
 }
 
