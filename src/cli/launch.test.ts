@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BYTES_PER_WORKER } from '../scan/workers.js';
 import { relaunch, v8FlagsFor } from './launch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
@@ -10,12 +11,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('v8FlagsFor', () => {
   it('asks for inline background work only when a scan\'s workers take every core', () => {
     const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
-    expect(v8FlagsFor(['scan', 'dump.csv'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {}, [])).toEqual([]);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers=1'], 8, {}, [])).toEqual([]);
     expect(v8FlagsFor(['serve'], 2, {}, [])).toEqual([]);
+  });
+
+  it('gives a scan without --workers the default for its paths: no relaunch for a small input', () => {
+    const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
+    const small = join(dir, 'small.csv'), large = join(dir, 'large.csv');
+    writeFileSync(small, 'nik\n3171014101900001\n');
+    writeFileSync(large, '');
+    truncateSync(large, BYTES_PER_WORKER + 1); // sparse: no disk used
+    expect(v8FlagsFor(['scan', small], 2, {}, [])).toEqual([]);
+    expect(v8FlagsFor(['scan', '--json', large], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', small, '--workers', '2'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', small, '--workers', 'x'], 2, {}, [])).toEqual([]); // the command reports it
   });
 
   it('never relaunches a relaunched process, nor one under a debugger', () => {

@@ -3,9 +3,12 @@
 // thread: those background threads find no idle core, so they only preempt the workers (512 MB CSV,
 // 2 workers on 2 cores: 8.1-8.2 s -> 7.7-7.9 s). V8 reads these flags when it starts and must not
 // see them change later (setting --single-threaded-gc at run time crashes the GC), so the command
-// starts Node once more with them. With a core to spare the background threads pay: no relaunch.
+// starts Node once more with them. With a core to spare the background threads pay: no relaunch;
+// so for a small input, which gets fewer workers than cores (scan/workers.ts), no relaunch either.
 import { spawn } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
+import { defaultWorkers } from '../scan/workers.js';
+import { parseScanArgs } from './scan-args.js';
 
 /** Set in the relaunched process, so it never relaunches again. */
 const RELAUNCHED = 'TELUSUR_V8_TUNED';
@@ -13,25 +16,17 @@ const INLINE_BACKGROUND_WORK = ['--no-concurrent-recompilation', '--single-threa
 
 /**
  * The V8 flags the command wants Node started with, or none when this process will do (also when
- * it runs under a debugger, which should stay attached to the process doing the work).
+ * it runs under a debugger, which should stay attached to the process doing the work). A scan
+ * without --workers gets the default count the scan itself will choose for its paths.
  */
 export function v8FlagsFor(
   args: readonly string[], cores = availableParallelism(), env = process.env, execArgv = process.execArgv,
 ): string[] {
   if (env[RELAUNCHED] || args[0] !== 'scan' || execArgv.some((flag) => flag.startsWith('--inspect'))) return [];
-  const workers = workersOption(args) ?? cores;
+  const scan = parseScanArgs(args.slice(1));
+  if (typeof scan === 'string') return []; // the command reports the usage error
+  const workers = scan.workers ?? defaultWorkers(scan.paths, cores);
   return workers >= cores ? INLINE_BACKGROUND_WORK : [];
-}
-
-/** `--workers N` or `--workers=N` when it is a whole number; the scan command reports anything else. */
-function workersOption(args: readonly string[]): number | undefined {
-  let text: string | undefined;
-  args.forEach((arg, i) => {
-    if (arg === '--workers') text = args[i + 1];
-    else if (arg.startsWith('--workers=')) text = arg.slice('--workers='.length);
-  });
-  const workers = Number(text);
-  return text !== undefined && Number.isInteger(workers) ? workers : undefined;
 }
 
 /**

@@ -1,67 +1,11 @@
 // `telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N]
-//  [--types T,..] [--fail-on T,..]`: parsing here, the work in src/scan.
-import { parseArgs } from 'node:util';
-import { parseAsOf } from '../engine/as-of.js';
-import { PII_TYPES, type PiiType } from '../engine/types.js';
+//  [--types T,..] [--fail-on T,..]`: the arguments are parsed in scan-args.ts, the work is in src/scan.
 import { scanPaths, type ScanProgress } from '../scan/index.js';
 import { formatTable } from '../scan/report.js';
+import { parseScanArgs } from './scan-args.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';
 
 const USAGE = 'telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N] [--types T,..] [--fail-on T,..]';
-
-export interface ScanArgs {
-  paths: string[];
-  json: boolean;
-  findingsFile?: string;
-  reveal: boolean;
-  asOf?: string;
-  workers?: number;
-  types?: PiiType[];
-  failOn: PiiType[];
-}
-
-/** Parses the command line; returns an error message for a usage error. */
-export function parseScanArgs(args: string[]): ScanArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: {
-        json: { type: 'boolean', default: false }, findings: { type: 'string' }, reveal: { type: 'boolean', default: false },
-        'as-of': { type: 'string' }, workers: { type: 'string' }, types: { type: 'string' }, 'fail-on': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return (error as Error).message;
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) return 'tidak ada PATH / no PATH given';
-  if (values['as-of'] !== undefined && !parseAsOf(values['as-of'])) return `--as-of: bukan tanggal YYYY-MM-DD yang valid / not a valid YYYY-MM-DD date: ${values['as-of']}`;
-  let workers: number | undefined;
-  if (values.workers !== undefined) {
-    workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 256) return `--workers: harus bilangan bulat 1–256 / must be a whole number 1–256: ${values.workers}`;
-  }
-  const typeList = (flag: string, text: string | undefined): PiiType[] | string | undefined => {
-    if (text === undefined) return undefined;
-    const list = text.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
-    const unknown = list.filter((t) => !(PII_TYPES as readonly string[]).includes(t));
-    if (unknown.length) return `${flag}: jenis tidak dikenal / unknown type: ${unknown.join(', ')} (known: ${PII_TYPES.join(', ')})`;
-    return list as PiiType[];
-  };
-  const types = typeList('--types', values.types);
-  if (typeof types === 'string') return types;
-  const failOn = typeList('--fail-on', values['fail-on']);
-  if (typeof failOn === 'string') return failOn;
-  if (values.reveal && !values.findings) return '--reveal hanya berlaku dengan --findings / --reveal only applies with --findings';
-  return {
-    paths: positionals, json: values.json ?? false, reveal: values.reveal ?? false, failOn: failOn ?? [],
-    ...(values.findings !== undefined ? { findingsFile: values.findings } : {}),
-    ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
-    ...(workers !== undefined ? { workers } : {}),
-    ...(types ? { types } : {}),
-  };
-}
 
 export async function run(args: string[]): Promise<CommandResult> {
   const end = args.indexOf('--'); // after it, "--help" is a path

@@ -1,7 +1,6 @@
 // scanPaths: the scan capability as a library. Expands inputs, plans ranges, runs them on the
 // worker pool, merges the workers' totals and returns the versioned report (the `--json` contract).
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { asOfFromDate, parseAsOf } from '../engine/as-of.js';
 import type { PiiType } from '../engine/types.js';
 import { ScanStats } from '../engine/stats/scan-stats.js';
@@ -15,6 +14,7 @@ import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
 import { recycleRangeBuffer } from './stream.js';
 import type { ScanTask, TaskResult } from './task.js';
+import { defaultWorkers } from './workers.js';
 
 export type { ScanReport } from './report.js';
 export type { FindingRecord } from './findings.js';
@@ -29,7 +29,7 @@ export interface ScanProgress {
 export interface ScanOptions {
   /** YYYY-MM-DD; default today (UTC). */
   asOf?: string;
-  /** Worker threads; 0 runs in-process. Default: the machine's parallelism. */
+  /** Worker threads; 0 runs in-process. Default: one per 40 MB of input, up to the machine's parallelism. */
   workers?: number;
   types?: readonly PiiType[];
   /** Writes the findings NDJSON here. */
@@ -61,7 +61,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const progress: ScanProgress = { bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
   let findingsOut: WriteStream | null = null;
   const totals = new ScanStats(asOf);
-  const workers = Math.max(0, options.workers ?? availableParallelism());
+  const workers = Math.max(0, options.workers ?? defaultWorkers(paths));
   /** Ranges of a gzip stream (they carry their bytes) out at once: one per worker, while the next is cut. */
   const inFlightLimit = Math.max(1, workers);
   // Workers boot (a JS engine each, the detectors, the region tables) while the inputs are planned.
