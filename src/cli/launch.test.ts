@@ -9,8 +9,9 @@ const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('v8FlagsFor', () => {
+  const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
+
   it('asks for inline background work only when a scan\'s workers take every core', () => {
-    const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {}, [])).toEqual([]);
@@ -19,7 +20,6 @@ describe('v8FlagsFor', () => {
   });
 
   it('gives a scan without --workers the default for its paths: no relaunch for a small input', () => {
-    const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
     const small = join(dir, 'small.csv'), large = join(dir, 'large.csv');
     writeFileSync(small, 'nik\n3171014101900001\n');
     writeFileSync(large, '');
