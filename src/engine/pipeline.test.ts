@@ -93,4 +93,13 @@ describe('labels in free text', () => {
     const found = scanText('Nama: "Budi Santoso Alamat: Jl. Kenanga No. 3, Kota Bogor', { asOf: '2026-11-23' });
     expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. kenanga no. 3, kota bogor']]);
   });
+
+  it('reads labels in the cells of a column whose name says nothing, and not in a labelled one', () => {
+    const found: Finding[] = [];
+    const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });
+    engine.scanBatch(rowsBatch(['catatan', 'no_hp'], [['Nama: Budi Santoso; alamat: Jl. Merdeka 5', 'Nama: Rina Lestari']]));
+    expect(found.map((f) => [f.type, f.field, f.value])).toEqual([
+      ['PERSON_NAME', 'catatan', 'budi santoso'], ['ADDRESS', 'catatan', 'jl. merdeka 5'],
+    ]);
+  });
 });

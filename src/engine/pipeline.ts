@@ -32,6 +32,8 @@ interface ColumnPlan {
   fieldDetectors: FieldDetector[];
   /** The token rules that can pass under the column's label (a free-text column: all of them). */
   rules: RuleTable;
+  /** A column whose name says nothing (notes, messages): its cells are read as text, labels included. */
+  freeText: boolean;
 }
 
 /** Token rules by what a candidate is: a number by its digit count, or an e-mail or IPv6 run. */
@@ -153,11 +155,8 @@ export class Engine {
       const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
       const table = (this.table = plan ? plan.rules : this.allRules);
       if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
-      if (plan) {
-        for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
-      } else if (this.fieldDetectors.length > 0) {
-        this.scanTextLabels(bytes, s, e);
-      }
+      if (plan) for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
+      if ((!plan || plan.freeText) && this.fieldDetectors.length > 0) this.scanTextLabels(bytes, s, e);
     }
     if (this.countLines) this.advanceLines(batch.fileOffset + bytes.length);
     this.batch = null;
@@ -167,7 +166,7 @@ export class Engine {
     const hints = columnHints(name);
     const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
     const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
-    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules };
+    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules, freeText: hints === 0 };
   }
 
   /** The rules that can reach the confidence threshold under a label's hints. */
