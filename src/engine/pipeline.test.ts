@@ -94,6 +94,12 @@ describe('labels in free text', () => {
     expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. kenanga no. 3, kota bogor']]);
   });
 
+  it('reads a name introduced with "saya", with the cue as its context', () => {
+    const found = scanText('Halo kak, saya Adi Hidayat. Ini data saya ya: NIK 3171014101900001', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([['NIK', '3171014101900001'], ['PERSON_NAME', 'adi hidayat']]);
+    expect(found[1]!.explain[2]).toBe('context: context words "saya"');
+  });
+
   it('reads labels in the cells of a column whose name says nothing, and not in a labelled one', () => {
     const found: Finding[] = [];
     const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });

@@ -2,7 +2,9 @@
 // confirm (only the detectors that take the candidate's shape) → context score → best verdict
 // per span → stats and sink. Field detectors run only on fields whose label names their type.
 import { CandidateContext } from './context/candidate.js';
-import { columnHints, hintsOfBytes, wordsOf } from './context/labels.js';
+import { introducedNames } from './context/introductions.js';
+import { columnHints, wordsOf } from './context/labels.js';
+import { textLabels, unescapeQuoted, type TextLabel } from './context/text-labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
@@ -56,8 +58,6 @@ interface Rule {
   /** NIK: subjects are counted from the digits, so the normalized string is built only for a sink. */
   readonly countsDigits: boolean;
 }
-
-const MAX_LABEL_VALUE = 200;
 
 class EngineFinding implements Finding {
   constructor(
@@ -127,7 +127,17 @@ export class Engine {
     this.fieldDetectors = active.filter(isFieldDetector);
     this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
     this.textContext = CandidateContext.text(this.asOf);
+    this.nameDetector = this.fieldDetectors.find((d) => d.type === 'PERSON_NAME');
   }
+
+  /** "saya Adi Hidayat": a name introduced in free text, with its cue as the context. */
+  private readonly nameDetector: FieldDetector | undefined;
+  private readonly cueContexts = new Map<string, CandidateContext>();
+  private readonly onIntroducedName = (start: number, end: number, cue: string): void => {
+    let context = this.cueContexts.get(cue);
+    if (!context) this.cueContexts.set(cue, (context = CandidateContext.fixed(this.asOf, hintBit('PERSON_NAME'), 'text', cue)));
+    this.confirmField(this.nameDetector!, this.batch!.bytes, start, end, context);
+  };
 
   category(type: PiiType): PdpCategory {
     return this.categoryOf.get(type) ?? 'general';
@@ -156,7 +166,7 @@ export class Engine {
       const table = (this.table = plan ? plan.rules : this.allRules);
       if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
       if (plan) for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
-      if ((!plan || plan.freeText) && this.fieldDetectors.length > 0) this.scanTextLabels(bytes, s, e);
+      if (!plan || plan.freeText) this.scanFreeText(bytes, s, e);
     }
     if (this.countLines) this.advanceLines(batch.fileOffset + bytes.length);
     this.batch = null;
@@ -260,40 +270,20 @@ export class Engine {
     return false;
   }
 
-  /** "Nama: Budi", "alamat=Jl. Merdeka 1": a label naming a field type, then its value on the same line. */
-  private scanTextLabels(bytes: Uint8Array, s: number, e: number): void {
-    for (let i = s; i < e; i++) {
-      const c = bytes[i]!;
-      if (c !== 58 && c !== 61) continue;
-      let labelEnd = i;
-      while (labelEnd > s && (bytes[labelEnd - 1] === 32 || bytes[labelEnd - 1] === 9)) labelEnd--;
-      const prev = labelEnd > s ? bytes[labelEnd - 1]! | 32 : 0;
-      if (prev < 97 || prev > 122) continue; // labels end in a letter; timestamps and URLs' "://" do not
-      let from = labelEnd;
-      // The label is the words just before the separator: stop at the previous value's quote or separator.
-      while (from > s && labelEnd - from < 32 && !isLabelStop(bytes[from - 1]!)) from--;
-      const hints = hintsOfBytes(bytes, from, labelEnd);
-      if (!(hints & this.fieldTypeMask)) continue;
-      let v = i + 1;
-      while (v < e && (bytes[v] === 32 || bytes[v] === 9)) v++;
-      // A quoted value (`alamat="Jl. X \"Gang\" No. 5: Blok A"`, as logfmt writes it) is what the
-      // quotes hold, separators and escaped quotes included; a bare one ends before the next label.
-      const close = closingQuote(bytes, v, e);
-      let stop = close;
-      if (close < 0) {
-        stop = v;
-        while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
-        stop = cutAtNextLabel(bytes, v, stop);
-      }
-      const valueStart = close < 0 ? v : v + 1;
-      const unescape = close < 0 ? undefined : unescapeQuoted;
-      const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, from, labelEnd).join(' '));
-      for (const detector of this.fieldDetectors) {
-        if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, valueStart, stop, context, unescape);
-      }
-      i = stop;
-    }
+  /** Free text: "label: value" pairs (context/text-labels.ts) and names introduced with "saya". */
+  private scanFreeText(bytes: Uint8Array, s: number, e: number): void {
+    if (this.fieldDetectors.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
+    if (this.nameDetector) introducedNames(bytes, s, e, this.onIntroducedName);
   }
+
+  private readonly onTextLabel = (label: TextLabel): void => {
+    const { bytes, hints } = label;
+    const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, label.labelStart, label.labelEnd).join(' '));
+    const unescape = label.quoted ? unescapeQuoted : undefined;
+    for (const detector of this.fieldDetectors) {
+      if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, label.valueStart, label.valueEnd, context, unescape);
+    }
+  };
 
   /** Remembers a finding's span in the current field: field detectors skip what token detectors took. */
   private addSpan(bit: number, start: number, end: number): void {
@@ -353,44 +343,4 @@ function ruleTable(rules: readonly Rule[]): RuleTable {
     }
   }
   return { byDigits, byKind, numbers, any: rules.length > 0 };
-}
-
-/** Bytes a text label never crosses: line end, quotes, separators of the previous "key=value". */
-function isLabelStop(c: number): boolean {
-  return c === 10 || c === 44 || c === 34 || c === 39 || c === 58 || c === 61 || c === 59 || c === 124 || c === 9;
-}
-
-function isValueEnd(c: number): boolean {
-  return c === 10 || c === 13 || c === 9 || c === 124 || c === 59;
-}
-
-/** Where the quoted value opening at `at` closes on its line (skipping backslash escapes), or -1. */
-function closingQuote(bytes: Uint8Array, at: number, end: number): number {
-  const quote = bytes[at];
-  if (quote !== 34 && quote !== 39) return -1;
-  const limit = Math.min(end, at + 2 * MAX_LABEL_VALUE);
-  for (let j = at + 1; j < limit; j++) {
-    const c = bytes[j]!;
-    if (c === quote) return j;
-    if (c === 10) return -1;
-    if (c === 92) j++;
-  }
-  return -1;
-}
-
-/** Backslash escapes inside a quoted text value: `\"` is a quote, `\\` a backslash. */
-function unescapeQuoted(raw: string): string {
-  return raw.includes('\\') ? raw.replace(/\\(["'\\])/g, '$1') : raw;
-}
-
-/** "Nama: Budi Alamat: Jl. X" — the value of "Nama" ends before the next label's word. */
-function cutAtNextLabel(bytes: Uint8Array, from: number, to: number): number {
-  for (let j = from; j < to; j++) {
-    if (bytes[j] !== 58 && bytes[j] !== 61) continue;
-    let w = j;
-    while (w > from && bytes[w - 1] !== 32 && bytes[w - 1] !== 44) w--;
-    while (w > from && (bytes[w - 1] === 32 || bytes[w - 1] === 44)) w--;
-    return w;
-  }
-  return to;
 }
