@@ -125,7 +125,8 @@ describe('telusur serve with TELUSUR_SOURCES', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       const base = await until('the server to listen', async () => /ready: (http:\/\/localhost:\d+)\//.exec(out)?.[1], 40_000);
-      expect(out).toContain('monitoring sources from');
+      // The line after "ready" is a separate write: it may arrive a poll later.
+      await until('the monitoring line', async () => (out.includes('monitoring sources from') ? true : undefined), 10_000);
       const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@telusur.local', password }) });
       expect(login.status).toBe(200);
       const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
