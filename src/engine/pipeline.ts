@@ -34,8 +34,6 @@ interface ColumnPlan {
   fieldDetectors: FieldDetector[];
   /** The token rules that can pass under the column's label (a free-text column: all of them). */
   rules: RuleTable;
-  /** A column whose name says nothing (notes, messages): its cells are read as text, labels included. */
-  freeText: boolean;
 }
 
 /** Token rules by what a candidate is: a number by its digit count, or an e-mail or IPv6 run. */
@@ -166,7 +164,8 @@ export class Engine {
       const table = (this.table = plan ? plan.rules : this.allRules);
       if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
       if (plan) for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
-      if (!plan || plan.freeText) this.scanFreeText(bytes, s, e);
+      // A column whose name says nothing (notes, messages): its cells are read as text, labels included.
+      if (!plan || !plan.context.fixedHints) this.scanFreeText(bytes, s, e);
     }
     if (this.countLines) this.advanceLines(batch.fileOffset + bytes.length);
     this.batch = null;
@@ -176,7 +175,7 @@ export class Engine {
     const hints = columnHints(name);
     const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
     const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
-    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules, freeText: hints === 0 };
+    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules };
   }
 
   /** The rules that can reach the confidence threshold under a label's hints. */
