@@ -6,7 +6,7 @@ import { introducedNames } from './context/introductions.js';
 import { columnHints, wordsOf } from './context/labels.js';
 import { textLabels, unescapeQuoted, type TextLabel } from './context/text-labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
-import { MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
+import { ALL_MARKS, MARK_LABEL_SEPARATOR, MARK_INTRODUCTION, MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
 import { decodeUtf8 } from './prefilter/decode.js';
 import {
@@ -162,10 +162,10 @@ export class Engine {
       this.emittedLength = 0;
       const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
       const table = (this.table = plan ? plan.rules : this.allRules);
-      if (table.any) scanTokens(bytes, s, e, this.token, this.onToken, table.numbers);
+      const marks = table.any ? scanTokens(bytes, s, e, this.token, this.onToken, table.numbers) : ALL_MARKS;
       if (plan) for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
       // A column whose name says nothing (notes, messages): its cells are read as text, labels included.
-      if (!plan || !plan.context.fixedHints) this.scanFreeText(bytes, s, e);
+      if (!plan || !plan.context.fixedHints) this.scanFreeText(bytes, s, e, marks);
     }
     if (this.countLines) this.advanceLines(batch.fileOffset + bytes.length);
     this.batch = null;
@@ -269,10 +269,13 @@ export class Engine {
     return false;
   }
 
-  /** Free text: "label: value" pairs (context/text-labels.ts) and names introduced with "saya". */
-  private scanFreeText(bytes: Uint8Array, s: number, e: number): void {
-    if (this.fieldDetectors.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
-    if (this.nameDetector) introducedNames(bytes, s, e, this.onIntroducedName);
+  /**
+   * Free text: "label: value" pairs (context/text-labels.ts) and names introduced with "saya", each
+   * read only when the prefilter saw the bytes it starts from (`marks`).
+   */
+  private scanFreeText(bytes: Uint8Array, s: number, e: number, marks: number): void {
+    if (marks & MARK_LABEL_SEPARATOR && this.fieldDetectors.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
+    if (marks & MARK_INTRODUCTION && this.nameDetector) introducedNames(bytes, s, e, this.onIntroducedName);
   }
 
   private readonly onTextLabel = (label: TextLabel): void => {

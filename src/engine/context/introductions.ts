@@ -5,7 +5,11 @@
 // KTP Fresh"), so a bare "saya" needs two name words that end the sentence or meet a lowercase
 // word, and the first may not be one of the common words such posts start with.
 
-/** "saya" and "my name is", matched as whole words in any case, found by their "y". */
+/**
+ * "saya" and "my name is", matched as whole words in any case, found by their "y". The engine reads
+ * only fields where the prefilter saw a word of their shape (MARK_INTRODUCTION): a new cue must be
+ * marked there too.
+ */
 const SAYA = bytesOf('saya'), MY_NAME_IS = bytesOf('my name is'), NAMA = bytesOf('nama');
 /** Words between the cue and the name ("saya adalah Budi", "saya bernama Rina"). */
 const FILLERS = new Set(['adalah', 'ialah', 'bernama', 'yaitu']);

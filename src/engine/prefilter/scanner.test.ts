@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEP_DASH, SEP_SPACE } from '../types.js';
+import { introducedNames } from '../context/introductions.js';
+import { textLabels } from '../context/text-labels.js';
+import { MARK_INTRODUCTION, MARK_LABEL_SEPARATOR, createToken, scanTokens } from './scanner.js';
 import { tokenText, tokensOf } from './testing.js';
 
 const texts = (s: string) => tokensOf(s).map((t) => `${t.kind}:${tokenText(t)}`);
@@ -63,4 +66,39 @@ describe('prefilter', () => {
       }),
     );
   });
+
+  it('marks the fields that hold a label separator or a self-introduction cue', () => {
+    expect(marksOf('Nama: Budi')).toBe(MARK_LABEL_SEPARATOR);
+    expect(marksOf('alamat=Jl. Merdeka')).toBe(MARK_LABEL_SEPARATOR);
+    expect(marksOf('Halo kak, saya Adi')).toBe(MARK_INTRODUCTION);
+    expect(marksOf('Hi, my name is John')).toBe(MARK_INTRODUCTION);
+    // A cue glued after a number inside a word is still a cue for the introduction reader.
+    expect(marksOf('Nama1saya Adi Hidayat.', false)).toBe(MARK_INTRODUCTION);
+    expect(marksOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toBe(0);
+    expect(marksOf('0812 3456 7890, Jl. Merdeka 5, Surabaya')).toBe(0);
+  });
+
+  it('property: a field without a mark holds nothing for the free-text reader that mark gates', () => {
+    const word = fc.constantFrom(
+      'saya', 'Saya', 'SAYA', 'sayang', 'my', 'MY', 'name', 'is', 'nama', 'bernama', 'Budi', 'Adi', 'Hidayat', 'M.', 'alamat',
+      'Nama', 'Adi Hidayat.', 'Rina Lestari dari', 'x@saya', 'a@b.id', '2001:db8::1', '0812', 'B123', 'Win64', '123', ':', '=', '.', ',',
+      'é', '\n',
+    );
+    const gap = fc.constantFrom('', ' ', ' ', ' ', '  ', ',', ':', '=', '.', '@', '1');
+    fc.assert(fc.property(fc.array(fc.tuple(word, gap), { maxLength: 12 }), fc.boolean(), (parts, numbers) => {
+      const text = parts.map(([w, g]) => w + g).join('');
+      const bytes = new TextEncoder().encode(text);
+      const marks = marksOf(text, numbers);
+      let labels = 0, names = 0;
+      textLabels(bytes, 0, bytes.length, -1, () => labels++);
+      introducedNames(bytes, 0, bytes.length, () => names++);
+      if (labels > 0) expect(marks & MARK_LABEL_SEPARATOR).toBeTruthy();
+      if (names > 0) expect(marks & MARK_INTRODUCTION).toBeTruthy();
+    }), { numRuns: 2000 });
+  });
 });
+
+function marksOf(text: string, numbers = true): number {
+  const bytes = new TextEncoder().encode(text);
+  return scanTokens(bytes, 0, bytes.length, createToken(), () => {}, numbers);
+}

@@ -2,9 +2,11 @@
 // once — number runs (with the separators people type inside phone, NPWP and card numbers),
 // e-mail addresses around '@', and IPv6-looking runs around ':'. Candidates may be false positives
 // but are never false negatives; detectors confirm them. Allocates nothing per byte or per token.
+// The same pass notes whether the field holds the bytes that free-text readers start from, so
+// that fields without them skip those readers' own passes.
 import { SEP_DASH, SEP_DOT, SEP_PAREN, SEP_SLASH, SEP_SPACE, type Token } from '../types.js';
 
-const DIGIT = 1, LETTER = 2, SEPARATOR = 3, AT = 4, COLON = 5, LOCAL_PUNCT = 6;
+const DIGIT = 1, LETTER = 2, SEPARATOR = 3, AT = 4, COLON = 5, LOCAL_PUNCT = 6, EQUALS = 7;
 const byteClass = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) byteClass[c] = DIGIT;
 for (let c = 65; c <= 90; c++) byteClass[c] = LETTER;
@@ -12,6 +14,7 @@ for (let c = 97; c <= 122; c++) byteClass[c] = LETTER;
 for (const c of ' -./()') byteClass[c.charCodeAt(0)] = SEPARATOR;
 byteClass[64] = AT;
 byteClass[58] = COLON;
+byteClass[61] = EQUALS;
 for (const c of '_%+') byteClass[c.charCodeAt(0)] = LOCAL_PUNCT;
 
 const separatorBit = new Uint8Array(256);
@@ -26,6 +29,16 @@ separatorBit[41] = SEP_PAREN;
 export const MAX_TOKEN_DIGITS = 24;
 /** Space-joined groups are split once the number would grow past the longest identifier (cards: 19). */
 const MAX_JOINED_DIGITS = 19;
+
+/** scanTokens' result: the field holds ':' or '=' (a "label: value" may follow). */
+export const MARK_LABEL_SEPARATOR = 1;
+/**
+ * scanTokens' result: the field holds a word shaped like "saya" or "my" (4 letters with a 'y' third,
+ * or 2 with a 'y' second), the cues of a self-introduction ("saya Adi Hidayat", "my name is …").
+ */
+export const MARK_INTRODUCTION = 2;
+/** What a field is assumed to hold when the prefilter did not read it. */
+export const ALL_MARKS = MARK_LABEL_SEPARATOR | MARK_INTRODUCTION;
 
 const wordByte = new Uint8Array(256);
 for (let c = 0; c < 256; c++) wordByte[c] = byteClass[c] === DIGIT || byteClass[c] === LETTER ? 1 : 0;
@@ -45,32 +58,51 @@ export type TokenCallback = (token: Token) => void;
 
 /**
  * Finds every candidate in bytes[start, end) and hands each to `onToken` (the same object each
- * time). Without `numbers`, digit runs are skipped: e-mail and IPv6 candidates only.
+ * time). Without `numbers`, digit runs are skipped: e-mail and IPv6 candidates only. Returns the
+ * field's marks (MARK_*); a mark may be set when its bytes are absent, never the reverse.
  */
-export function scanTokens(bytes: Uint8Array, start: number, end: number, token: Token, onToken: TokenCallback, numbers = true): void {
+export function scanTokens(bytes: Uint8Array, start: number, end: number, token: Token, onToken: TokenCallback, numbers = true): number {
   token.bytes = bytes;
-  let i = start;
+  let i = start, marks = 0;
   while (i < end) {
     const cls = byteClass[bytes[i]!]!;
     if (cls === DIGIT) {
       if (numbers) i = scanNumber(bytes, start, i, end, token, onToken);
       else while (i < end && byteClass[bytes[i]!] === DIGIT) i++;
     } else if (cls === AT) {
+      // The domain is skipped unread: its words may be cues.
+      marks |= MARK_INTRODUCTION;
       i = scanEmail(bytes, start, i, end, token, onToken);
     } else if (cls === COLON) {
+      marks |= MARK_LABEL_SEPARATOR;
       i = scanIpv6(bytes, start, i, end, token, onToken);
     } else if (cls === LETTER) {
       // Skip a word in one go: digits glued to a word (hex, base64, "abc123") are not numbers, but one
       // or two letters may prefix one ("B1234567" is a passport number), so those digits are scanned.
       const wordStart = i;
       while (i < end && byteClass[bytes[i]!] === LETTER) i++;
+      marks |= cueMark(bytes, wordStart, i);
       if (i - wordStart > 2 || i >= end || byteClass[bytes[i]!] !== DIGIT) {
-        while (i < end && wordByte[bytes[i]!] === 1) i++;
+        // The rest of the word: digit runs, each followed by letters ("Win64", "a1b2saya").
+        while (i < end && byteClass[bytes[i]!] === DIGIT) {
+          while (i < end && byteClass[bytes[i]!] === DIGIT) i++;
+          const letters = i;
+          while (i < end && byteClass[bytes[i]!] === LETTER) i++;
+          marks |= cueMark(bytes, letters, i);
+        }
       }
     } else {
+      if (cls === EQUALS) marks |= MARK_LABEL_SEPARATOR;
       i++;
     }
   }
+  return marks;
+}
+
+/** MARK_INTRODUCTION when the letters bytes[from, to) are shaped like "saya" or "my", else 0. */
+function cueMark(bytes: Uint8Array, from: number, to: number): number {
+  const letters = to - from;
+  return (letters === 4 && (bytes[to - 2]! | 32) === 121) || (letters === 2 && (bytes[to - 1]! | 32) === 121) ? MARK_INTRODUCTION : 0;
 }
 
 /** Reads a number token starting at the digit at `first`; returns where scanning resumes. */
