@@ -44,6 +44,25 @@ describe('engine pipeline', () => {
     expect(engine.stats.subjectsReport()).toMatchObject({ distinct: 2, female: 1, male: 1, minors: 1, byProvince: { '31': 1, '32': 1 } });
   });
 
+  it('counts a value in all its shapes once, with a findings sink or without', () => {
+    const rows = [
+      ['0812-3456-7890', '4111 1111 1111 1111', '0001234567890', '09.254.173.9-407.000'],
+      ['+62 812 3456 7890', '4111111111111111', '0001234567890', '092541739407000'],
+      ['6281234567890', '5500 0000 0000 0004', '0001234567891', '092541739407001'],
+    ];
+    const distinct = (onFinding?: (f: Finding) => void) => {
+      const engine = new Engine({ asOf, onFinding });
+      engine.scanBatch(rowsBatch(['no_hp', 'no_kartu_kredit', 'no_bpjs', 'npwp'], rows));
+      const totals = engine.stats.byType((t) => engine.category(t));
+      return Object.fromEntries(Object.entries(totals).map(([type, t]) => [type, [t.count, t.distinct]]));
+    };
+    const values = new Map<string, Set<string>>();
+    const sunk = distinct((f) => values.set(f.type, (values.get(f.type) ?? new Set()).add(f.value)));
+    expect(distinct()).toEqual({ PHONE: [3, 1], CREDIT_CARD: [3, 2], BPJS: [3, 2], NPWP: [3, 2] });
+    expect(sunk).toEqual(distinct());
+    expect(Object.fromEntries([...values].map(([type, set]) => [type, set.size]))).toEqual({ PHONE: 1, CREDIT_CARD: 2, BPJS: 2, NPWP: 2 });
+  });
+
   it('counts labelled identifiers that fail validation as invalid', () => {
     const engine = new Engine({ asOf });
     engine.scanBatch(rowsBatch(['nik'], [['3171014101900001'], ['3199014101900001'], ['3171013102900001']]));

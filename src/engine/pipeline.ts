@@ -53,8 +53,10 @@ interface Rule {
   readonly category: PdpCategory;
   readonly bit: number;
   readonly typeIndex: number;
-  /** NIK: subjects are counted from the digits, so the normalized string is built only for a sink. */
+  /** NIK: subjects are counted from the digits. */
   readonly countsDigits: boolean;
+  /** Other values counted by their digits from this index on (TokenDetector.keyStart). */
+  readonly keyStart: ((token: Token) => number) | null;
 }
 
 class EngineFinding implements Finding {
@@ -118,6 +120,7 @@ export class Engine {
       if (!isTokenDetector(d)) continue;
       this.rules.push({
         detector: d, type: d.type, category: d.category, bit: hintBit(d.type), typeIndex: TYPE_INDEX[d.type], countsDigits: d.type === 'NIK',
+        keyStart: d.keyStart ? d.keyStart.bind(d) : null,
       });
     }
     this.allRules = ruleTable(this.rules);
@@ -220,10 +223,14 @@ export class Engine {
 
   private emitToken(rule: Rule, token: Token, verdict: Verdict, context: CandidateContext): void {
     this.addSpan(rule.bit, token.start, token.end);
+    const { typeIndex, category, keyStart } = rule;
+    // Counting alone builds no string for the values told by their digits (NIK, KK, phones, cards…).
     const sink = this.onFinding !== undefined;
-    const value = rule.countsDigits && !sink ? '' : rule.detector.normalize(token);
-    this.stats.addFindingAt(rule.typeIndex, rule.category, value, rule.countsDigits ? token.digits : null);
-    if (sink) this.report(rule.type, rule.category, token.start, token.end - token.start, value, verdict, context);
+    const value = sink || (!rule.countsDigits && !keyStart) ? rule.detector.normalize(token) : '';
+    if (rule.countsDigits) this.stats.addFindingAt(typeIndex, category, value, token.digits);
+    else if (keyStart) this.stats.addDigitsFindingAt(typeIndex, category, token.digits, keyStart(token), token.digitCount);
+    else this.stats.addFindingAt(typeIndex, category, value, null);
+    if (sink) this.report(rule.type, category, token.start, token.end - token.start, value, verdict, context);
   }
 
   /** A labelled value that no detector accepted is an invalid identifier of the labelled type. */

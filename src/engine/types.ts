@@ -131,6 +131,11 @@ export interface TokenDetector {
   ceiling?(hints: LabelHints): number;
   /** The normalized value (see DEVELOPERS conventions). Called only for confirmed candidates. */
   normalize(token: Token): string;
+  /**
+   * For values that are the token's digits from some index on (after a fixed prefix, if any): that
+   * index. The engine then counts distinct values from the digits and builds no string to count.
+   */
+  keyStart?(token: Token): number;
   /** Optional attributes of a confirmed value (e.g. NIK: gender, birth date, region). */
   describe?(normalized: string, asOf: AsOf): Record<string, string | number | boolean> | null;
 }

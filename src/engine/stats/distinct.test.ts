@@ -30,6 +30,24 @@ describe('DistinctCounter', () => {
     expect(counter.count()).toBe(values.size);
   });
 
+  it('counts digit values exactly, leading zeros and length included', () => {
+    const digitValue = fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 19 });
+    fc.assert(
+      fc.property(fc.array(digitValue, { maxLength: 300 }), (values) => {
+        const counter = new DistinctCounter();
+        for (const v of values) counter.addDigits(Uint8Array.from([7, ...v, 7]), 1, v.length + 1);
+        expect(counter.count()).toBe(new Set(values.map((v) => v.join(''))).size);
+      }),
+    );
+    const counter = new DistinctCounter(1 << 20);
+    for (let i = 0; i < 200_000; i++) {
+      const text = String(i);
+      counter.addDigits(Uint8Array.from(text, Number), 0, text.length);
+      counter.addDigits(Uint8Array.from(`0${text}`, Number), 0, text.length + 1);
+    }
+    expect(counter.count()).toBe(400_000);
+  });
+
   it('switches to an estimate within 3% past its limit', () => {
     const counter = new DistinctCounter(10_000);
     for (let i = 0; i < 200_000; i++) counter.addString(`user${i}@mail.co.id`);

@@ -38,6 +38,25 @@ function hashPair(value: string): void {
   pair[1] = fmix(b ^ Math.imul(length, 0x9e3779b1)) | 1;
 }
 
+/**
+ * The same two hashes of the digit values digits[from, to), four digits to a step. Values of one
+ * type are counted either all as strings or all as digits, so the two never need to agree.
+ */
+function hashDigits(digits: Uint8Array, from: number, to: number): void {
+  const length = to - from;
+  let a = 0x811c9dc5 ^ length, b = 0x9747b28c ^ length;
+  for (let i = from; i < to; i += 4) {
+    let word = 0;
+    for (let k = i; k < i + 4 && k < to; k++) word = word * 10 + digits[k]!;
+    a = Math.imul(a ^ word, 0x01000193);
+    a ^= a >>> 13;
+    b = Math.imul(b ^ word, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  pair[0] = fmix(a);
+  pair[1] = fmix(b ^ Math.imul(length, 0x9e3779b1)) | 1;
+}
+
 export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -88,6 +107,12 @@ export class DistinctCounter {
 
   addString(value: string): void {
     hashPair(value);
+    this.add(pair[0]!, pair[1]!);
+  }
+
+  /** Adds the value whose digits are digits[from, to) (0–9 each). */
+  addDigits(digits: Uint8Array, from: number, to: number): void {
+    hashDigits(digits, from, to);
     this.add(pair[0]!, pair[1]!);
   }
 

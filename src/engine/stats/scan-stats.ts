@@ -53,6 +53,13 @@ export class ScanStats {
     this.counter(index).addString(normalized);
   }
 
+  /** addFindingAt for a value told by its digits, digits[from, to): no string is built to count it. */
+  addDigitsFindingAt(index: number, category: PdpCategory, digits: Uint8Array, from: number, to: number): void {
+    this.counts[index] = this.counts[index]! + 1;
+    this.categories[index] = category;
+    this.counter(index).addDigits(digits, from, to);
+  }
+
   addInvalid(type: PiiType): void {
     const i = TYPE_INDEX[type];
     this.invalid[i] = this.invalid[i]! + 1;

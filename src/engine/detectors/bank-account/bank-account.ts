@@ -32,4 +32,8 @@ export const bankAccountDetector: TokenDetector = {
   normalize(token: Token): string {
     return digitText(token.digits, token.digitCount);
   },
+
+  keyStart(): number {
+    return 0;
+  },
 };

@@ -30,4 +30,8 @@ export const bpjsDetector: TokenDetector = {
   normalize(token: Token): string {
     return digitText(token.digits, 13);
   },
+
+  keyStart(): number {
+    return 0;
+  },
 };

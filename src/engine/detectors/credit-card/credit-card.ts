@@ -105,6 +105,10 @@ export const creditCardDetector: TokenDetector = {
     return digitText(token.digits, Math.min(token.digitCount, 19));
   },
 
+  keyStart(): number {
+    return 0;
+  },
+
   describe(normalized: string) {
     const digits = Array.from(normalized, (c) => c.charCodeAt(0) - 48);
     const issuer = cardIssuer(digits, digits.length);

@@ -28,4 +28,8 @@ export const kkDetector: TokenDetector = {
   normalize(token: Token): string {
     return digitString(token.digits, 16);
   },
+
+  keyStart(): number {
+    return 0;
+  },
 };

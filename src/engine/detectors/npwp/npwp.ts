@@ -74,6 +74,10 @@ export const npwpDetector: TokenDetector = {
     return digitText(token.digits, token.digitCount);
   },
 
+  keyStart(): number {
+    return 0;
+  },
+
   describe(normalized: string): Record<string, string | boolean> {
     if (normalized.length === 16 && normalized[0] !== '0') return { form: 'nik' };
     const legacy = normalized.slice(-15);

@@ -34,6 +34,11 @@ export function nationalStart(d: ArrayLike<number>, count: number, plus: boolean
   return count > 0 && d[0] === 8 ? 0 : -1;
 }
 
+/** Where a confirmed number's national digits start: "+62" and they are its E.164 form. */
+function nationalDigitsStart(token: Token): number {
+  return Math.max(nationalStart(token.digits, token.digitCount, token.plus), 0);
+}
+
 /** "INV/20190718/MPL/0892537543", "ORD_0812…": digits glued by / _ # to a word are an id's tail. */
 function partOfIdentifier(token: Token): boolean {
   const at = token.start, bytes = token.bytes;
@@ -97,9 +102,10 @@ export const phoneDetector: TokenDetector = {
   },
 
   normalize(token: Token): string {
-    const from = nationalStart(token.digits, token.digitCount, token.plus);
-    return digitText(token.digits, token.digitCount, Math.max(from, 0), '+62');
+    return digitText(token.digits, token.digitCount, nationalDigitsStart(token), '+62');
   },
+
+  keyStart: nationalDigitsStart,
 
   describe(normalized: string): Record<string, string | boolean> {
     const national = normalized.slice(3);
