@@ -39,8 +39,8 @@ function hashPair(value: string): void {
 }
 
 /**
- * The same two hashes of the digit values digits[from, to), four digits to a step. Values of one
- * type are counted either all as strings or all as digits, so the two never need to agree.
+ * Two hashes of the digit values digits[from, to) into `pair`, as hashPair's, four digits to a
+ * step. A type's values are all counted as strings or all as digits: the two need not agree.
  */
 function hashDigits(digits: Uint8Array, from: number, to: number): void {
   const length = to - from;
