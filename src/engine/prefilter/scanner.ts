@@ -116,28 +116,29 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
   token.plus = before === 43;
   if (before === 43 || before === 40) begin = first - 1;
 
-  let i = first, digitCount = 0, groups = 1, groupLength = 0, longestGroup = 0, separators = 0;
-  let lastDigitEnd = first, lastGroupStart = first, endBeforeLastGroup = first, digitsBeforeLastGroup = 0, lastJoinWasSpace = false;
+  let i = first, digitCount = 0, groups = 1, longestGroup = 0, separators = 0;
+  let lastGroupStart = first, endBeforeLastGroup = first, digitsBeforeLastGroup = 0, lastJoinWasSpace = false;
   const digits = token.digits;
-  while (i < end) {
-    const c = bytes[i]!;
-    if (c >= 48 && c <= 57) {
-      if (digitCount < MAX_TOKEN_DIGITS) digits[digitCount] = c - 48;
+  for (;;) {
+    // A group of digits, in a loop that does nothing else per digit.
+    const groupStart = i;
+    while (i < end) {
+      const value = bytes[i]! - 48;
+      if (value < 0 || value > 9) break;
+      if (digitCount < MAX_TOKEN_DIGITS) digits[digitCount] = value;
       digitCount++;
-      groupLength++;
       i++;
-      lastDigitEnd = i;
-      if (groupLength > longestGroup) longestGroup = groupLength;
-      if (lastJoinWasSpace && digitCount > MAX_JOINED_DIGITS) {
-        // Two numbers side by side ("3171… 0812…"): end the first before the space, rescan the second.
-        emitNumber(token, bytes, begin, endBeforeLastGroup, digitsBeforeLastGroup, groups - 1, separators, onToken);
-        return lastGroupStart;
-      }
-      continue;
+    }
+    if (i - groupStart > longestGroup) longestGroup = i - groupStart;
+    if (lastJoinWasSpace && digitCount > MAX_JOINED_DIGITS) {
+      // Two numbers side by side ("3171… 0812…"): end the first before the space, rescan the second.
+      emitNumber(token, bytes, begin, endBeforeLastGroup, digitsBeforeLastGroup, groups - 1, separators, onToken);
+      return lastGroupStart;
     }
     // Up to two separator bytes may join digit groups: "0812-3456", "(021) 555", "+62 812".
-    const sep1 = separatorBit[c]!;
-    if (sep1 === 0 || i + 1 >= end) break;
+    if (i + 1 >= end) break;
+    const sep1 = separatorBit[bytes[i]!]!;
+    if (sep1 === 0) break;
     const next = bytes[i + 1]!;
     let skip = 1, sep = sep1;
     if (!(next >= 48 && next <= 57)) {
@@ -151,12 +152,13 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
     separators |= sep;
     lastJoinWasSpace = (sep & SEP_SPACE) !== 0;
     digitsBeforeLastGroup = digitCount;
-    endBeforeLastGroup = lastDigitEnd;
+    endBeforeLastGroup = i;
     groups++;
-    groupLength = 0;
     i += skip;
     lastGroupStart = i;
   }
+  // Each group ends where its digits do, so the number ends at i.
+  const lastDigitEnd = i;
   // Digits glued to letters ("A1234567" is left to the passport detector's look-back) or to a word
   // after them ("123abc") are not numbers; a number followed by "@" belongs to an e-mail address.
   const after = lastDigitEnd < end ? bytes[lastDigitEnd]! : 32;
@@ -164,7 +166,7 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
   if (!glued && !continuesIntoEmail(bytes, lastDigitEnd, end)) {
     emitNumber(token, bytes, begin, lastDigitEnd, digitCount, groups, separators, onToken, longestGroup);
   }
-  return i > lastDigitEnd ? lastDigitEnd : i;
+  return lastDigitEnd;
 }
 
 /** A letter before a number only blocks it when part of a word of 3+ letters: "B1234567" is a passport. */
