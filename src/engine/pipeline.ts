@@ -31,7 +31,7 @@ export interface EngineOptions {
 
 interface ColumnPlan {
   context: CandidateContext;
-  fieldDetectors: FieldDetector[];
+  fieldRules: FieldRule[];
   /** The token rules that can pass under the column's label (a free-text column: all of them). */
   rules: RuleTable;
 }
@@ -59,6 +59,13 @@ interface Rule {
   readonly keyStart: ((token: Token) => number) | null;
 }
 
+/** A field detector with its type's hint bit and index, looked up once instead of per field. */
+interface FieldRule {
+  readonly detector: FieldDetector;
+  readonly bit: number;
+  readonly typeIndex: number;
+}
+
 class EngineFinding implements Finding {
   constructor(
     readonly type: PiiType, readonly category: PdpCategory, readonly offset: number, readonly length: number,
@@ -83,7 +90,7 @@ export class Engine {
   private readonly allRules: RuleTable;
   /** Rule tables of labelled columns, by their hints (columns with the same hints share one). */
   private readonly rulesByHints = new Map<LabelHints, RuleTable>();
-  private readonly fieldDetectors: FieldDetector[];
+  private readonly fieldRules: FieldRule[];
   private readonly fieldTypeMask: number;
   private readonly categoryOf = new Map<PiiType, PdpCategory>();
   private readonly token = createToken();
@@ -125,19 +132,19 @@ export class Engine {
     }
     this.allRules = ruleTable(this.rules);
     this.table = this.allRules;
-    this.fieldDetectors = active.filter(isFieldDetector);
-    this.fieldTypeMask = this.fieldDetectors.reduce((mask, d) => mask | hintBit(d.type), 0);
+    this.fieldRules = active.filter(isFieldDetector).map((d) => ({ detector: d, bit: hintBit(d.type), typeIndex: TYPE_INDEX[d.type] }));
+    this.fieldTypeMask = this.fieldRules.reduce((mask, r) => mask | r.bit, 0);
     this.textContext = CandidateContext.text(this.asOf);
-    this.nameDetector = this.fieldDetectors.find((d) => d.type === 'PERSON_NAME');
+    this.nameRule = this.fieldRules.find((r) => r.detector.type === 'PERSON_NAME');
   }
 
   /** "saya Adi Hidayat": a name introduced in free text, with its cue as the context. */
-  private readonly nameDetector: FieldDetector | undefined;
+  private readonly nameRule: FieldRule | undefined;
   private readonly cueContexts = new Map<string, CandidateContext>();
   private readonly onIntroducedName = (start: number, end: number, cue: string): void => {
     let context = this.cueContexts.get(cue);
     if (!context) this.cueContexts.set(cue, (context = CandidateContext.fixed(this.asOf, hintBit('PERSON_NAME'), 'text', cue)));
-    this.confirmField(this.nameDetector!, this.batch!.bytes, start, end, context);
+    this.confirmField(this.nameRule!, this.batch!.bytes, start, end, context);
   };
 
   category(type: PiiType): PdpCategory {
@@ -166,7 +173,7 @@ export class Engine {
       const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
       const table = (this.table = plan ? plan.rules : this.allRules);
       const marks = table.any ? scanTokens(bytes, s, e, this.token, this.onToken, table.numbers) : ALL_MARKS;
-      if (plan) for (const detector of plan.fieldDetectors) this.confirmField(detector, bytes, s, e, plan.context);
+      if (plan) for (const rule of plan.fieldRules) this.confirmField(rule, bytes, s, e, plan.context);
       // A column whose name says nothing (notes, messages): its cells are read as text, labels included.
       if (!plan || !plan.context.fixedHints) this.scanFreeText(bytes, s, e, marks);
     }
@@ -177,8 +184,8 @@ export class Engine {
   private planColumn(name: string): ColumnPlan {
     const hints = columnHints(name);
     const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
-    const fieldDetectors = hints & this.fieldTypeMask ? this.fieldDetectors.filter((d) => hints & hintBit(d.type)) : [];
-    return { context, fieldDetectors, rules: hints ? this.rulesUnder(hints) : this.allRules };
+    const fieldRules = hints & this.fieldTypeMask ? this.fieldRules.filter((r) => hints & r.bit) : [];
+    return { context, fieldRules, rules: hints ? this.rulesUnder(hints) : this.allRules };
   }
 
   /** The rules that can reach the confidence threshold under a label's hints. */
@@ -245,18 +252,20 @@ export class Engine {
   }
 
   private confirmField(
-    detector: FieldDetector, bytes: Uint8Array, s: number, e: number, context: CandidateContext, unescape = this.batch?.unescape,
+    rule: FieldRule, bytes: Uint8Array, s: number, e: number, context: CandidateContext, unescape = this.batch?.unescape,
   ): void {
-    if (e <= s || this.overlapsEmitted(hintBit(detector.type), s, e)) return;
+    if (e <= s || this.overlapsEmitted(rule.bit, s, e)) return;
+    const { detector } = rule;
     const value = this.fieldValue(bytes, s, e, unescape);
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
       const normalized = detector.normalizeField(value);
-      this.addSpan(hintBit(detector.type), s, e);
-      this.stats.addFindingAt(TYPE_INDEX[detector.type], detector.category, normalized, null);
+      this.addSpan(rule.bit, s, e);
+      this.stats.addFindingAt(rule.typeIndex, detector.category, normalized, null);
       if (this.onFinding) this.report(detector.type, detector.category, s, e - s, normalized, verdict, context);
     }
   }
+
 
   /** The decoded, unescaped text of bytes[s, e), decoded once however many field detectors read it. */
   private fieldValue(bytes: Uint8Array, s: number, e: number, unescape: ((raw: string) => string) | undefined): string {
@@ -281,16 +290,16 @@ export class Engine {
    * read only when the prefilter saw the bytes it starts from (`marks`).
    */
   private scanFreeText(bytes: Uint8Array, s: number, e: number, marks: number): void {
-    if (marks & MARK_LABEL_SEPARATOR && this.fieldDetectors.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
-    if (marks & MARK_INTRODUCTION && this.nameDetector) introducedNames(bytes, s, e, this.onIntroducedName);
+    if (marks & MARK_LABEL_SEPARATOR && this.fieldRules.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
+    if (marks & MARK_INTRODUCTION && this.nameRule) introducedNames(bytes, s, e, this.onIntroducedName);
   }
 
   private readonly onTextLabel = (label: TextLabel): void => {
     const { bytes, hints } = label;
     const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, label.labelStart, label.labelEnd).join(' '));
     const unescape = label.quoted ? unescapeQuoted : undefined;
-    for (const detector of this.fieldDetectors) {
-      if (hints & hintBit(detector.type)) this.confirmField(detector, bytes, label.valueStart, label.valueEnd, context, unescape);
+    for (const rule of this.fieldRules) {
+      if (hints & rule.bit) this.confirmField(rule, bytes, label.valueStart, label.valueEnd, context, unescape);
     }
   };
 
