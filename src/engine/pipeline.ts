@@ -266,7 +266,6 @@ export class Engine {
     }
   }
 
-
   /** The decoded, unescaped text of bytes[s, e), decoded once however many field detectors read it. */
   private fieldValue(bytes: Uint8Array, s: number, e: number, unescape: ((raw: string) => string) | undefined): string {
     if (bytes === this.decodedBytes && s === this.decodedStart && e === this.decodedEnd) return this.decoded;
