@@ -12,6 +12,14 @@ import { describeReadError } from './read-error.js';
 import { gzipRanges, type StreamRange } from './stream.js';
 
 const HEAD_BYTES = 256 << 10;
+/** The format of a task whose file is planned by the thread that scans it (scan/task.ts). */
+export const PLAN_HERE = '';
+/**
+ * Files up to this size are planned where they are scanned, as one range. Planning one (read it
+ * whole, sniff its format and CSV dialect) costs a third of the CPU of scanning it; on the main
+ * thread it kept the workers of a folder of small exports waiting for their next file.
+ */
+export const SMALL_FILE_BYTES = HEAD_BYTES;
 /**
  * The largest range. A worker's exact distinct tables grow with its range: a 32 MB range of a dense
  * dump holds ~150k values per type (4 MB tables each, 16 types), an 8 MB range about 1 MB each.

@@ -64,20 +64,28 @@ export function workerScript(here: URL): URL {
   return built(bundle) >= built(modules) ? bundle : modules;
 }
 
+/**
+ * Tasks a worker holds at once: the one it scans and the next, so it goes on without waiting for
+ * the main thread (busy planning and cutting files) to answer its last result. A worker runs its
+ * tasks one after another (worker.ts), so a task's findings are still the growth of its totals.
+ * At a file's end, a worker holds at most one short tail range that another could have taken.
+ */
+const TASKS_PER_WORKER = 2;
+
 function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
   const here = new URL(import.meta.url);
   const typescript = here.pathname.endsWith('.ts');
   const script = typescript ? new URL('./worker.ts', here) : workerScript(here);
-  const idle: Worker[] = [];
-  const all: Worker[] = [];
+  /** Each live worker and how many tasks it holds. */
+  const held = new Map<Worker, number>();
   const waiting: ((worker: Worker) => void)[] = [];
   const pending = new Map<number, { resolve(r: TaskResult): void; reject(e: Error): void }>();
-  const failed = new Set<Worker>();
   /**
-   * Set once no more tasks will come. Each worker then hands in its totals as soon as it is free,
-   * so the first to finish is merged while the others still scan their last ranges.
+   * Set once no more tasks will come. Once the last waiting task is handed out, every worker is
+   * asked for its totals; it answers after its last task, so the first to finish is merged while
+   * the others still scan.
    */
-  let collection: { left: number; resolve(): void; reject(e: Error): void } | null = null;
+  let collection: { left: number; asked: boolean; resolve(): void; reject(e: Error): void } | null = null;
 
   for (let i = 0; i < size; i++) {
     const worker = typescript
@@ -101,47 +109,66 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
     worker.on('error', (error) => {
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
-      failed.add(worker);
-      if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1);
+      held.delete(worker);
       collection?.reject(error);
     });
-    all.push(worker);
-    idle.push(worker);
+    held.set(worker, 0);
   }
 
-  /** A free worker goes straight to the next waiting task, or hands in its totals, or waits. */
+  /** The worker holding the fewest tasks, if one can take another. */
+  function freest(): Worker | null {
+    let best: Worker | null = null, least = TASKS_PER_WORKER;
+    for (const [worker, tasks] of held) {
+      if (tasks < least) [best, least] = [worker, tasks];
+    }
+    return best;
+  }
+
+  function give(worker: Worker, post: (worker: Worker) => void): void {
+    held.set(worker, held.get(worker)! + 1);
+    post(worker);
+  }
+
+  /** A worker that finished a task takes the next waiting one. */
   function release(worker: Worker): void {
+    if (!held.has(worker)) return;
+    held.set(worker, held.get(worker)! - 1);
     const next = waiting.shift();
-    if (next) next(worker);
-    else if (collection) worker.postMessage({ kind: 'collect' } satisfies PoolMessage);
-    else idle.push(worker);
+    if (next) give(worker, next);
+    askForTotals();
   }
 
-  function acquire(): Promise<Worker> {
-    const worker = idle.pop();
-    return worker ? Promise.resolve(worker) : new Promise<Worker>((resolve) => waiting.push(resolve));
+  /** Once every task is with a worker: each hands in its totals after its last task. */
+  function askForTotals(): void {
+    if (!collection || collection.asked || waiting.length > 0) return;
+    collection.asked = true;
+    for (const worker of held.keys()) worker.postMessage({ kind: 'collect' } satisfies PoolMessage);
   }
 
   return {
-    async run(task) {
-      if (collection) throw new Error('scan pool: task after collect');
-      const worker = await acquire();
+    run(task) {
+      if (collection) return Promise.reject(new Error('scan pool: task after collect'));
       return new Promise<TaskResult>((resolve, reject) => {
         pending.set(task.id, { resolve, reject });
-        // A range's bytes move to the worker instead of being copied.
-        worker.postMessage({ kind: 'task', task } satisfies PoolMessage, task.bytes ? [task.bytes.buffer as ArrayBuffer] : []);
+        // Posted at once when a worker can take it, so a task handed over before `collect` is
+        // always ahead of the request for totals. A range's bytes move instead of being copied.
+        const post = (worker: Worker) =>
+          worker.postMessage({ kind: 'task', task } satisfies PoolMessage, task.bytes ? [task.bytes.buffer as ArrayBuffer] : []);
+        const worker = freest();
+        if (worker) give(worker, post);
+        else waiting.push(post);
       });
     },
     collect() {
       // A worker that failed took its totals with it; its tasks' errors already ended the scan.
       return new Promise<void>((resolve, reject) => {
-        collection = { left: all.length - failed.size, resolve, reject };
+        collection = { left: held.size, asked: false, resolve, reject };
         if (collection.left === 0) resolve();
-        for (const worker of idle.splice(0)) release(worker);
+        else askForTotals();
       });
     },
     async close() {
-      await Promise.all(all.map((w) => w.terminate()));
+      await Promise.all([...held.keys()].map((w) => w.terminate()));
     },
   };
 }

@@ -1,7 +1,7 @@
 // The scan layer end to end on real files: every read path (in-process, worker threads, split
 // ranges, gzip) must agree, and bad input never loses the other files' results.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,16 @@ describe('scanPaths', () => {
     expect(byName.get('warga.csv')!.error).toBeNull();
     // The truncated gzip's readable part holds one more person: findings before the cut are kept.
     expect(report.totals.subjects.distinct).toBe(3001);
+  });
+
+  it('gives the same report when the workers take every core and plan the small files themselves', async () => {
+    const missing = join(dir, 'tidak-ada.csv');
+    const inProcess = await scanPaths([dir, missing], { workers: 0, asOf: '2026-11-23' });
+    let last = { bytesDone: 0, bytesTotal: -1 };
+    const everyCore = await scanPaths([dir, missing], { workers: availableParallelism(), asOf: '2026-11-23', onProgress: (p) => (last = p) });
+    expect(everyCore.files).toEqual(inProcess.files);
+    expect(everyCore.totals).toEqual(inProcess.totals);
+    expect(last.bytesDone).toBe(last.bytesTotal);
   });
 
   it('reports an unreadable file and goes on', async () => {

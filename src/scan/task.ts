@@ -8,6 +8,7 @@ import type { ScanStats } from '../engine/stats/scan-stats.js';
 import { readers } from '../formats/index.js';
 import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
+import { PLAN_HERE, planFile } from './plan.js';
 import { describeReadError } from './read-error.js';
 
 export const READ_CHUNK = 4 << 20;
@@ -18,6 +19,7 @@ const MAX_FREE_BUFFERS = 4;
 export interface ScanTask {
   id: number;
   path: string;
+  /** PLAN_HERE: a small file whose format the thread that scans it sniffs (see runSmallFile). */
   format: string;
   state: FileState;
   /** Byte range of the file; for gzip always the whole file. */
@@ -43,7 +45,10 @@ export interface TaskResult {
   error: string | null;
   /** The task's bytes, handed back once scanned, for the next range to reuse. */
   bytes?: Uint8Array;
+  /** The format sniffed, for a task planned where it ran. */
+  format?: string;
 }
+
 
 export interface TaskEvents {
   progress(id: number, bytes: number): void;
@@ -70,6 +75,7 @@ export function readerFor(format: string): FormatReader {
  * thread merges one state per worker at the end instead of one per range while workers wait.
  */
 export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanStats): Promise<TaskResult> {
+  if (task.format === PLAN_HERE) return runSmallFile(task, events, totals);
   const asOf = parseAsOf(task.asOf)!;
   const reader = readerFor(task.format);
   const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal) : null;
@@ -123,6 +129,20 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
     id: task.id, records: recordCount, findings: totals.findings - findingsBefore, warnings: [...parser.warnings], error,
     ...(task.bytes ? { bytes: task.bytes } : {}),
   };
+}
+
+/**
+ * Plans a small file (`task.end` is its size) and scans it whole. It reports no progress: the scan
+ * counts the file's bytes when the result comes, which saves a message per file.
+ */
+async function runSmallFile(task: ScanTask, events: TaskEvents, totals: ScanStats): Promise<TaskResult> {
+  const plan = await planFile({ path: task.path, size: task.end });
+  const quiet: TaskEvents = { progress: () => {}, findings: events.findings };
+  const result: TaskResult = plan.error
+    ? { id: task.id, records: 0, findings: 0, warnings: [], error: plan.error }
+    : await runTask({ ...task, format: plan.format, state: plan.state, gzip: plan.gzip, ...(plan.bytes ? { bytes: plan.bytes } : {}) }, quiet, totals);
+  // The bytes were read here: nothing goes back for a next range.
+  return { ...result, format: plan.format, bytes: undefined };
 }
 
 async function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {

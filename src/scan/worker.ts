@@ -18,7 +18,16 @@ try {
   // reported by the first task that needs the tables
 }
 
+/**
+ * Messages are handled one after another: the pool sends the next task before this one is done,
+ * and a task's findings are counted as the growth of the totals while it alone runs.
+ */
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: PoolMessage) => {
+  queue = queue.then(() => handle(message));
+});
+
+async function handle(message: PoolMessage): Promise<void> {
   if (message.kind === 'collect') {
     port.postMessage({ kind: 'totals', stats: totals?.state() ?? null });
     totals = null;
@@ -26,13 +35,15 @@ port.on('message', (message: PoolMessage) => {
   }
   const { task } = message;
   totals ??= new ScanStats(parseAsOf(task.asOf)!);
-  runTask(task, {
-    progress: (id, bytes) => port.postMessage({ kind: 'progress', id, bytes }),
-    // The text's buffer moves to the main thread instead of being copied.
-    findings: (id, text, records) => port.postMessage({ kind: 'findings', id, text, records }, text ? [text.buffer as ArrayBuffer] : []),
-  }, totals).then(
+  try {
+    const result = await runTask(task, {
+      progress: (id, bytes) => port.postMessage({ kind: 'progress', id, bytes }),
+      // The text's buffer moves to the main thread instead of being copied.
+      findings: (id, text, records) => port.postMessage({ kind: 'findings', id, text, records }, text ? [text.buffer as ArrayBuffer] : []),
+    }, totals);
     // A range's bytes go back to the main thread for the next range, without a copy.
-    (result) => port.postMessage({ kind: 'done', result }, result.bytes ? [result.bytes.buffer as ArrayBuffer] : []),
-    (error: Error) => port.postMessage({ kind: 'failed', id: task.id, message: error.message }),
-  );
-});
+    port.postMessage({ kind: 'done', result }, result.bytes ? [result.bytes.buffer as ArrayBuffer] : []);
+  } catch (error) {
+    port.postMessage({ kind: 'failed', id: task.id, message: (error as Error).message });
+  }
+}
