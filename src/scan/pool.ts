@@ -1,5 +1,5 @@
-// Runs scan tasks on N worker threads (or in-process when N is 0), handing each idle worker the
-// next task. Each thread counts into its own totals, merged into the scan's once at the end.
+// Runs scan tasks on N worker threads (or in-process when N is 0), handing each task to the worker
+// that holds the fewest (up to two). Each thread counts into its own totals, merged into the scan's once at the end.
 // Under vitest the sources are TypeScript, so workers register tsx before loading them.
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';

@@ -49,7 +49,6 @@ export interface TaskResult {
   format?: string;
 }
 
-
 export interface TaskEvents {
   progress(id: number, bytes: number): void;
   /**
