@@ -1,7 +1,7 @@
 // BANK_ACCOUNT: bank account numbers (nomor rekening). Banks use 8–16 digits with no public
 // check digit, so a number counts only under an account label (rekening, no_rek, account number…).
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText } from '../credit-card/digits.js';
+import { digitText, fromFirstDigit } from '../credit-card/digits.js';
 
 const ACCOUNT = hintBit('BANK_ACCOUNT');
 /** A number that a phone or card label also claims is more likely that (e.g. "rekening / hp"). */
@@ -33,7 +33,5 @@ export const bankAccountDetector: TokenDetector = {
     return digitText(token.digits, token.digitCount);
   },
 
-  keyStart(): number {
-    return 0;
-  },
+  keyStart: fromFirstDigit,
 };

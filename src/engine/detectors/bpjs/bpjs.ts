@@ -1,7 +1,7 @@
 // BPJS: BPJS Kesehatan (JKN-KIS) card numbers, 13 digits and often with leading zeros. No public
 // check digit exists, so a 13-digit number counts only under a BPJS label (bpjs, jkn, kis, noka…).
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText } from '../credit-card/digits.js';
+import { digitText, fromFirstDigit } from '../credit-card/digits.js';
 
 const BPJS = hintBit('BPJS');
 
@@ -31,7 +31,5 @@ export const bpjsDetector: TokenDetector = {
     return digitText(token.digits, 13);
   },
 
-  keyStart(): number {
-    return 0;
-  },
+  keyStart: fromFirstDigit,
 };

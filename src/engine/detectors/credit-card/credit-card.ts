@@ -3,7 +3,7 @@
 // JCB, Diners, UnionPay or Discover numbers and one in ten passes Luhn, so without card context
 // such numbers stay below a validated NIK's confidence (0.85) unless written in card groups.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from './digits.js';
+import { digitText, digitValue, fromFirstDigit, groupLengths, hasShape, insideWord, luhnValid } from './digits.js';
 
 interface Issuer {
   readonly name: string;
@@ -105,9 +105,7 @@ export const creditCardDetector: TokenDetector = {
     return digitText(token.digits, Math.min(token.digitCount, 19));
   },
 
-  keyStart(): number {
-    return 0;
-  },
+  keyStart: fromFirstDigit,
 
   describe(normalized: string) {
     const digits = Array.from(normalized, (c) => c.charCodeAt(0) - 48);

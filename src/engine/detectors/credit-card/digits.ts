@@ -83,6 +83,9 @@ export function digitValue(digits: ArrayLike<number>, from: number, length: numb
   return value;
 }
 
+/** TokenDetector.keyStart of a value that is all its token's digits (cards, KK, BPJS, accounts, NPWP). */
+export const fromFirstDigit = (): number => 0;
+
 /** `prefix` + digits[from, count) as a string (for `normalize`: runs once per finding). */
 export function digitText(digits: ArrayLike<number>, count: number, from = 0, prefix = ''): string {
   return digitsText(digits, from, count, prefix);

@@ -2,6 +2,7 @@
 // then (per public sources) an issue date and a family serial. It often passes the NIK checks too,
 // so it is context-gated: only a KK label ("No. KK", `no_kk`, "kartu keluarga") makes it a KK.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
+import { fromFirstDigit } from '../credit-card/digits.js';
 import { DistrictVerdict, digitString, districtCode, isKnownDistrict, serialIsValid } from '../nik/structure.js';
 
 const KK = hintBit('KK');
@@ -29,7 +30,5 @@ export const kkDetector: TokenDetector = {
     return digitString(token.digits, 16);
   },
 
-  keyStart(): number {
-    return 0;
-  },
+  keyStart: fromFirstDigit,
 };

@@ -3,7 +3,7 @@
 // Since 2024 the 16-digit form is `0` + the legacy 15, or the holder's NIK: a NIK-form NPWP is
 // left to the NIK detector unless the label says NPWP.
 import { NEGATIVE_HINT, hintBit, type DetectionContext, type LabelHints, type Token, type TokenDetector, type Verdict } from '../../types.js';
-import { digitText, digitValue, groupLengths, hasShape, insideWord, luhnValid } from '../credit-card/digits.js';
+import { digitText, digitValue, fromFirstDigit, groupLengths, hasShape, insideWord, luhnValid } from '../credit-card/digits.js';
 
 const NPWP = hintBit('NPWP');
 const OTHER_IDENTIFIER = hintBit('NIK') | hintBit('KK') | hintBit('CREDIT_CARD') | hintBit('BPJS') | hintBit('BANK_ACCOUNT') | hintBit('PHONE');
@@ -74,9 +74,7 @@ export const npwpDetector: TokenDetector = {
     return digitText(token.digits, token.digitCount);
   },
 
-  keyStart(): number {
-    return 0;
-  },
+  keyStart: fromFirstDigit,
 
   describe(normalized: string): Record<string, string | boolean> {
     if (normalized.length === 16 && normalized[0] !== '0') return { form: 'nik' };
