@@ -4,7 +4,7 @@
 // but are never false negatives; detectors confirm them. Allocates nothing per byte or per token.
 // The same pass notes whether the field holds the bytes that free-text readers start from, so
 // that fields without them skip those readers' own passes.
-import { SEP_DASH, SEP_DOT, SEP_PAREN, SEP_SLASH, SEP_SPACE, type Token } from '../types.js';
+import { SEP_DASH, SEP_DOT, SEP_PAREN, SEP_SLASH, SEP_SPACE, type Token, type TokenKind } from '../types.js';
 
 const DIGIT = 1, LETTER = 2, SEPARATOR = 3, AT = 4, COLON = 5, LOCAL_PUNCT = 6, EQUALS = 7;
 const byteClass = new Uint8Array(256);
@@ -47,11 +47,21 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32)
 const isLocalPart = (c: number) => isWordByte(c) || c === 46 || c === 45 || byteClass[c] === LOCAL_PUNCT;
 const isDomainByte = (c: number) => isWordByte(c) || c === 46 || c === 45;
 
+class ScanToken implements Token {
+  kind: TokenKind = 'number';
+  bytes = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  readonly digits = new Uint8Array(MAX_TOKEN_DIGITS);
+  digitCount = 0;
+  groups = 0;
+  longestGroup = 0;
+  separators = 0;
+  plus = false;
+}
+
 export function createToken(): Token {
-  return {
-    kind: 'number', bytes: new Uint8Array(0), start: 0, end: 0, digits: new Uint8Array(MAX_TOKEN_DIGITS),
-    digitCount: 0, groups: 0, longestGroup: 0, separators: 0, plus: false,
-  };
+  return new ScanToken();
 }
 
 export type TokenCallback = (token: Token) => void;
