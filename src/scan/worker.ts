@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseAsOf } from '../engine/index.js';
 import { regions } from '../engine/regions/regions.js';
-import { ScanStats } from '../engine/stats/scan-stats.js';
+import { ScanStats, stateBuffers } from '../engine/stats/scan-stats.js';
 import type { PoolMessage } from './pool.js';
 import { runTask } from './task.js';
 
@@ -29,7 +29,8 @@ port.on('message', (message: PoolMessage) => {
 
 async function handle(message: PoolMessage): Promise<void> {
   if (message.kind === 'collect') {
-    port.postMessage({ kind: 'totals', stats: totals?.state() ?? null });
+    const stats = totals?.state() ?? null;
+    port.postMessage({ kind: 'totals', stats }, stats ? stateBuffers(stats) : []);
     totals = null;
     return;
   }

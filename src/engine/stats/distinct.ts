@@ -65,15 +65,17 @@ export function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** A counter's table as it stands (pairs of key words, a zero low word marking a free slot), or its registers. */
 export interface DistinctState {
-  keys: Uint32Array | null;
+  slots: Uint32Array | null;
+  size: number;
   registers: Uint8Array | null;
 }
 
 const INITIAL_SLOTS = 2 * 1024;
 
 export class DistinctCounter {
-  private slots = new Uint32Array(0);
+  private slots: Uint32Array = new Uint32Array(0);
   private size = 0;
   private registers: Uint8Array | null = null;
 
@@ -136,15 +138,10 @@ export class DistinctCounter {
     return true;
   }
 
+  /** A copy of the counter's table or registers: copying a table is cheaper than listing its keys. */
   state(): DistinctState {
-    if (this.registers) return { keys: null, registers: this.registers };
-    const keys = new Uint32Array(this.size * 2);
-    let k = 0;
-    this.forEachKey((high, low) => {
-      keys[k++] = high;
-      keys[k++] = low;
-    });
-    return { keys, registers: null };
+    if (this.registers) return { slots: null, size: 0, registers: this.registers.slice() };
+    return { slots: this.slots.slice(), size: this.size, registers: null };
   }
 
   merge(other: DistinctState): void {
@@ -154,10 +151,16 @@ export class DistinctCounter {
       for (let i = 0; i < HLL_REGISTERS; i++) if (other.registers[i]! > mine[i]!) mine[i] = other.registers[i]!;
       return;
     }
-    const keys = other.keys!;
+    const slots = other.slots!;
+    if (this.size === 0 && !this.registers && other.size <= this.exactLimit) {
+      // The first worker's totals into the scan's: its table is taken whole, not rebuilt key by key.
+      this.slots = slots;
+      this.size = other.size;
+      return;
+    }
     // Room for every incoming key at once (up to the exact limit): no doubling and rehashing on the way.
-    this.reserve(Math.min(this.size + keys.length / 2, this.exactLimit));
-    for (let i = 0; i < keys.length; i += 2) this.add(keys[i]!, keys[i + 1]!);
+    this.reserve(Math.min(this.size + other.size, this.exactLimit));
+    for (let i = 0; i < slots.length; i += 2) if (slots[i + 1] !== 0) this.add(slots[i]!, slots[i + 1]!);
   }
 
   /**
