@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_WORKER } from '../scan/workers.js';
-import { relaunch, v8FlagsFor } from './launch.js';
+import { relaunch, scanWorkers, v8FlagsFor } from './launch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +28,9 @@ describe('v8FlagsFor', () => {
     expect(v8FlagsFor(['scan', '--json', large], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', small, '--workers', '2'], 2, {}, [])).toEqual(inline);
     expect(v8FlagsFor(['scan', small, '--workers', 'x'], 2, {}, [])).toEqual([]); // the command reports it
+    // The threads the command starts before it loads the scan: as many as the scan will use, or none.
+    expect([scanWorkers(['scan', small], 2), scanWorkers(['scan', large], 2), scanWorkers(['scan', large, '--workers', '3'], 2)]).toEqual([1, 2, 3]);
+    expect([scanWorkers(['serve'], 2), scanWorkers(['scan', small, '--workers', 'x'], 2)]).toEqual([0, 0]);
   });
 
   it('never relaunches a relaunched process, nor one under a debugger', () => {

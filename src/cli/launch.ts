@@ -22,11 +22,19 @@ const INLINE_BACKGROUND_WORK = ['--no-concurrent-recompilation', '--single-threa
 export function v8FlagsFor(
   args: readonly string[], cores = availableParallelism(), env = process.env, execArgv = process.execArgv,
 ): string[] {
-  if (env[RELAUNCHED] || args[0] !== 'scan' || execArgv.some((flag) => flag.startsWith('--inspect'))) return [];
+  if (env[RELAUNCHED] || execArgv.some((flag) => flag.startsWith('--inspect'))) return [];
+  return scanWorkers(args, cores) >= cores ? INLINE_BACKGROUND_WORK : [];
+}
+
+/**
+ * The worker threads the command's scan will start (without --workers: the default for its
+ * paths), or 0 when the command is no scan or its arguments are wrong (it reports them).
+ */
+export function scanWorkers(args: readonly string[], cores = availableParallelism()): number {
+  if (args[0] !== 'scan') return 0;
   const scan = parseScanArgs(args.slice(1));
-  if (typeof scan === 'string') return []; // the command reports the usage error
-  const workers = scan.workers ?? defaultWorkers(scan.paths, cores);
-  return workers >= cores ? INLINE_BACKGROUND_WORK : [];
+  if (typeof scan === 'string') return 0;
+  return scan.workers ?? defaultWorkers(scan.paths, cores);
 }
 
 /**

@@ -51,4 +51,13 @@ describe('the built telusur command', () => {
     expect(cli.totals).toEqual(library.totals);
     expect(cli.files).toEqual(library.files);
   });
+
+  it('exits at once when the scan ends before taking the worker threads started for it', () => {
+    const sample = join(root, 'test-data/sample');
+    const run = spawnSync(process.execPath, [join(root, 'bin/telusur.js'), 'scan', sample, '--workers', '2', '--findings', join(dir, 'f.ndjson')], {
+      encoding: 'utf8', env: { ...process.env, TELUSUR_KEY: 'not-a-key' }, timeout: 20_000,
+    });
+    expect(run.error).toBeUndefined(); // ETIMEDOUT when the threads hold the process open
+    expect(run.stderr).toMatch(/TELUSUR_KEY/);
+  });
 });

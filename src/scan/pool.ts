@@ -1,5 +1,6 @@
 // Runs scan tasks on N worker threads (or in-process when N is 0), handing each task to the worker
 // that holds the fewest (up to two). Each thread counts into its own totals, merged into the scan's once at the end.
+// The command may start the threads before the scan asks for them (startWorkers).
 // Under vitest the sources are TypeScript, so workers register tsx before loading them.
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -64,6 +65,35 @@ export function workerScript(here: URL): URL {
   return built(bundle) >= built(modules) ? bundle : modules;
 }
 
+/** Threads started before any pool asked for them (startWorkers), each taken by the next pool that needs one. */
+const early: { worker: Worker; failed: boolean }[] = [];
+
+/**
+ * Starts `count` worker threads now: a thread takes longer to boot (Node, the compiled worker, the
+ * region tables) than the command takes to load the scan and plan its first file, so `telusur
+ * scan` starts them first. They hold the process open only once a pool takes them.
+ */
+export function startWorkers(count: number): void {
+  const script = workerScript(new URL(import.meta.url));
+  for (let i = 0; i < count; i++) {
+    const started = { worker: new Worker(script, { resourceLimits: WORKER_LIMITS }), failed: false };
+    started.worker.unref();
+    // A thread that failed to boot is left out; the pool starts its own, which reports the error.
+    started.worker.once('error', () => (started.failed = true));
+    early.push(started);
+  }
+}
+
+/** A thread started early and still sound, or null. */
+function takeEarlyWorker(): Worker | null {
+  for (let started = early.shift(); started; started = early.shift()) {
+    if (started.failed) continue;
+    started.worker.ref();
+    return started.worker;
+  }
+  return null;
+}
+
 /**
  * Tasks a worker holds at once: the one it scans and the next, so it goes on without waiting for
  * the main thread (busy planning and cutting files) to answer its last result. A worker runs its
@@ -90,7 +120,7 @@ function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
   for (let i = 0; i < size; i++) {
     const worker = typescript
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true })
-      : new Worker(script, { resourceLimits: WORKER_LIMITS });
+      : (takeEarlyWorker() ?? new Worker(script, { resourceLimits: WORKER_LIMITS }));
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') events.progress(message.id, message.bytes);
       else if (message.kind === 'findings') events.findings(message.id, message.text, message.records);
