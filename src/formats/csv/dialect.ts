@@ -22,17 +22,29 @@ const MAX_ROWS = 200;
 const SNIFF_BYTES = 65536;
 
 /**
- * The first delimiter or line feed at or after `from` (or the head's end). Cells are short in a
- * CSV, but a candidate delimiter that is not the file's makes whole rows one cell: past a few
- * bytes, native searches take over from the byte loop.
+ * The first delimiter or line feed at or after a position (or the head's end), for positions that
+ * only move forward. Cells are short in a CSV, but a candidate delimiter that is not the file's
+ * makes whole rows one cell: past a few bytes, native searches take over from the byte loop, and
+ * each search's answer is kept until passed, so a byte that is rare in the head (one `;` in an
+ * address) is searched for once, not once per row to the head's end.
  */
-function cellEnd(head: Uint8Array, from: number, delimiter: number): number {
-  const n = head.length, near = Math.min(n, from + 32);
-  let j = from;
-  while (j < near && head[j] !== delimiter && head[j] !== LF) j++;
-  if (j < near || j === n) return j;
-  const d = head.indexOf(delimiter, j), lf = head.indexOf(LF, j);
-  return Math.min(d < 0 ? n : d, lf < 0 ? n : lf);
+function cellEnds(head: Uint8Array, delimiter: number): (from: number) => number {
+  const n = head.length;
+  let delimiterAt = -1, lineFeedAt = -1;
+  return (from) => {
+    const near = Math.min(n, from + 32);
+    let j = from;
+    while (j < near && head[j] !== delimiter && head[j] !== LF) j++;
+    if (j < near || j === n) return j;
+    if (delimiterAt < j) delimiterAt = nextOrEnd(head, delimiter, j);
+    if (lineFeedAt < j) lineFeedAt = nextOrEnd(head, LF, j);
+    return Math.min(delimiterAt, lineFeedAt);
+  };
+}
+
+function nextOrEnd(head: Uint8Array, byte: number, from: number): number {
+  const at = head.indexOf(byte, from);
+  return at < 0 ? head.length : at;
 }
 
 /**
@@ -48,6 +60,7 @@ function walkRows(
   const n = head.length;
   /** The row's cells so far as (start, end, quoted) triples, reported once the row is whole. */
   const pending: number[] = [];
+  const cellEnd = cellEnds(head, delimiter);
   while (i < n && rows < maxRows) {
     let j: number, start: number, end: number, quoted = false;
     if (head[i] === QUOTE) {
@@ -57,11 +70,11 @@ function walkRows(
         if (q < 0) return rows;
         if (head[q + 1] === QUOTE) { j = q + 2; continue; }
         start = i + 1; end = q; quoted = true;
-        j = cellEnd(head, q + 1, delimiter);
+        j = cellEnd(q + 1);
         break;
       }
     } else {
-      j = cellEnd(head, i, delimiter);
+      j = cellEnd(i);
       start = i; end = head[j - 1] === CR && j > i ? j - 1 : j;
     }
     if (j >= n) break;
