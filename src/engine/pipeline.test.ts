@@ -44,6 +44,17 @@ describe('engine pipeline', () => {
     expect(engine.stats.subjectsReport()).toMatchObject({ distinct: 2, female: 1, male: 1, minors: 1, byProvince: { '31': 1, '32': 1 } });
   });
 
+  it('reads each file by its own columns when one engine scans file after file', () => {
+    const found: Finding[] = [];
+    const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });
+    const [nik, kk] = ['3171014101900001', '3171012301150003'];
+    // The same names in another order, then a name with nothing to say: plans go by name, not place.
+    engine.scanBatch(rowsBatch(['nik', 'no_kk'], [[nik, kk]]));
+    engine.scanBatch(rowsBatch(['no_kk', 'nik'], [[kk, nik]]));
+    engine.scanBatch(rowsBatch(['no_resi', 'nik'], [[kk, nik]]));
+    expect(found.map((f) => `${f.field}:${f.type}`)).toEqual(['nik:NIK', 'no_kk:KK', 'no_kk:KK', 'nik:NIK', 'nik:NIK']);
+  });
+
   it('counts a value in all its shapes once, with a findings sink or without', () => {
     const rows = [
       ['0812-3456-7890', '4111 1111 1111 1111', '0001234567890', '09.254.173.9-407.000'],

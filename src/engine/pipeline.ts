@@ -14,6 +14,9 @@ import {
   type LabelHints, type PdpCategory, type PiiType, type Token, type TokenDetector, type Verdict,
 } from './types.js';
 
+/** Column plans kept by name at most. */
+const MAX_PLANNED_NAMES = 4096;
+
 export interface EngineOptions {
   asOf: AsOf;
   /** Only these types are reported (default: all). */
@@ -96,6 +99,7 @@ export class Engine {
   private readonly token = createToken();
   private readonly textContext: CandidateContext;
 
+  private readonly plansByName = new Map<string, ColumnPlan>();
   private columns: readonly string[] | null = null;
   private plans: (ColumnPlan | undefined)[] = [];
   private batch: FieldBatch | null = null;
@@ -181,11 +185,18 @@ export class Engine {
     this.batch = null;
   }
 
+  /** A column's plan, made once per name: the files of a folder of exports repeat their columns. */
   private planColumn(name: string): ColumnPlan {
+    let plan = this.plansByName.get(name);
+    if (plan) return plan;
     const hints = columnHints(name);
     const context = CandidateContext.fixed(this.asOf, hints, hints ? 'column' : 'none', name);
     const fieldRules = hints & this.fieldTypeMask ? this.fieldRules.filter((r) => hints & r.bit) : [];
-    return { context, fieldRules, rules: hints ? this.rulesUnder(hints) : this.allRules };
+    plan = { context, fieldRules, rules: hints ? this.rulesUnder(hints) : this.allRules };
+    // Wide or generated names (`col1`…`col4096`, JSON paths) must not grow the cache without end.
+    if (this.plansByName.size >= MAX_PLANNED_NAMES) this.plansByName.clear();
+    this.plansByName.set(name, plan);
+    return plan;
   }
 
   /** The rules that can reach the confidence threshold under a label's hints. */

@@ -68,6 +68,23 @@ export function readerFor(format: string): FormatReader {
   return reader;
 }
 
+/** The last engine that only counted, and the task options it was made for. */
+let counting: { key: string; totals: ScanStats; engine: Engine } | null = null;
+
+/**
+ * An engine that counts into `totals` and reports nothing. A thread's tasks share it, so the rule
+ * tables and column plans it made for one file serve the next: each of a folder's thousands of
+ * small exports would otherwise build them again.
+ */
+function countingEngine(task: ScanTask, totals: ScanStats): Engine {
+  const key = `${task.asOf} ${task.types?.join(',') ?? ''}`;
+  if (counting?.key !== key || counting.totals !== totals) {
+    const engine = new Engine({ asOf: parseAsOf(task.asOf)!, stats: totals, ...(task.types ? { types: task.types } : {}) });
+    counting = { key, totals, engine };
+  }
+  return counting.engine;
+}
+
 /**
  * Scans one task's range into `totals`, the running totals of the thread that runs it: a worker
  * keeps one for the whole scan, so its distinct tables grow once, not once per range, and the main
@@ -96,7 +113,9 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
         }
       }
     : undefined;
-  const engine = new Engine({ asOf, stats: totals, countLines: encoder !== null, ...(task.types ? { types: task.types } : {}), ...(onFinding ? { onFinding } : {}) });
+  const engine = onFinding
+    ? new Engine({ asOf, stats: totals, countLines: true, onFinding, ...(task.types ? { types: task.types } : {}) })
+    : countingEngine(task, totals);
   engine.startRange(task.start, task.lineBase);
   const parser = reader.createParser(task.state, task.start);
   const findingsBefore = totals.findings;
