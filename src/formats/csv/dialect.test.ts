@@ -16,4 +16,17 @@ describe('sniffDialect', () => {
     const semicolons = utf8('a;b;c\n1;2;3\n4;5;6\n');
     expect(sniffDialect(semicolons, 9)?.delimiter).toBe(59);
   });
+
+  it('decides from the first 16 KB when they hold 20 rows, else from 64 KB', () => {
+    const file = (rowBytes: number, rows: number) => {
+      const row = (i: number) => `${i},3171014101900001,${'x'.repeat(rowBytes - 20)}\n`;
+      return utf8('no,nik,catatan\n' + Array.from({ length: rows }, (_, i) => row(i)).join(''));
+    };
+    // Short rows: the dialect is counted over the rows of the first 16 KB only.
+    const short = sniffDialect(file(100, 1000));
+    expect(short).toMatchObject({ delimiter: 44, width: 3, consistency: 1 });
+    expect(short!.rows).toBeLessThan(170);
+    // Rows of 2 KB: 8 in 16 KB are too few to decide, so the header and 32 rows of 64 KB count.
+    expect(sniffDialect(file(2000, 100))).toMatchObject({ delimiter: 44, width: 3, rows: 33 });
+  });
 });
