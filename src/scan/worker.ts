@@ -29,7 +29,7 @@ port.on('message', (message: PoolMessage) => {
 
 async function handle(message: PoolMessage): Promise<void> {
   if (message.kind === 'collect') {
-    const stats = totals?.state() ?? null;
+    const stats = totals?.state(true) ?? null;
     port.postMessage({ kind: 'totals', stats }, stats ? stateBuffers(stats) : []);
     totals = null;
     return;

@@ -138,10 +138,13 @@ export class DistinctCounter {
     return true;
   }
 
-  /** A copy of the counter's table or registers: copying a table is cheaper than listing its keys. */
-  state(): DistinctState {
-    if (this.registers) return { slots: null, size: 0, registers: this.registers.slice() };
-    return { slots: this.slots.slice(), size: this.size, registers: null };
+  /**
+   * The counter's table or registers: a copy (cheaper than listing the keys), or with `handOver`
+   * the counter's own arrays, for a counter that is dropped right after (a worker's, once collected).
+   */
+  state(handOver = false): DistinctState {
+    if (this.registers) return { slots: null, size: 0, registers: handOver ? this.registers : this.registers.slice() };
+    return { slots: handOver ? this.slots : this.slots.slice(), size: this.size, registers: null };
   }
 
   merge(other: DistinctState): void {

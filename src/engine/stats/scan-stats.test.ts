@@ -44,6 +44,14 @@ describe('ScanStats', () => {
     expect(a.byType(category).EMAIL).toMatchObject({ count: 3_001, distinct: 3_001, approximate: false });
   });
 
+  it('hands over its own tables, not copies, for totals dropped right after', () => {
+    const stats = workerTotals(0, 100);
+    const own = (state: StatsState) => [state.distinct.EMAIL!.slots, state.subjects.all.slots];
+    expect(own(stats.state(true))).toEqual(own(stats.state()));
+    own(stats.state(true)).forEach((table, i) => expect(table).toBe(own(stats.state(true))[i]));
+    own(stats.state()).forEach((table, i) => expect(table).not.toBe(own(stats.state())[i]));
+  });
+
   it('takes the first worker\'s exact table whole and still adds to it', () => {
     const merged = new ScanStats(asOf);
     merged.merge(moved(workerTotals(0, 1_000).state()));

@@ -23,8 +23,8 @@ export interface StatsState {
 }
 
 /**
- * The arrays a state holds (each its own copy), to move with it to another thread: copying tens of
- * megabytes of tables through postMessage takes longer than the merge.
+ * The arrays a state holds, to move with it to another thread: copying tens of megabytes of
+ * tables through postMessage takes longer than the merge.
  */
 export function stateBuffers(state: StatsState): ArrayBuffer[] {
   const counters = [...Object.values(state.distinct), state.subjects.all, ...Object.values(state.subjects.categories)];
@@ -84,13 +84,17 @@ export class ScanStats {
     return total;
   }
 
-  state(): StatsState {
-    const state: StatsState = { counts: {}, invalid: {}, distinct: {}, categories: {}, subjects: this.subjects.state() };
+  /**
+   * The totals, their tables copied; with `handOver`, the tables themselves, for stats that are
+   * dropped right after (a worker's, once collected: copying them delayed the end of every scan).
+   */
+  state(handOver = false): StatsState {
+    const state: StatsState = { counts: {}, invalid: {}, distinct: {}, categories: {}, subjects: this.subjects.state(handOver) };
     PII_TYPES.forEach((type, i) => {
       if (this.counts[i]) state.counts[type] = this.counts[i]!;
       if (this.invalid[i]) state.invalid[type] = this.invalid[i]!;
       const counter = this.distinct[i], category = this.categories[i];
-      if (counter) state.distinct[type] = counter.state();
+      if (counter) state.distinct[type] = counter.state(handOver);
       if (category) state.categories[type] = category;
     });
     return state;

@@ -81,12 +81,13 @@ export class SubjectCounter {
     return this.all.approximate;
   }
 
-  state(): SubjectsState {
+  /** See DistinctCounter.state. */
+  state(handOver = false): SubjectsState {
     const categories: Record<string, DistinctState> = {};
     this.categories.forEach((counter, index) => {
-      if (counter) categories[index] = counter.state();
+      if (counter) categories[index] = counter.state(handOver);
     });
-    return { all: this.all.state(), categories };
+    return { all: this.all.state(handOver), categories };
   }
 
   merge(other: SubjectsState): void {
