@@ -3,7 +3,6 @@
 // V8 flags the command wants (src/cli/launch.ts).
 import { fileURLToPath } from 'node:url';
 import { relaunch, scanWorkers, v8FlagsFor } from '../dist/src/cli/launch.js';
-import { startWorkers } from '../dist/src/scan/pool.js';
 
 const args = process.argv.slice(2);
 const flags = v8FlagsFor(args);
@@ -11,7 +10,8 @@ if (flags.length > 0) {
   process.exitCode = await relaunch(flags, fileURLToPath(import.meta.url), args);
 } else {
   // A scan's worker threads boot while the command loads.
-  startWorkers(scanWorkers(args));
+  const workers = scanWorkers(args);
+  if (workers > 0) (await import('../dist/src/scan/pool.js')).startWorkers(workers);
   const { main } = await import('../dist/src/cli/main.js');
   process.exitCode = await main(args);
 }
