@@ -68,8 +68,8 @@ export function readerFor(format: string): FormatReader {
   return reader;
 }
 
-/** The last engine that only counted, and the task options it was made for. */
-let counting: { key: string; totals: ScanStats; engine: Engine } | null = null;
+/** By the totals it counts into: the last engine that only counted, and the task options it was made for. */
+const countingEngines = new WeakMap<ScanStats, { key: string; engine: Engine }>();
 
 /**
  * An engine that counts into `totals` and reports nothing. A thread's tasks share it, so the rule
@@ -78,9 +78,10 @@ let counting: { key: string; totals: ScanStats; engine: Engine } | null = null;
  */
 function countingEngine(task: ScanTask, totals: ScanStats): Engine {
   const key = `${task.asOf} ${task.types?.join(',') ?? ''}`;
-  if (counting?.key !== key || counting.totals !== totals) {
-    const engine = new Engine({ asOf: parseAsOf(task.asOf)!, stats: totals, ...(task.types ? { types: task.types } : {}) });
-    counting = { key, totals, engine };
+  let counting = countingEngines.get(totals);
+  if (counting?.key !== key) {
+    counting = { key, engine: new Engine({ asOf: parseAsOf(task.asOf)!, stats: totals, ...(task.types ? { types: task.types } : {}) }) };
+    countingEngines.set(totals, counting);
   }
   return counting.engine;
 }
