@@ -93,7 +93,6 @@ function countingEngine(task: ScanTask, totals: ScanStats): Engine {
  */
 export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanStats): Promise<TaskResult> {
   if (task.format === PLAN_HERE) return runSmallFile(task, events, totals);
-  const asOf = parseAsOf(task.asOf)!;
   const reader = readerFor(task.format);
   const encoder = task.findings ? new FindingEncoder(task.path, task.findings.keyHex, task.findings.reveal) : null;
   const text = new TextChunks((bytes) => events.findings(task.id, bytes, []));
@@ -115,7 +114,7 @@ export async function runTask(task: ScanTask, events: TaskEvents, totals: ScanSt
       }
     : undefined;
   const engine = onFinding
-    ? new Engine({ asOf, stats: totals, countLines: true, onFinding, ...(task.types ? { types: task.types } : {}) })
+    ? new Engine({ asOf: parseAsOf(task.asOf)!, stats: totals, countLines: true, onFinding, ...(task.types ? { types: task.types } : {}) })
     : countingEngine(task, totals);
   engine.startRange(task.start, task.lineBase);
   const parser = reader.createParser(task.state, task.start);
