@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_WORKER } from '../scan/workers.js';
-import { relaunch, scanWorkers, v8FlagsFor } from './launch.js';
+import { relaunch, relaunchEnv, scanWorkers, v8FlagsFor } from './launch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +50,11 @@ process.exitCode = 3;\n`);
     expect(seen.execArgv).toContain('--single-threaded-gc');
     expect(seen.args).toEqual(['scan', 'a b.csv']);
     expect(seen.tuned).toBe('1');
+  });
+
+  it('marks the child as relaunched and spares it the extra CA bundle (a scan opens no TLS connection)', () => {
+    const env = relaunchEnv({ PATH: '/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', TELUSUR_KEY: 'k' });
+    expect(env).toEqual({ PATH: '/bin', TELUSUR_KEY: 'k', TELUSUR_V8_TUNED: '1' });
   });
 
   it('reports a child ended by a signal as 128 + its number', async () => {

@@ -42,9 +42,7 @@ export function scanWorkers(args: readonly string[], cores = availableParallelis
  * resolves with its exit status (128 + the signal's number when a signal ended it).
  */
 export function relaunch(flags: readonly string[], script: string, args: readonly string[]): Promise<number> {
-  const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], {
-    stdio: 'inherit', env: { ...process.env, [RELAUNCHED]: '1' },
-  });
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], { stdio: 'inherit', env: relaunchEnv(process.env) });
   // Ctrl-C reaches both processes through the terminal; a signal sent to this one alone is passed on.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -59,4 +57,13 @@ export function relaunch(flags: readonly string[], script: string, args: readonl
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
+}
+
+/**
+ * The relaunched process's environment. Node reads NODE_EXTRA_CA_CERTS's whole bundle as it starts
+ * (a system bundle: 60 ms of each start here), and a scan opens no TLS connection.
+ */
+export function relaunchEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
+  return { ...rest, [RELAUNCHED]: '1' };
 }
