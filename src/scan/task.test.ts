@@ -64,4 +64,12 @@ describe('runTask on a small file planned where it runs', () => {
     const jpeg = await runTask(task(join(dir, 'foto.jpg'), PLAN_HERE), quiet, stats);
     expect(jpeg.error).toMatch(/^BINARY: .*jpeg/);
   });
+
+  it('reports a planned range whose file is gone, or is a folder now, as a read error of that task', async () => {
+    const stats = new ScanStats(parseAsOf(asOf)!);
+    const plan = await planFile({ path: join(dir, 'warga.csv'), size: csv.length });
+    const read = (path: string) => runTask({ ...task(join(dir, 'warga.csv'), plan.format, { state: plan.state }), path }, quiet, stats);
+    expect(await read(join(dir, 'gone.csv'))).toMatchObject({ records: 0, findings: 0, error: expect.stringMatching(/^ENOENT: /) });
+    expect(await read(dir)).toMatchObject({ records: 0, findings: 0, error: expect.stringMatching(/^EISDIR: /) });
+  });
 });
