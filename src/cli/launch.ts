@@ -5,7 +5,6 @@
 // see them change later (setting --single-threaded-gc at run time crashes the GC), so the command
 // starts Node once more with them. With a core to spare the background threads pay: no relaunch;
 // so for a small input, which gets fewer workers than cores (scan/workers.ts), no relaunch either.
-import { spawn } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
 import { defaultWorkers } from '../scan/workers.js';
 import { parseScanArgs } from './scan-args.js';
@@ -41,7 +40,9 @@ export function scanWorkers(args: readonly string[], cores = availableParallelis
  * Runs `script args` in a new Node process started with `flags`, sharing this one's terminal, and
  * resolves with its exit status (128 + the signal's number when a signal ended it).
  */
-export function relaunch(flags: readonly string[], script: string, args: readonly string[]): Promise<number> {
+export async function relaunch(flags: readonly string[], script: string, args: readonly string[]): Promise<number> {
+  // Imported here: child_process (and net, which it loads) took ~15 ms of every start that never relaunches.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], { stdio: 'inherit', env: relaunchEnv(process.env) });
   // Ctrl-C reaches both processes through the terminal; a signal sent to this one alone is passed on.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
