@@ -76,8 +76,10 @@ export interface DistinctState {
  * Small, so that the first counter grows within its first few keys, while add() still runs
  * unoptimized: V8 then has seen the call to grow(). With 2,048 slots the first growth came after
  * add() was optimized, and threw away the optimized code of it and of its three callers.
+ * An odd power of two, as 2,048 was: quadrupling, it reaches the full tables (2^19 and 2^21
+ * slots) exactly; from 64 it took one more step, rehashing 65,536 keys per table.
  */
-const INITIAL_SLOTS = 64;
+const INITIAL_SLOTS = 128;
 
 export class DistinctCounter {
   private slots: Uint32Array = new Uint32Array(0);
