@@ -10,7 +10,7 @@ import type { FindingRecord } from './findings.js';
 import { eachLimited } from './each-limited.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { countNewlines, newlinesIn, PLAN_HERE, planFile, SMALL_FILE_BYTES, type FilePlan } from './plan.js';
-import { createPool } from './pool.js';
+import { createPool, TASKS_PER_WORKER } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
 import { recycleRangeBuffer } from './stream.js';
@@ -64,11 +64,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const totals = new ScanStats(asOf);
   const workers = Math.max(0, options.workers ?? defaultWorkers(paths));
   /**
-   * Ranges of a gzip stream (they carry their bytes) out at once: two per worker, as the pool holds
-   * them, so a worker that finishes one goes on with the next while this thread inflates and cuts
-   * the one after. With one each, a worker waited for that on every range: 0.7-0.9 s of a 9 s scan.
+   * Ranges of a gzip stream (they carry their bytes) out at once: as many as the pool lets each
+   * worker hold, so a worker that finishes one goes on with the next while this thread inflates and
+   * cuts the one after. With one each, a worker waited for that on every range: 0.7-0.9 s of a 9 s scan.
    */
-  const inFlightLimit = Math.max(1, 2 * workers);
+  const inFlightLimit = Math.max(1, TASKS_PER_WORKER * workers);
   // Workers boot (a JS engine each, the detectors, the region tables) while the inputs are planned.
   const pool = createPool(workers, {
     progress: (_id, bytes) => {

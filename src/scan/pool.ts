@@ -100,7 +100,7 @@ function takeEarlyWorker(): Worker | null {
  * tasks one after another (worker.ts), so a task's findings are still the growth of its totals.
  * At a file's end, a worker holds at most one short tail range that another could have taken.
  */
-const TASKS_PER_WORKER = 2;
+export const TASKS_PER_WORKER = 2;
 
 function threadPool(size: number, events: TaskEvents, totals: ScanStats): Pool {
   const here = new URL(import.meta.url);
