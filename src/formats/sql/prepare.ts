@@ -113,7 +113,12 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
     while (at < block.length) {
       let k = at;
       while (k < block.length && (block[k] === 32 || block[k] === 9)) k++;
-      if (k + 16 > block.length && start + block.length < source.size) break;
+      if (k + 16 > block.length && start + block.length < source.size) {
+        // The next window starts after these blanks: from the line start, a line of more blanks
+        // than a window holds came back to the same place for ever.
+        at = k;
+        break;
+      }
       const c = block[k]! | 0x20;
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, start + k));

@@ -145,6 +145,13 @@ describe('sql reader', () => {
       [kosong, kosong, 'kosong', ['a']],
     ]);
   });
+
+  it('prepare gets past a line of more blanks than one 16 MB read holds (regression: it never ended)', async () => {
+    // Before the fix the walk went round in memory for ever, between awaits that never reached a timer.
+    const text = 'CREATE TABLE `a` (\n  `nik` varchar(16)\n);\n' + ' '.repeat(17 << 20) + 'CREATE TABLE `b` (\n  `email` text\n);\n';
+    const state = await prepareState(sqlReader, utf8(text));
+    expect(state['tables']).toEqual({ a: ['nik'], b: ['email'] });
+  });
 });
 
 describe('sql reader properties', () => {
