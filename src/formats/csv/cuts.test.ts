@@ -73,6 +73,21 @@ describe('recordCuts', () => {
     for (const cut of cuts.slice(1)) expect(text.slice(cut)).toMatch(/^\d+,warga/);
   });
 
+  it('walks back over a run of doubled quotes longer than the record limit, across blocks, and cuts at records after it', async () => {
+    // The walk passes the run twice (quoted, then as literal bytes); it once searched the rest of
+    // the block for a newline at each quote of it: a 10 MB run took minutes.
+    const rows = Array.from({ length: 300 }, (_, i) => `${i},warga${i}\n`).join('');
+    const text = `id,nama\n"${'""'.repeat(2000)}",x\n${rows}`;
+    const bytes = utf8(text);
+    const state = await prepareState(csvReader, bytes) as CsvState;
+    const cuts = await all(recordCuts(memorySource(bytes), { delimiter: 44, start: 8, rangeBytes: () => 700, limit: 1000, blockBytes: 300 }));
+    expect(cuts.length).toBeGreaterThan(5);
+    for (const cut of cuts) expect(text.slice(cut)).toMatch(/^\d+,warga/);
+    const bounds = [0, ...cuts, bytes.length];
+    const apart = bounds.slice(1).flatMap((end, i) => fieldLines(readRange(csvReader, { ...state, maxRecordBytes: 1000 }, bytes, bounds[i]!, end)));
+    expect(apart).toEqual(fieldLines(readRange(csvReader, { ...state, maxRecordBytes: 1000 }, bytes)));
+  });
+
   it('walks a file whose head quotes nothing, with a multi-line field deep inside', async () => {
     const plain = Array.from({ length: 3000 }, (_, i) => `${i},Warga ${i}\n`).join('');
     const text = `id,nama\n${plain}3000,"Jl. Baru\nRT 1"\n${plain}`;

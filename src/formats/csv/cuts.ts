@@ -35,11 +35,27 @@ export async function* recordCuts(source: ByteSource, options: CutOptions): Asyn
   const scratch = Buffer.allocUnsafe(blockBytes);
   let block: Buffer = Buffer.alloc(0);
   let blockStart = 0;
+  /**
+   * The last newline search in the block: from `searchedFrom`, the first newline is at `newlineAt`
+   * (the block's end when it has none). Quotes come far more often than newlines, and a search per
+   * quote that ran to the end of the block made a long run of quotes take minutes.
+   */
+  let searchedFrom = Infinity, newlineAt = 0;
   /** Loads a block that holds the byte before `offset` (to tell a field start) and some after. */
   const load = async (offset: number) => {
     blockStart = Math.max(0, offset - 1);
     const bytes = await source.read(blockStart, blockBytes, scratch);
     block = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    searchedFrom = Infinity;
+  };
+  /** The first newline at or after `from` in the block, or the block's end. */
+  const newlineFrom = (from: number) => {
+    if (from < searchedFrom || from > newlineAt) {
+      const i = block.indexOf(LF, from - blockStart);
+      searchedFrom = from;
+      newlineAt = i < 0 ? blockStart + block.length : blockStart + i;
+    }
+    return newlineAt;
   };
   let pos = start, inside = false, openAt = -1, target = rangeBytes(0);
   while (pos < size) {
@@ -70,9 +86,9 @@ export async function* recordCuts(source: ByteSource, options: CutOptions): Asyn
     }
     // Outside quotes up to `quoteAt`: every newline in [pos, quoteAt) ends a record.
     while (target < quoteAt) {
-      const newline = block.indexOf(LF, Math.max(pos, target) - blockStart);
-      if (newline < 0 || blockStart + newline >= quoteAt) break;
-      const cut = blockStart + newline + 1;
+      const newline = newlineFrom(Math.max(pos, target));
+      if (newline >= quoteAt) break;
+      const cut = newline + 1;
       if (cut >= size) break;
       yield cut;
       target = cut + rangeBytes(cut);
