@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planFile, rangeBytesFor, rangeSchedule, RANGE_BYTES, type FilePlan } from './plan.js';
+import { lineCutIn, planFile, rangeBytesFor, rangeSchedule, RANGE_BYTES, type FilePlan } from './plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,6 +73,25 @@ describe('planFile', () => {
     expect(ranges.length).toBeGreaterThanOrEqual(3);
     expectCover(ranges, size);
     for (const [start] of ranges.slice(1)) expect(recordStarts.has(start)).toBe(true);
+  });
+
+  it('cuts a line longer than the search window where no identifier is split', () => {
+    const bytes = (text: string) => Buffer.from(text);
+    expect(lineCutIn(bytes('3171014501900001 a\tb\nc'))).toBe(21);
+    expect(lineCutIn(bytes('3171014501900001 3171014501900002,3171014501900003'))).toBe(34);
+    expect(lineCutIn(bytes('3171014501900001 3171014501900002'))).toBe(17);
+    expect(lineCutIn(bytes('31710145019000013171014501900002'))).toBe(32);
+  });
+
+  it('keeps every NIK of a 10 MB text file on one line, which is cut into ranges', async () => {
+    const nik = '3171014501900001';
+    const path = join(dir, 'satu-baris.txt');
+    writeFileSync(path, `${nik} `.repeat(600_000));
+    const plan = await planFile({ path, size: statSync(path).size });
+    const ranges = await rangesOf(plan);
+    expect(ranges.length).toBeGreaterThan(2);
+    // Each cut falls after a space, so every range holds whole NIKs.
+    for (const [start] of ranges.slice(1)) expect(start % (nik.length + 1)).toBe(0);
   });
 
   it('reports a file that vanished before its ranges were walked as a read error', async () => {

@@ -160,13 +160,28 @@ export async function* lineCuts(source: ByteSource, rangeBytes: RangeSize): Asyn
     const target = last + rangeBytes(last);
     const window = await source.read(target, BOUNDARY_SEARCH);
     if (window.length === 0) return;
-    const newline = window.indexOf(10);
-    // A line longer than the search window is cut where the window ends; the reader copes.
-    const cut = newline >= 0 ? target + newline + 1 : target + window.length;
+    const cut = target + lineCutIn(window);
     if (cut >= source.size) return;
     yield cut;
     last = cut;
   }
+}
+
+/**
+ * Where in `window` a range may start: after its first newline. A line longer than the window (a
+ * log or text export on one line) is cut after a tab, comma, semicolon or bar, else after a space,
+ * where no identifier is split (at the window's end, a NIK at each cut was lost), else at the end.
+ */
+export function lineCutIn(window: Uint8Array): number {
+  const newline = window.indexOf(10);
+  if (newline >= 0) return newline + 1;
+  let space = -1;
+  for (let i = 0; i < window.length; i++) {
+    const c = window[i]!;
+    if (c === 9 || c === 44 || c === 59 || c === 124) return i + 1;
+    if (c === 32 && space < 0) space = i + 1;
+  }
+  return space >= 0 ? space : window.length;
 }
 
 /** Ranges between the cuts of a walk over `source`, which is closed when the walk ends or stops. */
