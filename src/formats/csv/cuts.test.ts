@@ -75,7 +75,7 @@ describe('recordCuts', () => {
 
   it('walks back over a run of doubled quotes longer than the record limit, across blocks, and cuts at records after it', async () => {
     // The walk passes the run twice (quoted, then as literal bytes); it once searched the rest of
-    // the block for a newline at each quote of it: a 10 MB run took minutes.
+    // the block for a newline at each quote of it: a 10 MB run took over a minute.
     const rows = Array.from({ length: 300 }, (_, i) => `${i},warga${i}\n`).join('');
     const text = `id,nama\n"${'""'.repeat(2000)}",x\n${rows}`;
     const bytes = utf8(text);
