@@ -2,11 +2,11 @@
 // the file-wide state, and cut large splittable files into ranges at line boundaries (or where
 // the reader says records start) so that several workers can share one file. A gzip file is cut
 // the same way as it is inflated (scan/stream.ts).
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
 import { detectFormat } from '../formats/index.js';
 import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
+import { GzipFile } from './gunzip.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
 import { gzipRanges, type StreamRange } from './stream.js';
@@ -136,17 +136,14 @@ async function readAt(handle: FileHandle, offset: number, length: number, into?:
 async function gunzipHead(path: string): Promise<Uint8Array> {
   const parts: Buffer[] = [];
   let total = 0;
-  const stream = createReadStream(path).pipe(createGunzip());
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of new GzipFile(path)) {
       parts.push(chunk);
       total += chunk.length;
       if (total >= HEAD_BYTES) break;
     }
   } catch {
     // A truncated or corrupt stream: the task reports it; the head is what could be read.
-  } finally {
-    stream.destroy();
   }
   return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }

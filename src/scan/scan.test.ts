@@ -151,6 +151,19 @@ describe('scanPaths', () => {
     expect(split.totals.records).toBe(whole.totals.records);
   });
 
+  it('keeps every finding of a gzip followed by bytes that are not gzip, split or whole, and names what was left', async () => {
+    const path = join(multilineDir, 'ekor.csv.gz');
+    writeFileSync(path, Buffer.concat([gzipSync(readFileSync(multilineCsv)), Buffer.from('sampah\n')]));
+    const plain = await scanPaths([multilineCsv], { workers: 0, asOf: '2026-11-23' });
+    const split = await scanPaths([path], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000 });
+    const whole = await scanPaths([path], { workers: 1, asOf: '2026-11-23', rangeBytes: 1 << 30 });
+    for (const report of [split, whole]) {
+      expect(report.files[0]!.error).toMatch(/^TRAILING: 7 byte/);
+      expect(report.totals.byType).toEqual(plain.totals.byType);
+      expect(report.totals.records).toBe(plain.totals.records);
+    }
+  });
+
   it('writes findings with correct lines across split ranges, masked and hashed, values only on request', async () => {
     const out = join(dir, 'findings.ndjson');
     await scanPaths([join(dir, 'warga.csv')], { workers: 2, asOf: '2026-11-23', rangeBytes: 50_000, findingsFile: out, key, types: ['NIK'] });

@@ -3,9 +3,8 @@
 // where records start, with the same cut rules as for plain files, and hands each range's bytes
 // to a worker. Memory stays bounded: only the bytes between the last cut and the read frontier are
 // kept, and the scan dispatches a bounded number of ranges at a time.
-import { createReadStream, type ReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { ByteSource } from '../formats/types.js';
+import { GzipFile } from './gunzip.js';
 
 /**
  * Buffers of ranges already scanned, back from the workers: the next ranges are copied into them,
@@ -129,17 +128,16 @@ export class StreamWindow implements ByteSource {
  * thrown after the ranges before it, so their findings are kept.
  */
 export async function* gzipRanges(path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>): AsyncGenerator<StreamRange> {
-  const file: ReadStream = createReadStream(path, { highWaterMark: 1 << 20 });
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
-  file.on('error', (e) => gunzip.destroy(e));
-  const window = new StreamWindow((file.pipe(gunzip) as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]());
+  const file = new GzipFile(path);
+  const chunks = file[Symbol.asyncIterator]();
+  const window = new StreamWindow(chunks);
   try {
     let start = 0;
     for await (const cut of cutsOf(window)) {
       if (cut <= start) continue;
       await window.fill(cut);
       const end = Math.min(cut, window.frontier);
-      yield { start, end, bytes: window.copy(start, end), compressedEnd: file.bytesRead };
+      yield { start, end, bytes: window.copy(start, end), compressedEnd: file.compressedRead };
       // A cut walk may look one byte behind its position (to tell a field start).
       window.release(end - 1);
       start = end;
@@ -147,11 +145,10 @@ export async function* gzipRanges(path: string, cutsOf: (source: ByteSource) => 
     }
     await window.fill(Infinity);
     if (window.frontier > start) {
-      yield { start, end: window.frontier, bytes: window.copy(start, window.frontier), compressedEnd: file.bytesRead };
+      yield { start, end: window.frontier, bytes: window.copy(start, window.frontier), compressedEnd: file.compressedRead };
     }
     if (window.error) throw window.error;
   } finally {
-    gunzip.destroy();
-    file.destroy();
+    await chunks.return(undefined);
   }
 }

@@ -1,12 +1,12 @@
 // One unit of scan work: a byte range of one file (or a whole gzip stream), parsed by its format
 // reader and fed through the engine. Runs the same way in a worker thread or in-process.
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Engine, parseAsOf, type Finding, type PiiType } from '../engine/index.js';
 import type { ScanStats } from '../engine/stats/scan-stats.js';
 import { readers } from '../formats/index.js';
 import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
+import { GzipFile } from './gunzip.js';
 import { PLAN_HERE, planFile } from './plan.js';
 import { describeReadError } from './read-error.js';
 
@@ -193,17 +193,14 @@ function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => 
 }
 
 async function readGzip(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {
-  const file = createReadStream(task.path, { highWaterMark: 1 << 20 });
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  const file = new GzipFile(task.path);
   let reported = 0, offset = 0;
-  const stream = file.pipe(gunzip);
-  file.on('error', (e) => gunzip.destroy(e));
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of file) {
     scan(chunk, offset);
     offset += chunk.length;
-    if (file.bytesRead > reported) {
-      events.progress(task.id, file.bytesRead - reported);
-      reported = file.bytesRead;
+    if (file.compressedRead > reported) {
+      events.progress(task.id, file.compressedRead - reported);
+      reported = file.compressedRead;
     }
   }
 }
