@@ -10,6 +10,10 @@ describe('parseScanArgs', () => {
 
   it('names the option and the reason of a usage error', () => {
     expect(parseScanArgs(['a', '--workers', '0'])).toMatch(/^--workers: .*: 0$/);
+    for (const workers of ['1e2', '0x2', '2.0', ' 2']) expect(parseScanArgs(['a', '--workers', workers])).toMatch(/^--workers: /);
+    expect(parseScanArgs(['a', '--types', ' , '])).toMatch(/^--types: .*empty type list/);
+    expect(parseScanArgs(['a', '--fail-on', ''])).toMatch(/^--fail-on: .*empty type list/);
+    expect(parseScanArgs(['a', '--findings', ''])).toMatch(/^--findings: .*empty file name/);
     expect(parseScanArgs(['a', '--types', 'nik,shoe'])).toMatch(/^--types: .*SHOE/);
     expect(parseScanArgs([])).toMatch(/no PATH/);
   });

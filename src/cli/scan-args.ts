@@ -34,12 +34,14 @@ export function parseScanArgs(args: string[]): ScanArgs | string {
   if (values['as-of'] !== undefined && !parseAsOf(values['as-of'])) return `--as-of: bukan tanggal YYYY-MM-DD yang valid / not a valid YYYY-MM-DD date: ${values['as-of']}`;
   let workers: number | undefined;
   if (values.workers !== undefined) {
-    workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 256) return `--workers: harus bilangan bulat 1–256 / must be a whole number 1–256: ${values.workers}`;
+    workers = /^\d+$/.test(values.workers) ? Number(values.workers) : NaN;
+    if (!(workers >= 1 && workers <= 256)) return `--workers: harus bilangan bulat 1–256 / must be a whole number 1–256: ${values.workers}`;
   }
   const typeList = (flag: string, text: string | undefined): PiiType[] | string | undefined => {
     if (text === undefined) return undefined;
     const list = text.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+    // An empty list would scan for nothing, and a --fail-on gate would then always pass.
+    if (list.length === 0) return `${flag}: daftar jenis kosong / empty type list`;
     const unknown = list.filter((t) => !(PII_TYPES as readonly string[]).includes(t));
     if (unknown.length) return `${flag}: jenis tidak dikenal / unknown type: ${unknown.join(', ')} (known: ${PII_TYPES.join(', ')})`;
     return list as PiiType[];
@@ -48,6 +50,7 @@ export function parseScanArgs(args: string[]): ScanArgs | string {
   if (typeof types === 'string') return types;
   const failOn = typeList('--fail-on', values['fail-on']);
   if (typeof failOn === 'string') return failOn;
+  if (values.findings === '') return '--findings: nama berkas kosong / empty file name';
   if (values.reveal && !values.findings) return '--reveal hanya berlaku dengan --findings / --reveal only applies with --findings';
   return {
     paths: positionals, json: values.json ?? false, reveal: values.reveal ?? false, failOn: failOn ?? [],

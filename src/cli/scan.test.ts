@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -40,6 +40,21 @@ describe('telusur scan arguments', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(reason);
     }
+  });
+
+  it('refuses a --findings path it cannot write, or that is one of its inputs, before reading any input', async () => {
+    const input = join(dir, 'warga.csv');
+    const before = readFileSync(input, 'utf8');
+    for (const [findings, reason] of [
+      [dir, /--findings .*: .*is a directory/],
+      [join(dir, 'tidak-ada', 'temuan.ndjson'), /--findings .*tidak-ada.*: .*not found/],
+      [input, /--findings .*warga\.csv: .*is also an input of this scan, not overwritten/],
+    ] as const) {
+      const result = await cli('scan', dir, '--findings', findings, '--workers', '1');
+      expect(result.code, findings).toBe(2);
+      expect(result.stderr).toMatch(reason);
+    }
+    expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
   it('prints its usage for --help, with exit 0', async () => {

@@ -1,5 +1,6 @@
 // `telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N]
 //  [--types T,..] [--fail-on T,..]`: the arguments are parsed in scan-args.ts, the work is in src/scan.
+import { FindingsFileError } from '../scan/findings-file.js';
 import { scanPaths, type ScanProgress } from '../scan/index.js';
 import { formatTable } from '../scan/report.js';
 import { parseScanArgs } from './scan-args.js';
@@ -28,6 +29,7 @@ export async function run(args: string[]): Promise<CommandResult> {
     });
   } catch (error) {
     progress?.done();
+    if (error instanceof FindingsFileError) return { exitCode: usageError(error.message) };
     process.stderr.write(`telusur scan: ${(error as Error).message}\n`);
     return { exitCode: ExitCode.unreadableInput };
   }

@@ -1,12 +1,12 @@
 // scanPaths: the scan capability as a library. Expands inputs, plans ranges, runs them on the
 // worker pool, merges the workers' totals and returns the versioned report (the `--json` contract).
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { asOfFromDate, parseAsOf } from '../engine/as-of.js';
 import type { PiiType } from '../engine/types.js';
 import { ScanStats } from '../engine/stats/scan-stats.js';
 import { deriveKey, loadProjectKey } from '../config/key.js';
 import type { FindingRecord } from './findings.js';
+import { openFindingsFile, type FindingsFile } from './findings-file.js';
 import { eachLimited } from './each-limited.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { countNewlines, newlinesIn, PLAN_HERE, planFile, SMALL_FILE_BYTES, type FilePlan } from './plan.js';
@@ -60,7 +60,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const wantsFindings = Boolean(options.findingsFile || options.onFinding);
   const keyHex = wantsFindings ? deriveKey(options.key ?? loadProjectKey(), 'finding-hash').toString('hex') : '';
   const progress: ScanProgress = { bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
-  let findingsOut: WriteStream | null = null;
+  let findingsOut: FindingsFile | null = null;
   const totals = new ScanStats(asOf);
   const workers = Math.max(0, options.workers ?? defaultWorkers(paths));
   /**
@@ -76,7 +76,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       options.onProgress?.({ ...progress });
     },
     findings: (_id, text, records) => {
-      if (text && findingsOut) findingsOut.write(text);
+      if (text && findingsOut) findingsOut.stream.write(text);
       if (options.onFinding) for (const record of records) options.onFinding(record);
     },
   }, totals);
@@ -90,7 +90,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     progress.bytesTotal = inputs.reduce((sum, input) => sum + (input.error ? 0 : input.size), 0);
     progress.filesDone = inputs.filter((input) => input.error).length;
     progress.filesTotal = inputs.length;
-    if (options.findingsFile) findingsOut = createWriteStream(options.findingsFile);
+    if (options.findingsFile) findingsOut = await openFindingsFile(options.findingsFile, inputs);
     const abort = new Promise<never>((_, reject) => {
       const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));
       if (options.signal?.aborted) cancel();
@@ -199,8 +199,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     await Promise.race([Promise.all([...files.map((f) => f.done), pool.collect()]), abort]);
   } finally {
     await pool.close();
-    const out = findingsOut as WriteStream | null;
-    if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await (findingsOut as FindingsFile | null)?.close();
   }
   return buildReport(asOf.iso, entries, totals, Math.round(performance.now() - started));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,9 @@ describe('expandInputs', () => {
     const found = await expandInputs([dir, join(dir, 'bagian-1', 'ekspor-001.csv')]);
     const expected = [join(dir, 'a.txt'), ...names.sort(), join(dir, 'bagian-1', 'ekspor-001.csv')];
     expect(found.map((f) => f.path)).toEqual(expected);
-    expect(found.find((f) => f.path.endsWith('ekspor-042.csv'))).toEqual({ path: join(dir, 'bagian-0', 'ekspor-042.csv'), size: 42 });
+    const file = join(dir, 'bagian-0', 'ekspor-042.csv');
+    const { dev, ino } = statSync(file);
+    expect(found.find((f) => f.path === file)).toEqual({ path: file, size: 42, identity: `${dev}:${ino}` });
   });
 
   it('turns a path it cannot read into an entry with the reason, and goes on', async () => {
@@ -29,7 +31,15 @@ describe('expandInputs', () => {
     expect(found).toEqual([
       { path: join(dir, 'tidak-ada.csv'), size: 0, error: 'UNREADABLE: tidak ditemukan / not found' },
       { path: '/dev/null', size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' },
-      { path: join(dir, 'a.txt'), size: 4 },
+      { path: join(dir, 'a.txt'), size: 4, identity: expect.any(String) },
     ]);
+  });
+
+  it('says a file whose name is not UTF-8 cannot be opened, instead of "not found"', async () => {
+    const sub = join(dir, 'latin1');
+    mkdirSync(sub);
+    writeFileSync(Buffer.concat([Buffer.from(`${sub}/caf`), Buffer.from([0xe9]), Buffer.from('.csv')]), 'nik\n3171014101900001\n');
+    const [entry] = await expandInputs([sub]);
+    expect(entry).toEqual({ path: join(sub, 'caf\uFFFD.csv'), size: 0, error: expect.stringMatching(/^UNREADABLE: .* file name is not UTF-8/) });
   });
 });

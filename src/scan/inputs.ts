@@ -1,5 +1,6 @@
 // Expands the paths given to a scan into the files to read: folders recursively, in a stable
 // order. A path that cannot be read becomes an entry with its error, never an exception.
+import type { Stats } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eachLimited } from './each-limited.js';
@@ -7,6 +8,8 @@ import { eachLimited } from './each-limited.js';
 export interface InputFile {
   path: string;
   size: number;
+  /** Device and inode: tells the same file under two names. */
+  identity?: string;
   /** Set when the path could not be listed or read; the scan reports it and goes on. */
   error?: string;
 }
@@ -16,6 +19,8 @@ export interface InputFile {
  * pool, and one after another they took 60-100 us a file before a folder's first was planned.
  */
 const STATS_AT_ONCE = 32;
+
+const NOT_UTF8_NAME = 'UNREADABLE: nama berkas bukan UTF-8, tidak bisa dibuka / file name is not UTF-8 and cannot be opened';
 
 export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
   const found = await eachLimited(paths, STATS_AT_ONCE, (path) => collect(path, true));
@@ -27,9 +32,11 @@ async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
   try {
     info = await stat(path);
   } catch (error) {
-    return [{ path, size: 0, error: describeFsError(error) }];
+    // Node decodes a name that is not UTF-8 with U+FFFD, and no file has that name.
+    const misnamed = (error as NodeJS.ErrnoException).code === 'ENOENT' && path.includes('\uFFFD');
+    return [{ path, size: 0, error: misnamed ? NOT_UTF8_NAME : describeFsError(error) }];
   }
-  if (info.isFile()) return [{ path, size: info.size }];
+  if (info.isFile()) return [{ path, size: info.size, identity: fileIdentity(info) }];
   if (!info.isDirectory()) {
     return explicit ? [{ path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' }] : [];
   }
@@ -46,6 +53,10 @@ async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
   names.sort();
   const found = await eachLimited(names, STATS_AT_ONCE, (name) => collect(join(path, name), false));
   return found.flat();
+}
+
+export function fileIdentity(info: Stats): string {
+  return `${info.dev}:${info.ino}`;
 }
 
 /** A readable reason for a file-system error, without the stack. */
