@@ -24,6 +24,23 @@ describe('csv reader', () => {
     expect(result.records).toBe(2);
   });
 
+  it('takes a header as exports write it: unnamed cells, odd punctuation, repeated names, an Excel sep= line', async () => {
+    const row = '3171234567890001,3171234567890009,Budi';
+    for (const [text, names] of [
+      [`,nik,no_kk,nama\n0,${row}\n`, ['col1=0', 'nik=3171234567890001', 'no_kk=3171234567890009', 'nama=Budi']],
+      [`nik,no_kk,nama,\n${row},\n`, ['nik=3171234567890001', 'no_kk=3171234567890009', 'nama=Budi']],
+      [`NIK?,No. KK:,Nama (lengkap)\n${row}\n`, ['NIK?=3171234567890001', 'No. KK:=3171234567890009', 'Nama (lengkap)=Budi']],
+      [`nik,nik,nama\n${row}\n`, ['nik=3171234567890001', 'nik=3171234567890009', 'nama=Budi']],
+      [`sep=,\r\nnik,no_kk,nama\r\n${row}\r\n`, ['nik=3171234567890001', 'no_kk=3171234567890009', 'nama=Budi']],
+    ] as const) {
+      const result = await read(text);
+      expect(fieldLines(result), text).toEqual(names);
+      expect(result.records).toBe(1);
+    }
+    // Still data: a first row with a number, or with as many empty cells as names.
+    expect(fieldLines(await read('Budi,,,\nSiti,3171234567890001,,\n'))[0]).toBe('col1=Budi');
+  });
+
   it('reads CSV as Excel writes it in an Indonesian locale: BOM, semicolons, CRLF, decimal commas', async () => {
     const text = '\ufeffnik;nama;saldo\r\n3171234567890001;"Budi; S";1.234,50\r\n3171234567890002;Siti;0,75\r\n';
     const bytes = utf8(text);

@@ -42,7 +42,7 @@ export class CsvParser extends ChunkedParser {
     this.index = new StructuralIndex(state.delimiter, LF, QUOTE);
     // A range after the first starts where a record starts: the scan cuts files with cuts.ts.
     this.skipTo = rangeStart === 0 ? state.headerEnd : 0;
-    for (const name of state.header ?? []) this.columns.push(name);
+    for (const name of state.header ?? []) this.columns.push(name || `col${this.columns.length + 1}`);
   }
 
   private column(col: number): number {

@@ -139,7 +139,9 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
   return { consistency: common > 1 ? best / rows : 0, width: common, rows };
 }
 
-const NAME_LIKE = /^[\p{L}_#][\p{L}\p{N} _.\-/()#]{0,63}$/u;
+// Header cells as exports write them: words, digits and punctuation, a line break in a quoted
+// one, an undecodable byte from a Latin-1 name.
+const NAME_LIKE = /^[\p{L}_#][\p{L}\p{M}\p{N}\s_.\-/()#?:'&%\uFFFD]{0,63}$/u;
 const DATA_LIKE = /\d{3}|@|^\d+([.,]\d+)?$/;
 const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|telp|hp|tgl|tanggal|kode|code)\b/i;
 
@@ -147,10 +149,13 @@ const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|t
 function looksLikeHeader(rows: string[][]): boolean | null {
   const first = rows[0];
   if (!first || first.length < 2) return false;
-  const names = first.map((t) => t.trim());
+  // Exports leave header cells empty: pandas' unnamed index column, a trailing delimiter.
+  const names = first.map((t) => t.trim()).filter(Boolean);
+  if (names.length < Math.max(2, first.length / 2)) return false;
   if (names.some((t) => !NAME_LIKE.test(t) || DATA_LIKE.test(t))) return false;
-  if (new Set(names.map((t) => t.toLowerCase())).size !== names.length) return false;
-  if (names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
+  // Repeated names (joined tables) need data below to tell them from a row of repeated values.
+  const distinct = new Set(names.map((t) => t.toLowerCase())).size === names.length;
+  if (distinct && names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
   return rows.slice(1).some((row) => row.some((t) => DATA_LIKE.test(t))) || null;
 }
 
@@ -199,7 +204,13 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
   return found ? { ...best, header: [...found.header], headerEnd: found.headerEnd } : best;
 }
 
-function headerRow(head: Uint8Array, delimiter: number): { header: string[]; headerEnd: number } | null {
+/** Excel's line naming the delimiter, written before the header row. */
+const SEP_LINE = /^sep=[^\r\n]?\r?\n/i;
+
+function headerRow(fullHead: Uint8Array, delimiter: number): { header: string[]; headerEnd: number } | null {
+  const sepLine = SEP_LINE.exec(String.fromCharCode(...fullHead.subarray(0, 8)));
+  const skipped = sepLine ? sepLine[0].length : 0;
+  const head = fullHead.subarray(skipped);
   // Two rows decide nearly every file (a header over a data row); 50 only when row 2 holds no data.
   let sample = sampleRows(head, delimiter, 2);
   let header = looksLikeHeader(sample.rows);
@@ -207,5 +218,5 @@ function headerRow(head: Uint8Array, delimiter: number): { header: string[]; hea
     sample = sampleRows(head, delimiter, 50);
     header = looksLikeHeader(sample.rows) === true;
   }
-  return header ? { header: sample.rows[0]!.map((t) => t.trim()), headerEnd: sample.ends[0]! } : null;
+  return header ? { header: sample.rows[0]!.map((t) => t.trim()), headerEnd: skipped + sample.ends[0]! } : null;
 }
