@@ -4,12 +4,21 @@ import type { ParserOptions } from './chunked.js';
 
 const LOOKBACK = 256;
 
+/** Bytes that no identifier holds (NIK, phone, e-mail, date, address word): a cut after one splits none. */
+const SEPARATES = new Uint8Array(128);
+for (let c = 0; c < 32; c++) SEPARATES[c] = 1;
+for (const c of ',;|&="\'<>[]{}!?#*^~`$\\') SEPARATES[c.charCodeAt(0)] = 1;
+
+export function separatesTokens(c: number): boolean {
+  return c < 128 && SEPARATES[c] === 1;
+}
+
 export function pieceEnd(buf: Uint8Array, from: number, to: number): number {
   // Never leave more than half the tail behind, so the kept tail stays within the limit.
   const floor = Math.max(from + 1, to - Math.min(LOOKBACK, (to - from) >> 1));
   for (let i = to - 1; i >= floor; i--) {
     const c = buf[i]!;
-    if (c === 32 || c === 9 || c === 44 || c === 59 || c === 10 || c === 13 || c === 34 || c === 39) return i + 1;
+    if (c === 32 || separatesTokens(c)) return i + 1;
   }
   return to;
 }

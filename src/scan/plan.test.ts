@@ -81,6 +81,24 @@ describe('planFile', () => {
     expect(lineCutIn(bytes('3171014501900001 3171014501900002,3171014501900003'))).toBe(34);
     expect(lineCutIn(bytes('3171014501900001 3171014501900002'))).toBe(17);
     expect(lineCutIn(bytes('31710145019000013171014501900002'))).toBe(32);
+    expect(lineCutIn(bytes('3271040506925320&nik=3271040506925321'))).toBe(17);
+    expect(lineCutIn(bytes('3271040506925320xy3271040506925321'))).toBe(17);
+    // Never inside a UTF-8 character: this window has no safe cut.
+    expect(lineCutIn(bytes('3271040506925320\u00e9\u00e93271040506925321'))).toBe(36);
+  });
+
+  it('keeps a line whole when it ends within two ranges of the cut, and cuts longer ones', async () => {
+    const path = join(dir, 'baris-panjang.ndjson');
+    const long = `{"nama":"${'Budi, Siti; '.repeat(210_000)}"}\n`; // 2.5 MB: past a 1 MB range and 1 MB search
+    writeFileSync(path, `{"a":1}\n${long}${'{"b":2}\n'.repeat(300_000)}`);
+    const size = statSync(path).size;
+    const lineStarts = new Set([0, 8, 8 + long.length]);
+    const ranges = await rangesOf(await planFile({ path, size }, 1 << 20));
+    expectCover(ranges, size);
+    expect(ranges.length).toBeGreaterThan(1);
+    for (const [start] of ranges.slice(1)) expect(lineStarts.has(start) || (start - 8 - long.length) % 8 === 0).toBe(true);
+    const cut = await rangesOf(await planFile({ path, size }, 1 << 19));
+    expect(cut.some(([start]) => start > 8 && start < 8 + long.length)).toBe(true);
   });
 
   it('keeps every NIK of a 10 MB text file on one line, which is cut into ranges', async () => {

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { detectFormat } from '../formats/index.js';
+import { separatesTokens } from '../formats/pieces.js';
 import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
 import type { InputFile } from './inputs.js';
@@ -154,31 +155,46 @@ async function gunzipHead(path: string): Promise<Uint8Array> {
  */
 export async function* lineCuts(source: ByteSource, rangeBytes: RangeSize): AsyncGenerator<number> {
   for (let last = 0; ;) {
-    const target = last + rangeBytes(last);
-    const window = await source.read(target, BOUNDARY_SEARCH);
-    if (window.length === 0) return;
-    const cut = target + lineCutIn(window);
+    const length = rangeBytes(last);
+    const target = last + length;
+    // A line that ends within two ranges of the target is kept whole: a cut inside a JSON line loses the field paths
+    // of the rest of it, as its parser starts without the line's start.
+    let cut = -1, first: Uint8Array | null = null;
+    for (let at = target; cut < 0 && at < target + Math.max(2 * length, BOUNDARY_SEARCH); at += BOUNDARY_SEARCH) {
+      const window = await source.read(at, BOUNDARY_SEARCH);
+      if (window.length === 0) return; // the last line runs to the end: no cut needed
+      const newline = window.indexOf(10);
+      if (newline >= 0) cut = at + newline + 1;
+      first ??= window;
+    }
+    if (cut < 0) cut = target + lineCutIn(first!);
     if (cut >= source.size) return;
     yield cut;
     last = cut;
   }
 }
 
+function isAsciiNonDigit(c: number): boolean {
+  return c < 128 && (c < 48 || c > 57);
+}
+
 /**
- * Where in `window` a range may start: after its first newline. A line longer than the window (a
- * log or text export on one line) is cut after a tab, comma, semicolon or bar, else after a space,
- * where no identifier is split (at the window's end, a NIK at each cut was lost), else at the end.
+ * Where in `window` a range may start: after its first newline. A line longer than the search (a
+ * log or text export on one line) is cut after a separator, else after a space, else between two
+ * ASCII non-digits (no NIK or phone spans those), so that no identifier is split: at the window's
+ * end, a NIK at each cut was lost. Only a window of one token is cut at its end.
  */
 export function lineCutIn(window: Uint8Array): number {
   const newline = window.indexOf(10);
   if (newline >= 0) return newline + 1;
-  let space = -1;
+  let space = -1, between = -1;
   for (let i = 0; i < window.length; i++) {
     const c = window[i]!;
-    if (c === 9 || c === 44 || c === 59 || c === 124) return i + 1;
-    if (c === 32 && space < 0) space = i + 1;
+    if (separatesTokens(c)) return i + 1;
+    if (c === 32) space = space < 0 ? i + 1 : space;
+    else if (between < 0 && i > 0 && isAsciiNonDigit(c) && isAsciiNonDigit(window[i - 1]!)) between = i;
   }
-  return space >= 0 ? space : window.length;
+  return space >= 0 ? space : between >= 0 ? between : window.length;
 }
 
 /** Ranges between the cuts of a walk over `source`, which is closed when the walk ends or stops. */
