@@ -29,4 +29,18 @@ describe('sniffDialect', () => {
     // Rows of 2 KB: 8 in 16 KB are too few to decide, so the header and 32 rows of 64 KB count.
     expect(sniffDialect(file(2000, 100))).toMatchObject({ delimiter: 44, width: 3, rows: 33 });
   });
+
+  it('finds the header below a report title, and takes a closing year as part of a name', () => {
+    const body = 'NIK,Nama Lengkap,Kode Pos 2024\n3171014101900001,Budi,10110\n3171014101900002,Siti,16111\n';
+    for (const title of ['LAPORAN DATA PESERTA,,\n,,\n', 'Data per 31/12/2024\n', 'Rekap Tahun 2024\r\n']) {
+      const head = utf8(title + body);
+      expect(sniffDialect(head), title).toMatchObject({
+        delimiter: 44, header: ['NIK', 'Nama Lengkap', 'Kode Pos 2024'], headerEnd: title.length + body.indexOf('\n') + 1,
+      });
+    }
+    // A line an identifier could be in is data, not a title: nothing before the header is skipped.
+    for (const line of ['Kontak: admin@contoh.go.id\n', 'Hubungi 081234567890\n']) {
+      expect(sniffDialect(utf8(line + body))?.header, line).toBeNull();
+    }
+  });
 });

@@ -144,6 +144,27 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
 const NAME_LIKE = /^[\p{L}_#][\p{L}\p{M}\p{N}\s_.\-/()#?:'&%\uFFFD]{0,63}$/u;
 const DATA_LIKE = /\d{3}|@|^\d+([.,]\d+)?$/;
 const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|telp|hp|tgl|tanggal|kode|code)\b/i;
+/** A year closing a column name ("Kode Pos 2024", "nilai_2023") is not data. */
+const NAME_YEAR = /[\s_](19|20)\d\d$/;
+/** Report title lines that Excel writes above the header row. */
+const MAX_TITLE_ROWS = 5;
+
+function isHeaderCell(name: string): boolean {
+  return NAME_LIKE.test(name) && !DATA_LIKE.test(name.replace(NAME_YEAR, ''));
+}
+
+const TITLE_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
+
+/**
+ * A report title above the header ("LAPORAN DATA PESERTA 2024,,,,"): one cell at most, and nothing
+ * an identifier could be in (dates aside, 4 digits at most, no @), so skipping it loses nothing.
+ */
+function isTitleRow(row: string[]): boolean {
+  const filled = row.filter((t) => t.trim());
+  if (filled.length > 1) return false;
+  const text = filled[0]?.replace(TITLE_DATE, '') ?? '';
+  return !text.includes('@') && (text.match(/\d/g)?.length ?? 0) <= 4;
+}
 
 /** Whether row 1 of `rows` is a header; null when only more rows below it can tell. */
 function looksLikeHeader(rows: string[][]): boolean | null {
@@ -152,7 +173,7 @@ function looksLikeHeader(rows: string[][]): boolean | null {
   // Exports leave header cells empty: pandas' unnamed index column, a trailing delimiter.
   const names = first.map((t) => t.trim()).filter(Boolean);
   if (names.length < Math.max(2, first.length / 2)) return false;
-  if (names.some((t) => !NAME_LIKE.test(t) || DATA_LIKE.test(t))) return false;
+  if (!names.every(isHeaderCell)) return false;
   // Repeated names (joined tables) need data below to tell them from a row of repeated values.
   const distinct = new Set(names.map((t) => t.toLowerCase())).size === names.length;
   if (distinct && names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
@@ -213,10 +234,15 @@ function headerRow(fullHead: Uint8Array, delimiter: number): { header: string[];
   const head = fullHead.subarray(skipped);
   // Two rows decide nearly every file (a header over a data row); 50 only when row 2 holds no data.
   let sample = sampleRows(head, delimiter, 2);
-  let header = looksLikeHeader(sample.rows);
-  if (header === null) {
-    sample = sampleRows(head, delimiter, 50);
-    header = looksLikeHeader(sample.rows) === true;
+  let titles = 0;
+  if (sample.rows[0] && isTitleRow(sample.rows[0])) {
+    sample = sampleRows(head, delimiter, MAX_TITLE_ROWS + 2);
+    while (titles < MAX_TITLE_ROWS && titles < sample.rows.length && isTitleRow(sample.rows[titles]!)) titles++;
   }
-  return header ? { header: sample.rows[0]!.map((t) => t.trim()), headerEnd: skipped + sample.ends[0]! } : null;
+  let header = looksLikeHeader(sample.rows.slice(titles));
+  if (header === null) {
+    sample = sampleRows(head, delimiter, titles + 50);
+    header = looksLikeHeader(sample.rows.slice(titles)) === true;
+  }
+  return header ? { header: sample.rows[titles]!.map((t) => t.trim()), headerEnd: skipped + sample.ends[titles]! } : null;
 }
