@@ -75,6 +75,10 @@ describe('telusur scan exit status', () => {
     const missing = await cli('scan', dir, join(dir, 'hilang.csv'), '--workers', '1');
     expect(missing.code).toBe(3);
     expect(missing.stdout).toMatch(/hilang\.csv: UNREADABLE/);
+    // A name holding an escape sequence is shown, not obeyed by the terminal.
+    const hostile = await cli('scan', join(dir, 'a\x1b]0;owned\x07\x1b[2J.csv'), '--workers', '1');
+    expect(hostile.stdout).toContain('a\\x1b]0;owned\\x07\\x1b[2J.csv: UNREADABLE');
+    expect([...hostile.stdout].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
   });
 
   it('prints a readable table in Indonesian and English', async () => {

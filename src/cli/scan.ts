@@ -2,7 +2,7 @@
 //  [--types T,..] [--fail-on T,..]`: the arguments are parsed in scan-args.ts, the work is in src/scan.
 import { FindingsFileError } from '../scan/findings-file.js';
 import { scanPaths, type ScanProgress } from '../scan/index.js';
-import { formatTable } from '../scan/report.js';
+import { formatTable, printable } from '../scan/report.js';
 import { parseScanArgs } from './scan-args.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';
 
@@ -29,8 +29,8 @@ export async function run(args: string[]): Promise<CommandResult> {
     });
   } catch (error) {
     progress?.done();
-    if (error instanceof FindingsFileError) return { exitCode: usageError(error.message) };
-    process.stderr.write(`telusur scan: ${(error as Error).message}\n`);
+    if (error instanceof FindingsFileError) return { exitCode: usageError(printable(error.message)) };
+    process.stderr.write(`telusur scan: ${printable((error as Error).message)}\n`);
     return { exitCode: ExitCode.unreadableInput };
   }
   progress?.done();

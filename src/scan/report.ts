@@ -67,6 +67,15 @@ export function buildReport(asOf: string, files: FileEntry[], stats: ScanStats, 
 let idFormat: Intl.NumberFormat | undefined;
 const n = (value: number) => (idFormat ??= new Intl.NumberFormat('id-ID')).format(value);
 
+/**
+ * A file name or message as the terminal may show it: a leak's file names are the seller's, and
+ * an escape sequence in one would otherwise move the cursor, rewrite lines or retitle the window.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** The summary printed without --json: Indonesian labels first, English after the slash. */
 export function formatTable(report: ScanReport): string {
   const { totals } = report;
@@ -91,7 +100,7 @@ export function formatTable(report: ScanReport): string {
   if (failed.length) {
     lines.push('');
     lines.push(`Tidak terbaca / not read (${failed.length}):`);
-    for (const f of failed) lines.push(`  ${f.path}: ${f.error}`);
+    for (const f of failed) lines.push(printable(`  ${f.path}: ${f.error}`));
   }
   return lines.join('\n') + '\n';
 }
