@@ -12,10 +12,13 @@ describe('v8FlagsFor', () => {
   const inline = ['--no-concurrent-recompilation', '--single-threaded-gc'];
 
   it('asks for inline background work only when a scan\'s workers take every core', () => {
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '2'], 2, {}, [])).toEqual(inline);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=4'], 2, {}, [])).toEqual(inline);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers', '1'], 2, {}, [])).toEqual([]);
-    expect(v8FlagsFor(['scan', 'dump.csv', '--workers=1'], 8, {}, [])).toEqual([]);
+    const dump = join(dir, 'dump.csv');
+    writeFileSync(dump, '');
+    truncateSync(dump, BYTES_PER_WORKER); // sparse: ranges for many workers, no disk used
+    expect(v8FlagsFor(['scan', dump, '--workers', '2'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', dump, '--workers=4'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', dump, '--workers', '1'], 2, {}, [])).toEqual([]);
+    expect(v8FlagsFor(['scan', dump, '--workers=1'], 8, {}, [])).toEqual([]);
     expect(v8FlagsFor(['serve'], 2, {}, [])).toEqual([]);
   });
 
@@ -26,10 +29,11 @@ describe('v8FlagsFor', () => {
     truncateSync(large, BYTES_PER_WORKER + 1); // sparse: no disk used
     expect(v8FlagsFor(['scan', small], 2, {}, [])).toEqual([]);
     expect(v8FlagsFor(['scan', '--json', large], 2, {}, [])).toEqual(inline);
-    expect(v8FlagsFor(['scan', small, '--workers', '2'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', large, '--workers', '2'], 2, {}, [])).toEqual(inline);
+    expect(v8FlagsFor(['scan', small, '--workers', '2'], 2, {}, [])).toEqual([]); // one range: one thread
     expect(v8FlagsFor(['scan', small, '--workers', 'x'], 2, {}, [])).toEqual([]); // the command reports it
     // The threads the command starts before it loads the scan: as many as the scan will use, or none.
-    expect([scanWorkers(['scan', small], 2), scanWorkers(['scan', large], 2), scanWorkers(['scan', large, '--workers', '3'], 2)]).toEqual([1, 2, 3]);
+    expect([scanWorkers(['scan', small], 2), scanWorkers(['scan', large], 2), scanWorkers(['scan', large, '--workers', '3'], 2), scanWorkers(['scan', small, '--workers', '3'], 2)]).toEqual([1, 2, 3, 1]);
     expect([scanWorkers(['serve'], 2), scanWorkers(['scan', small, '--workers', 'x'], 2)]).toEqual([0, 0]);
   });
 

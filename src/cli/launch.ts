@@ -6,7 +6,7 @@
 // starts Node once more with them. With a core to spare the background threads pay: no relaunch;
 // so for a small input, which gets fewer workers than cores (scan/workers.ts), no relaunch either.
 import { availableParallelism, constants } from 'node:os';
-import { defaultWorkers } from '../scan/workers.js';
+import { scanWorkerCount } from '../scan/workers.js';
 import { parseScanArgs } from './scan-args.js';
 
 /** Set in the relaunched process, so it never relaunches again. */
@@ -26,14 +26,13 @@ export function v8FlagsFor(
 }
 
 /**
- * The worker threads the command's scan will start (without --workers: the default for its
- * paths), or 0 when the command is no scan or its arguments are wrong (it reports them).
+ * The worker threads the command's scan will start (scanWorkerCount), or 0 when the command is no scan or its arguments are wrong (it reports them).
  */
 export function scanWorkers(args: readonly string[], cores = availableParallelism()): number {
   if (args[0] !== 'scan') return 0;
   const scan = parseScanArgs(args.slice(1));
   if (typeof scan === 'string') return 0;
-  return scan.workers ?? defaultWorkers(scan.paths, cores);
+  return scanWorkerCount(scan.paths, scan.workers, cores);
 }
 
 /**

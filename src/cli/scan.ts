@@ -3,6 +3,7 @@
 import { FindingsFileError } from '../scan/findings-file.js';
 import { scanPaths, type ScanProgress } from '../scan/index.js';
 import { formatTable, printable } from '../scan/report.js';
+import { scanWorkerCount } from '../scan/workers.js';
 import { parseScanArgs } from './scan-args.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';
 
@@ -22,7 +23,7 @@ export async function run(args: string[]): Promise<CommandResult> {
   try {
     report = await scanPaths(parsed.paths, {
       ...(parsed.asOf ? { asOf: parsed.asOf } : {}),
-      ...(parsed.workers ? { workers: parsed.workers } : {}),
+      workers: scanWorkerCount(parsed.paths, parsed.workers),
       ...(parsed.types ? { types: parsed.types } : {}),
       ...(parsed.findingsFile ? { findingsFile: parsed.findingsFile, reveal: parsed.reveal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),

@@ -11,6 +11,7 @@ import { GzipFile } from './gunzip.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
 import { gzipRanges, type StreamRange } from './stream.js';
+import { MIN_RANGE_BYTES } from './workers.js';
 
 const HEAD_BYTES = 256 << 10;
 /** The format of a task whose file is planned by the thread that scans it (scan/task.ts). */
@@ -26,8 +27,6 @@ export const SMALL_FILE_BYTES = HEAD_BYTES;
  * dump holds ~150k values per type (4 MB tables each, 16 types), an 8 MB range about 1 MB each.
  */
 export const RANGE_BYTES = 8 << 20;
-/** Below this a range costs more to set up and merge than it gains in balance. */
-const MIN_RANGE_BYTES = 4 << 20;
 /**
  * Ranges per file to aim for: with few large ranges the last worker finishes alone (a 50 MB file
  * in 32 MB + 18 MB ranges caps 2 workers at 1.56×); 16 keep the tail short for a few workers.

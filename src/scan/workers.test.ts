@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BYTES_PER_WORKER, defaultWorkers, estimateInputBytes } from './workers.js';
+import { BYTES_PER_WORKER, defaultWorkers, estimateInputBytes, MIN_RANGE_BYTES, scanWorkerCount } from './workers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +28,15 @@ describe('defaultWorkers', () => {
   it('counts a gzip file at three times its size', () => {
     expect(defaultWorkers([file('e.csv.gz', BYTES_PER_WORKER)], 8)).toBe(3);
     expect(defaultWorkers([file('plain.csv', BYTES_PER_WORKER)], 8)).toBe(1);
+  });
+});
+
+describe('scanWorkerCount', () => {
+  it('gives --workers N, but no more threads than the input has ranges for', () => {
+    const tiny = file('tiny.csv', 57), big = file('big.csv', 10 * MIN_RANGE_BYTES);
+    expect([scanWorkerCount([tiny], 100), scanWorkerCount([tiny], 1), scanWorkerCount([big], 100), scanWorkerCount([big], 3)]).toEqual([1, 1, 10, 3]);
+    expect(scanWorkerCount([tiny, file('tiny2.csv', MIN_RANGE_BYTES)], 8)).toBe(2);
+    expect(scanWorkerCount([big], undefined, 2)).toBe(defaultWorkers([big], 2));
   });
 });
 
