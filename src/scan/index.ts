@@ -8,13 +8,14 @@ import { deriveKey, loadProjectKey } from '../config/key.js';
 import type { FindingRecord } from './findings.js';
 import { openFindingsFile, type FindingsFile } from './findings-file.js';
 import { eachLimited } from './each-limited.js';
+import { FileResults } from './file-results.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { countNewlines, newlinesIn, PLAN_HERE, planFile, SMALL_FILE_BYTES, type FilePlan } from './plan.js';
 import { createPool, TASKS_PER_WORKER } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
 import { describeReadError } from './read-error.js';
 import { recycleRangeBuffer } from './stream.js';
-import type { ScanTask, TaskResult } from './task.js';
+import type { ScanTask } from './task.js';
 import { defaultWorkers } from './workers.js';
 
 export type { ScanReport } from './report.js';
@@ -107,14 +108,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     const dispatchFile = async (plan: FilePlan, entry: FileEntry): Promise<{ done: Promise<void> }> => {
       if (plan.error) return { done: Promise.resolve() };
       const running: Promise<void>[] = [];
-      const warnings: string[] = [];
-      const absorb = (result: TaskResult) => {
-        if (result.format) entry.format = result.format;
-        entry.findings += result.findings;
-        entry.records += result.records;
-        warnings.push(...result.warnings);
-        if (result.error && !entry.error) entry.error = result.error;
-      };
+      const results = new FileResults(entry);
       let lineBase = 1;
       /** Of a gzip stream split here: compressed bytes whose ranges were handed out. */
       let progressed = 0;
@@ -133,6 +127,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
             const lines = wantsFindings ? newlinesIn(range.bytes) : 0;
             const share = range.compressedEnd - progressed;
             progressed = range.compressedEnd;
+            const absorb = results.nextRange();
             const done = pool.run(newTask(range.start, range.end, range.bytes)).then((result) => {
               if (result.bytes) recycleRangeBuffer(result.bytes);
               absorb(result);
@@ -148,6 +143,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         } else {
           for await (const [start, end] of plan.ranges) {
             if (options.signal?.aborted) break; // stops a file walk still under way
+            const absorb = results.nextRange();
             running.push(pool.run(newTask(start, end, plan.bytes)).then((result) => {
               absorb(result);
               // A file planned where it was scanned reports its bytes all at once, when done.
@@ -163,7 +159,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       const done = Promise.all(running).then(() => {
         // The rest of a gzip file: its trailer, or what a truncated stream could not give.
         if (plan.streamed) progress.bytesDone += plan.size - progressed;
-        if (warnings.length) entry.warnings = warnings.slice(0, 20);
+        results.finish();
         progress.filesDone++;
         options.onProgress?.({ ...progress });
       });
