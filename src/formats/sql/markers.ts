@@ -83,10 +83,11 @@ function markerAt(buf: Uint8Array, i: number): boolean {
 
 export function hasSqlMarker(buf: Uint8Array): boolean {
   for (let line = 0; line < buf.length; ) {
-    // Whitespace may run over line breaks: every line start it passes is tried as well.
+    // Whitespace may run over line breaks: every line start it passes reaches the same byte, so
+    // the walk goes on after it (from each line start, 65,536 blank lines took 14 s).
     const i = skipSpaces(buf, line);
     if (i < buf.length && markerAt(buf, i)) return true;
-    const next = buf.indexOf(LF, line);
+    const next = buf.indexOf(LF, i);
     if (next < 0) return false;
     line = next + 1;
   }
