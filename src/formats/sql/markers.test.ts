@@ -1,10 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasSqlMarker } from './markers.js';
+import { hasSqlMarker, setsStandardStrings } from './markers.js';
 
 /** The rule as a regular expression over the decoded text: what hasSqlMarker must answer. */
 const REFERENCE = /(?:^|\n)\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin;|-- MySQL dump|-- PostgreSQL database dump|-- Dump|\/\*!40\d{3})/i;
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The bytes behind a proxy that counts reads by index; methods such as indexOf run on the array itself. */
+function countingReads(bytes: Uint8Array): { bytes: Uint8Array; count: () => number } {
+  let reads = 0;
+  const counted = new Proxy(bytes, {
+    get(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { bytes: counted, count: () => reads };
+}
 
 describe('hasSqlMarker', () => {
   it('finds the statements and banners of MySQL and PostgreSQL dumps at line starts', () => {
@@ -45,16 +58,34 @@ describe('hasSqlMarker', () => {
 
   it('reads each byte of a run of blank lines a bounded number of times (regression: 65,536 blank lines took 14 s)', () => {
     const bytes = utf8('\n'.repeat(2000) + ' \t\r\n'.repeat(500) + 'nik,nama\n');
-    let reads = 0;
-    // Counts the bytes read by index; methods such as indexOf run on the array itself.
-    const counted = new Proxy(bytes, {
-      get(target, key) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        const value = Reflect.get(target, key) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    expect(hasSqlMarker(counted)).toBe(false);
-    expect(reads).toBeLessThan(4 * bytes.length);
+    const read = countingReads(bytes);
+    expect(hasSqlMarker(read.bytes)).toBe(false);
+    expect(read.count()).toBeLessThan(4 * bytes.length);
   });
 });
+
+describe('setsStandardStrings', () => {
+  const REFERENCE_SET = /^\s*SET\s+standard_conforming_strings\s*=\s*'?on/im;
+
+  it('property: answers as the regular expression does on the decoded text', () => {
+    const pieces = [
+      'SET', 'set', 'SeT', 'standard_conforming_strings', 'STANDARD_CONFORMING_STRINGS', 'standard', '=', "'", 'on', 'ON', 'off',
+      'x', ';', ' ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u2028', '\u2029', '\u3000', '\uFEFF', '\u0085', 'é',
+    ];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+      const t = parts.join('');
+      expect(setsStandardStrings(utf8(t))).toBe(REFERENCE_SET.test(t));
+    }), { numRuns: 20_000 });
+    for (const t of ["SET standard_conforming_strings = on;", "x\r  set standard_conforming_strings='on';", '\n\n SET\nstandard_conforming_strings\n=\non']) {
+      expect(setsStandardStrings(utf8(t)), t).toBe(true);
+    }
+  });
+
+  it('reads each byte of a run of blank lines a bounded number of times (regression: 65,536 blank lines took 5.7 s)', () => {
+    const bytes = utf8('\n'.repeat(2000) + ' \t\r\n'.repeat(500) + "SET standard_conforming_strings = off;\n");
+    const read = countingReads(bytes);
+    expect(setsStandardStrings(read.bytes)).toBe(false);
+    expect(read.count()).toBeLessThan(4 * bytes.length);
+  });
+});
+

@@ -4,6 +4,7 @@
 // by searching for its `\.` terminator, so a PostgreSQL dump is barely touched.
 import type { ByteSource, FileState } from '../types.js';
 import { startsStatement } from './cuts.js';
+import { setsStandardStrings } from './markers.js';
 import { parseCopyHead, parseCreateTable } from './statements.js';
 
 export interface SqlState extends FileState {
@@ -116,8 +117,7 @@ async function copyEnd(reader: BlockReader, dataStart: number, size: number): Pr
 }
 
 export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<SqlState> {
-  const text = new TextDecoder().decode(head.subarray(0, 65536));
-  const standard = /^\s*SET\s+standard_conforming_strings\s*=\s*'?on/im.test(text);
+  const standard = setsStandardStrings(head.subarray(0, 65536));
   const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard };
   const reader = new BlockReader(source);
   // Dumps start statements at line starts, so only line starts are checked: one memchr per line
