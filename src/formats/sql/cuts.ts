@@ -29,6 +29,15 @@ export function startsStatement(buf: Uint8Array, at: number, to: number): boolea
   return false;
 }
 
+/**
+ * Whether a statement keyword starts at buf[at] after spaces and tabs: an indented dump's
+ * statements. Each line's blanks are passed once, so a caller may ask this of every line.
+ */
+export function startsIndentedStatement(buf: Uint8Array, at: number, to: number): boolean {
+  while (at < to && (buf[at] === 32 || buf[at] === 9)) at++;
+  return startsStatement(buf, at, to);
+}
+
 export interface SqlCutOptions {
   rangeBytes: RangeSize;
   /** How far past its target a cut looks for a statement start (default 16 MB, mysqldump's longest line). */

@@ -3,7 +3,7 @@
 // Found with native substring search (Buffer.indexOf) over large reads; COPY data is skipped
 // by searching for its `\.` terminator, so a PostgreSQL dump is barely touched.
 import type { ByteSource, FileState } from '../types.js';
-import { startsStatement } from './cuts.js';
+import { startsIndentedStatement } from './cuts.js';
 import { setsStandardStrings } from './markers.js';
 import { parseCopyHead, parseCreateTable } from './statements.js';
 
@@ -96,7 +96,8 @@ function statementEnd(bytes: Buffer): number {
     const semi = bytes.subarray(from, newline < 0 ? bytes.length : newline).indexOf(59);
     if (semi >= 0) return from + semi;
     if (newline < 0) return -1;
-    if (startsStatement(bytes, newline + 1, bytes.length)) return newline;
+    // Indented too: else 20,000 indented unended CREATE lines each read the rest of the file (>60 s).
+    if (startsIndentedStatement(bytes, newline + 1, bytes.length)) return newline;
     from = newline + 1;
   }
   return -1;
