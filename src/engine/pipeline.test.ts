@@ -130,6 +130,15 @@ describe('labels in free text', () => {
     expect(found[1]!.explain[2]).toBe('context: context words "saya"');
   });
 
+  it('reads every pair of a dump written as one long line, and skips a name a label already took', () => {
+    const pairs = Array.from({ length: 999 }, (_, i) => `nama: Budi Santoso nik: 3171014101900${String(i + 1).padStart(3, '0')} alamat: Jl. Mawar ${i} `);
+    const found = scanText(`${pairs.join('')}Nama saya Budi Santoso.`, { asOf: '2026-11-23' });
+    const count = (type: string) => found.filter((f) => f.type === type).length;
+    // The last name is both labelled and introduced ("nama saya"): it is reported once.
+    expect([count('NIK'), count('PERSON_NAME'), count('ADDRESS')]).toEqual([999, 1000, 999]);
+    expect(found.every((f) => f.line === 1)).toBe(true);
+  });
+
   it('reads labels in the cells of a column whose name says nothing, and not in a labelled one', () => {
     const found: Finding[] = [];
     const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });

@@ -8,6 +8,7 @@ import { textLabels, unescapeQuoted, type TextLabel } from './context/text-label
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { ALL_MARKS, MARK_LABEL_SEPARATOR, MARK_INTRODUCTION, MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
+import { FieldSpans } from './spans.js';
 import { decodeUtf8 } from './prefilter/decode.js';
 import {
   NEGATIVE_HINT, hintBit, type AsOf, type DetectionContext, type FieldBatch, type FieldDetector, type Finding,
@@ -107,9 +108,8 @@ export class Engine {
   private plan: ColumnPlan | undefined;
   /** The rule table of the current field. */
   private table: RuleTable;
-  /** Spans found in the current field (type bit, start, end, ...): field detectors skip what token detectors took. */
-  private emitted: number[] = [];
-  private emittedLength = 0;
+  /** Spans found in the current field: field detectors skip what token detectors took. */
+  private readonly emitted = new FieldSpans();
   private countedOffset = 0;
   private countedLine = 1;
   /** The field value decoded last, so several field detectors on one field decode it once. */
@@ -185,7 +185,7 @@ export class Engine {
     for (let i = 0; i < batch.count; i++) {
       const s = start[i]!, e = end[i]!, c = column[i]!;
       this.fieldStart = s;
-      this.emittedLength = 0;
+      this.emitted.clear();
       const plan = (this.plan = c >= 0 ? (this.plans[c] ??= this.planColumn(batch.columns[c]!)) : undefined);
       const table = (this.table = plan ? plan.rules : this.allRules);
       const marks = table.any ? scanTokens(bytes, s, e, this.token, this.onToken, table.numbers) : ALL_MARKS;
@@ -250,7 +250,7 @@ export class Engine {
   };
 
   private emitToken(rule: Rule, token: Token, verdict: Verdict, context: CandidateContext): void {
-    this.addSpan(rule.bit, token.start, token.end);
+    this.emitted.add(rule.bit, token.start, token.end);
     const { typeIndex, category, keyStart } = rule;
     // Counting alone builds no string for the values told by their digits (NIK, KK, phones, cards…).
     const sink = this.onFinding !== undefined;
@@ -275,13 +275,13 @@ export class Engine {
   private confirmField(
     rule: FieldRule, bytes: Uint8Array, s: number, e: number, context: CandidateContext, unescape = this.batch?.unescape,
   ): void {
-    if (e <= s || this.overlapsEmitted(rule.bit, s, e)) return;
+    if (e <= s || this.emitted.overlaps(rule.bit, s, e)) return;
     const { detector } = rule;
     const value = this.fieldValue(bytes, s, e, unescape);
     const verdict = detector.confirmField(value, context);
     if (verdict && verdict.confidence >= this.minConfidence) {
       const normalized = detector.normalizeField(value);
-      this.addSpan(rule.bit, s, e);
+      this.emitted.add(rule.bit, s, e);
       this.stats.addFindingAt(rule.typeIndex, detector.category, normalized, null);
       if (this.onFinding) this.report(detector.type, detector.category, s, e - s, normalized, verdict, context);
     }
@@ -297,12 +297,6 @@ export class Engine {
     this.decodedEnd = e;
     this.decoded = value;
     return value;
-  }
-
-  private overlapsEmitted(bit: number, s: number, e: number): boolean {
-    const spans = this.emitted;
-    for (let k = 0; k < this.emittedLength; k += 3) if (spans[k] === bit && spans[k + 1]! < e && spans[k + 2]! > s) return true;
-    return false;
   }
 
   /**
@@ -322,15 +316,6 @@ export class Engine {
       if (hints & rule.bit) this.confirmField(rule, bytes, label.valueStart, label.valueEnd, context, unescape);
     }
   };
-
-  /** Remembers a finding's span in the current field: field detectors skip what token detectors took. */
-  private addSpan(bit: number, start: number, end: number): void {
-    const spans = this.emitted, k = this.emittedLength;
-    spans[k] = bit;
-    spans[k + 1] = start;
-    spans[k + 2] = end;
-    this.emittedLength = k + 3;
-  }
 
   /** Hands a finding to the sink (only when there is one: counting alone never builds it). */
   private report(
