@@ -38,6 +38,14 @@ describe('json reader', () => {
     expect(result.warnings).toEqual(['incomplete JSON value on the line ending at byte 74']);
   });
 
+  it('ends an NDJSON record at its newline even after a backslash: its value is read, the next records keep their paths', () => {
+    const bytes = utf8('{"nama":"Budi Santoso\\\n{"nama":"Rina Lestari"}\n{"nama":"Agus Tarigan"}\n');
+    const result = readRange(ndjsonReader, {}, bytes);
+    expect(fieldLines(result)).toEqual(['nama=Budi Santoso', 'nama=Rina Lestari', 'nama=Agus Tarigan']);
+    expect(result.records).toBe(2);
+    expect(result.warnings).toEqual(['incomplete JSON value on the line ending at byte 22']);
+  });
+
   it('tells a pretty-printed document from NDJSON and from bracketed log lines', () => {
     const pretty = utf8('{\n  "data": [\n    {"nik": "3171234567890001"}\n  ]\n}\n');
     const lines = utf8('{"a":1}\n{"a":2}\n{"a":3}\n');

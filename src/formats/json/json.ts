@@ -115,6 +115,15 @@ export class JsonParser extends ChunkedParser {
     this.keyPath = -1;
   }
 
+  /** The value of a string cut by its line's end at `end`, less a CR and an unpaired trailing backslash. */
+  private emitCut(buf: Buffer, from: number, end: number): void {
+    if (end > from && buf[end - 1] === 13) end--;
+    let k = end;
+    while (k > from && buf[k - 1] === BACKSLASH) k--;
+    if (((end - k) & 1) === 1) end--;
+    if (end > from) this.emit(from, end, this.valuePath());
+  }
+
   /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
   private static stringEnd(buf: Buffer, from: number, to: number): number {
     let j = from;
@@ -167,11 +176,18 @@ export class JsonParser extends ChunkedParser {
             if (q >= to) { q = -1; break; }
             const b = buf[q];
             if (b === QUOTE) break;
-            if (b === BACKSLASH) q = index.next(q + 2);
+            // An NDJSON record never holds a raw newline: one after a backslash still ends it.
+            if (b === BACKSLASH) q = this.lines && buf[q + 1] === LF ? q + 1 : index.next(q + 2);
             else if (this.lines) break;
             else q = index.next(q + 1);
           }
-          if (q >= 0 && buf[q] === LF) { this.resetLine(q); i = q + 1; continue; }
+          if (q >= 0 && buf[q] === LF) {
+            // The line ended inside the string: the record is broken, but its value still holds data.
+            if (!this.expectKey) this.emitCut(buf, i + 1, q);
+            this.resetLine(q);
+            i = q + 1;
+            continue;
+          }
           if (q < 0) {
             if (!final) return i;
             this.warn(`unterminated string at byte ${this.base + i}`);
