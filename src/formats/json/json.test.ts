@@ -72,6 +72,15 @@ describe('json reader', () => {
     expect(fieldLines(result).at(-1)).toBe('nik=3171234567890001');
   });
 
+  it('ends an NDJSON string longer than the record limit at its newline, so the next records keep their paths', () => {
+    const big = 'kata '.repeat(1000);
+    const bytes = utf8(`{"catatan":"${big}\n{"nama":"Rina Lestari","nik":"3171234567890001"}\n`);
+    const result = readRange(ndjsonReader, { maxRecordBytes: 2000 }, bytes, 0, bytes.length, Array.from({ length: 6 }, (_, i) => i * 1000));
+    expect(result.fields.filter((f) => f.column === 'catatan').map((f) => f.value).join('')).toBe(big);
+    expect(fieldLines(result).slice(-2)).toEqual(['nama=Rina Lestari', 'nik=3171234567890001']);
+    expect(result.records).toBe(1);
+  });
+
   it('caps nesting depth without losing the values', () => {
     const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
     const result = readRange(jsonReader, {}, bytes);

@@ -116,12 +116,12 @@ export class JsonParser extends ChunkedParser {
   }
 
   /** The value of a string cut by its line's end at `end`, less a CR and an unpaired trailing backslash. */
-  private emitCut(buf: Buffer, from: number, end: number): void {
+  private emitCut(buf: Buffer, from: number, end: number, column: number): void {
     if (end > from && buf[end - 1] === 13) end--;
     let k = end;
     while (k > from && buf[k - 1] === BACKSLASH) k--;
     if (((end - k) & 1) === 1) end--;
-    if (end > from) this.emit(from, end, this.valuePath());
+    if (end > from) this.emit(from, end, column);
   }
 
   /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
@@ -137,16 +137,30 @@ export class JsonParser extends ChunkedParser {
     }
   }
 
+  /** Where the string left open by `overflow` ends in buf[i, to): past it, or -1 to wait for more bytes. */
+  private continueString(buf: Buffer, i: number, to: number, final: boolean): number {
+    let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
+    // NDJSON: the newline ends the record, however long its string has run.
+    const nl = this.lines ? buf.indexOf(LF, i) : -1;
+    if (nl >= 0 && nl < to && (q < 0 || nl < q)) {
+      this.emitCut(buf, i, nl, this.openStringColumn);
+      this.openString = false;
+      this.resetLine(nl);
+      return nl + 1;
+    }
+    if (q < 0 && !final) return -1;
+    if (q < 0) q = to;
+    if (q > i) this.emit(i, q, this.openStringColumn);
+    this.openString = false;
+    this.valueDone();
+    return Math.min(to, q + 1);
+  }
+
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
     let i = from;
     if (this.openString) {
-      let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
-      if (q < 0 && !final) return i;
-      if (q < 0) q = to;
-      if (q > i) this.emit(i, q, this.openStringColumn);
-      this.openString = false;
-      this.valueDone();
-      i = Math.min(to, q + 1);
+      i = this.continueString(buf, i, to, final);
+      if (i < 0) return from;
     }
     const index = this.index;
     index.reset(buf, to);
@@ -183,7 +197,7 @@ export class JsonParser extends ChunkedParser {
           }
           if (q >= 0 && buf[q] === LF) {
             // The line ended inside the string: the record is broken, but its value still holds data.
-            if (!this.expectKey) this.emitCut(buf, i + 1, q);
+            if (!this.expectKey) this.emitCut(buf, i + 1, q, this.valuePath());
             this.resetLine(q);
             i = q + 1;
             continue;
