@@ -62,6 +62,12 @@ describe('json reader', () => {
     expect(ndjsonReader.sniff(log, 'app.log')).toBe(0);
   });
 
+  it('takes a .ndjson file whose first line outruns the sniffed head for NDJSON, not one JSON document', () => {
+    const head = utf8(`{"catatan":"${'kata '.repeat(20000)}`);
+    expect(ndjsonReader.sniff(head, 'dump.ndjson')).toBeGreaterThan(jsonReader.sniff(head, 'dump.ndjson'));
+    expect(jsonReader.sniff(head, 'dump.json')).toBeGreaterThan(ndjsonReader.sniff(head, 'dump.json'));
+  });
+
   it('emits a string longer than the record limit in pieces under its path', () => {
     const big = 'kata '.repeat(5000);
     const bytes = utf8(`{"catatan":"${big}","nik":"3171234567890001"}`);

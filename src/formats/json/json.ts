@@ -305,8 +305,10 @@ function jsonFamilyReader(lines: boolean): FormatReader {
       // Clean lines are NDJSON; a few broken lines too, unless the bytes are one clean document.
       const linesClean = asLines.clean && asLines.records >= 2;
       const linesMostly = asLines.records >= 2 && asLines.problems * 20 < asLines.records && !asDocument.clean;
+      // A head that ends inside its first value (one long line) proves neither: the extension decides.
+      const undecided = asLines.records === 0 && asDocument.records === 0;
       if (lines) {
-        if (linesClean || (lineExt && asLines.clean && asLines.records >= 1)) return 0.95;
+        if (linesClean || (lineExt && asLines.clean && (asLines.records >= 1 || undecided))) return 0.95;
         if (linesMostly) return 0.9;
         return lineExt ? 0.4 : 0;
       }
