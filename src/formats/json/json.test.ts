@@ -46,6 +46,12 @@ describe('json reader', () => {
     expect(result.warnings).toEqual(['incomplete JSON value on the line ending at byte 22']);
   });
 
+  it('counts no record for the bare words of a range that starts inside a long string', () => {
+    const result = readRange(ndjsonReader, {}, utf8('kata kata kata kata\n{"nama":"Rina Lestari"}\n'));
+    expect(fieldLines(result)).toEqual(['nama=Rina Lestari']);
+    expect(result.records).toBe(1);
+  });
+
   it('tells a pretty-printed document from NDJSON and from bracketed log lines', () => {
     const pretty = utf8('{\n  "data": [\n    {"nik": "3171234567890001"}\n  ]\n}\n');
     const lines = utf8('{"a":1}\n{"a":2}\n{"a":3}\n');

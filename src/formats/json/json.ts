@@ -237,8 +237,9 @@ export class JsonParser extends ChunkedParser {
           let j = i + 1;
           while (j < to && CLASS[buf[j]!] === WORD) j++;
           if (j === to && !final) return i;
-          if (!isLiteral(buf, i, j)) this.warn(`unexpected word at byte ${this.base + i}`);
-          this.valueDone();
+          // Only true/false/null is a value: prose (a range that starts inside a long string) is no record.
+          if (isLiteral(buf, i, j)) this.valueDone();
+          else this.warn(`unexpected word at byte ${this.base + i}`);
           i = j;
           continue;
         }
