@@ -139,6 +139,11 @@ describe('labels in free text', () => {
     expect(found.every((f) => f.line === 1)).toBe(true);
   });
 
+  it('gives a labelled value found after a later token on another line its own line', () => {
+    const found = scanText('nama: Budi Santoso\nnik 3171014101900001\nalamat: Jl. Mawar 3', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.line])).toEqual([['NIK', 2], ['PERSON_NAME', 1], ['ADDRESS', 3]]);
+  });
+
   it('reads labels in the cells of a column whose name says nothing, and not in a labelled one', () => {
     const found: Finding[] = [];
     const engine = new Engine({ asOf, onFinding: (f) => found.push(f) });

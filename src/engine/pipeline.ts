@@ -328,10 +328,23 @@ export class Engine {
     this.onFinding!(new EngineFinding(type, category, offset, length, line, field, value, verdict.confidence, verdict, context.snapshot()));
   }
 
-  /** Counts newlines from the last counted offset up to `fileOffset` within the current batch. */
+  /**
+   * Counts newlines from the last counted offset up to `fileOffset` within the current batch; back
+   * to it when a later pass over a field (labels after tokens) reports an earlier finding.
+   */
   private advanceLines(fileOffset: number): number {
     const batch = this.batch!;
     const bytes = batch.bytes;
+    if (fileOffset < this.countedOffset && fileOffset >= batch.fileOffset) {
+      let back = fileOffset - batch.fileOffset;
+      const counted = this.countedOffset - batch.fileOffset;
+      for (let nl = bytes.indexOf(10, back); nl >= 0 && nl < counted; nl = bytes.indexOf(10, back)) {
+        this.countedLine--;
+        back = nl + 1;
+      }
+      this.countedOffset = fileOffset;
+      return this.countedLine;
+    }
     let from = Math.max(this.countedOffset, batch.fileOffset) - batch.fileOffset;
     const to = Math.min(fileOffset - batch.fileOffset, bytes.length);
     let line = this.countedLine;
