@@ -106,11 +106,13 @@ function afterBreak(buf: Uint8Array, i: number): number {
  * answers on the decoded text. That regex tried `\s*` from every line start of a blank run:
  * 65,536 blank lines took 5.7 s.
  */
+const STANDARD_STRINGS = 'standard_conforming_strings';
+
 export function setsStandardStrings(buf: Uint8Array): boolean {
   for (let line = 0; line < buf.length; ) {
     const i = skipSpaces(buf, line);
-    if (pairAt(buf, i, 'set', 'standard_conforming_strings')) {
-      let k = skipSpaces(buf, skipSpaces(buf, i + 3) + 27);
+    if (pairAt(buf, i, 'set', STANDARD_STRINGS)) {
+      let k = skipSpaces(buf, skipSpaces(buf, i + 'set'.length) + STANDARD_STRINGS.length);
       if (buf[k] === 61) { // =
         k = skipSpaces(buf, k + 1);
         if (buf[k] === 39) k++; // '
@@ -123,4 +125,3 @@ export function setsStandardStrings(buf: Uint8Array): boolean {
   }
   return false;
 }
-
