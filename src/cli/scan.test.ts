@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -85,5 +85,14 @@ describe('telusur scan exit status', () => {
     const { stdout } = await cli('scan', dir, '--workers', '1', '--as-of', '2026-11-23');
     expect(stdout).toMatch(/Orang unik \(NIK valid\) \/ distinct people: 1/);
     expect(stdout).toMatch(/NIK\s+1\s+1\s+0\s+umum \/ general/);
+  });
+
+  it('lists the links in a folder under "skipped", with exit 0', async () => {
+    const folder = join(dir, 'dengan-tautan');
+    mkdirSync(folder);
+    symlinkSync(join(dir, 'warga.csv'), join(folder, 'tautan.csv'));
+    const { code, stdout } = await cli('scan', folder, '--workers', '1');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Dilewati / skipped (1):\n  ${join(folder, 'tautan.csv')}: SKIPPED: tautan simbolik tidak diikuti / symbolic link not followed`);
   });
 });

@@ -87,9 +87,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     const inputs = await expandInputs(paths);
     entries = inputs.map((input) => ({
       path: input.path, format: 'unknown', bytes: input.size, records: 0, findings: 0, error: input.error ?? null,
+      ...(input.skipped ? { skipped: input.skipped } : {}),
     }));
     progress.bytesTotal = inputs.reduce((sum, input) => sum + (input.error ? 0 : input.size), 0);
-    progress.filesDone = inputs.filter((input) => input.error).length;
+    progress.filesDone = inputs.filter((input) => input.error || input.skipped).length;
     progress.filesTotal = inputs.length;
     if (options.findingsFile) findingsOut = await openFindingsFile(options.findingsFile, inputs);
     const abort = new Promise<never>((_, reject) => {
@@ -169,7 +170,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     /** Plans a file and hands its ranges to the pool; resolves once they are handed out. */
     const planAndDispatch = async (input: InputFile, i: number): Promise<{ done: Promise<void> }> => {
       const entry = entries[i]!;
-      if (options.signal?.aborted) return { done: Promise.resolve() };
+      if (options.signal?.aborted || input.skipped) return { done: Promise.resolve() };
       if (!input.error && input.size <= smallFileBytes) {
         // Planned by the thread that scans it; the report learns its format from the result.
         const whole: FilePlan = { path: input.path, size: input.size, format: PLAN_HERE, gzip: false, state: {}, ranges: [[0, input.size]] };

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,5 +42,25 @@ describe('expandInputs', () => {
     writeFileSync(Buffer.concat([Buffer.from(`${sub}/caf`), Buffer.from([0xe9]), Buffer.from('.csv')]), 'nik\n3171014101900001\n');
     const [entry] = await expandInputs([sub]);
     expect(entry).toEqual({ path: join(sub, 'caf\uFFFD.csv'), size: 0, error: expect.stringMatching(/^UNREADABLE: .* file name is not UTF-8/) });
+  });
+
+  it('lists the links and pipes of a folder as skipped, with the reason, and follows a link named on the command line', async () => {
+    const sub = join(dir, 'tautan');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'data.csv'), 'nik\n3171014101900001\n');
+    symlinkSync(join(sub, 'data.csv'), join(sub, 'ke-berkas.csv'));
+    symlinkSync(sub, join(sub, 'ke-folder'));
+    symlinkSync('/etc/passwd', join(sub, 'ke-luar'));
+    execFileSync('mkfifo', [join(sub, 'pipa')]);
+    const found = await expandInputs([sub, join(sub, 'ke-berkas.csv')]);
+    const link = 'SKIPPED: tautan simbolik tidak diikuti / symbolic link not followed';
+    expect(found).toEqual([
+      { path: join(sub, 'data.csv'), size: 21, identity: expect.any(String) },
+      { path: join(sub, 'ke-berkas.csv'), size: 0, skipped: link },
+      { path: join(sub, 'ke-folder'), size: 0, skipped: link },
+      { path: join(sub, 'ke-luar'), size: 0, skipped: link },
+      { path: join(sub, 'pipa'), size: 0, skipped: 'SKIPPED: pipa (FIFO), bukan berkas biasa / a pipe (FIFO), not a regular file' },
+      { path: join(sub, 'ke-berkas.csv'), size: 21, identity: found[0]!.identity },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Expands the paths given to a scan into the files to read: folders recursively, in a stable
-// order. A path that cannot be read becomes an entry with its error, never an exception.
+// order. A path that cannot be read becomes an entry with its error, never an exception, and a
+// folder entry the scan passes over (a symbolic link, a pipe) one with the reason it was skipped.
 import type { Stats } from 'node:fs';
-import { opendir, stat } from 'node:fs/promises';
+import { lstat, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eachLimited } from './each-limited.js';
 
@@ -12,6 +13,8 @@ export interface InputFile {
   identity?: string;
   /** Set when the path could not be listed or read; the scan reports it and goes on. */
   error?: string;
+  /** Set for a folder entry that is not read, and why: the report lists it, so nothing goes unseen. */
+  skipped?: string;
 }
 
 /**
@@ -27,10 +30,14 @@ export async function expandInputs(paths: readonly string[]): Promise<InputFile[
   return found.flat();
 }
 
+/**
+ * A path named on the command line is followed if it is a link; an entry of a folder is not. A
+ * leak's archive is the seller's: a link in it may point at the analyst's own files, or loop.
+ */
 async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
   let info;
   try {
-    info = await stat(path);
+    info = await (explicit ? stat : lstat)(path);
   } catch (error) {
     // Node decodes a name that is not UTF-8 with U+FFFD, and no file has that name.
     const misnamed = (error as NodeJS.ErrnoException).code === 'ENOENT' && path.includes('\uFFFD');
@@ -38,21 +45,26 @@ async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
   }
   if (info.isFile()) return [{ path, size: info.size, identity: fileIdentity(info) }];
   if (!info.isDirectory()) {
-    return explicit ? [{ path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' }] : [];
+    return [explicit ? { path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' } : { path, size: 0, skipped: skipReason(info) }];
   }
   let names: string[];
   try {
     const dir = await opendir(path);
     names = [];
-    for await (const entry of dir) {
-      if (entry.isFile() || entry.isDirectory()) names.push(entry.name);
-    }
+    for await (const entry of dir) names.push(entry.name);
   } catch (error) {
     return [{ path, size: 0, error: describeFsError(error) }];
   }
   names.sort();
   const found = await eachLimited(names, STATS_AT_ONCE, (name) => collect(join(path, name), false));
   return found.flat();
+}
+
+/** Why a folder entry that is neither a file nor a folder is not read: a pipe or device would block the scan or never end. */
+function skipReason(info: Stats): string {
+  if (info.isSymbolicLink()) return 'SKIPPED: tautan simbolik tidak diikuti / symbolic link not followed';
+  const [id, en] = info.isFIFO() ? ['pipa (FIFO)', 'a pipe (FIFO)'] : info.isSocket() ? ['soket', 'a socket'] : ['perangkat', 'a device'];
+  return `SKIPPED: ${id}, bukan berkas biasa / ${en}, not a regular file`;
 }
 
 export function fileIdentity(info: Stats): string {

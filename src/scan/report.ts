@@ -13,6 +13,8 @@ export interface FileEntry {
   findings: number;
   error: string | null;
   warnings?: string[];
+  /** A folder entry not read, and why (a symbolic link, a pipe); not an error: exit status 0. */
+  skipped?: string;
 }
 
 export interface ScanReport {
@@ -101,6 +103,12 @@ export function formatTable(report: ScanReport): string {
     lines.push('');
     lines.push(`Tidak terbaca / not read (${failed.length}):`);
     for (const f of failed) lines.push(printable(`  ${f.path}: ${f.error}`));
+  }
+  const skipped = report.files.filter((f) => f.skipped);
+  if (skipped.length) {
+    lines.push('');
+    lines.push(`Dilewati / skipped (${skipped.length}):`);
+    for (const f of skipped) lines.push(printable(`  ${f.path}: ${f.skipped}`));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // The scan layer end to end on real files: every read path (in-process, worker threads, split
 // ranges, gzip) must agree, and bad input never loses the other files' results.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -191,6 +192,26 @@ describe('scanPaths', () => {
     expect(byName.get('warga.csv')!.error).toBeNull();
     // The truncated gzip's readable part holds one more person: findings before the cut are kept.
     expect(report.totals.subjects.distinct).toBe(3001);
+  });
+
+  it('lists the links and pipes of a folder as skipped, reads none of them, and counts no error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'telusur-scan-links-'));
+    try {
+      writeFileSync(join(folder, 'warga.csv'), header + row(0));
+      symlinkSync(join(dir, 'warga.csv'), join(folder, 'lain.csv'));
+      execFileSync('mkfifo', [join(folder, 'pipa')]);
+      for (const workers of [0, 1]) {
+        const report = await scanPaths([folder], { workers, asOf: '2026-11-23' });
+        expect(report.files.map((f) => [f.path.slice(folder.length + 1), f.error, f.skipped])).toEqual([
+          ['lain.csv', null, expect.stringMatching(/symbolic link not followed/)],
+          ['pipa', null, expect.stringMatching(/pipe \(FIFO\), not a regular file/)],
+          ['warga.csv', null, undefined],
+        ]);
+        expect(report.totals.subjects.distinct).toBe(1);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('gives the same report when the workers take every core and plan the small files themselves', async () => {
