@@ -10,6 +10,7 @@ import { openFindingsFile, type FindingsFile } from './findings-file.js';
 import { eachLimited } from './each-limited.js';
 import { FileResults } from './file-results.js';
 import { expandInputs, type InputFile } from './inputs.js';
+import { OrderedFindings } from './ordered-findings.js';
 import { countNewlines, newlinesIn, PLAN_HERE, planFile, SMALL_FILE_BYTES, type FilePlan } from './plan.js';
 import { createPool, TASKS_PER_WORKER } from './pool.js';
 import { buildReport, type FileEntry, type ScanReport } from './report.js';
@@ -62,6 +63,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const keyHex = wantsFindings ? deriveKey(options.key ?? loadProjectKey(), 'finding-hash').toString('hex') : '';
   const progress: ScanProgress = { bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
   let findingsOut: FindingsFile | null = null;
+  let orderedFindings: OrderedFindings | null = null;
   const totals = new ScanStats(asOf);
   const workers = Math.max(0, options.workers ?? defaultWorkers(paths));
   /**
@@ -76,8 +78,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       progress.bytesDone += bytes;
       options.onProgress?.({ ...progress });
     },
-    findings: (_id, text, records) => {
-      if (text && findingsOut) findingsOut.stream.write(text);
+    findings: (id, text, records) => {
+      if (text && orderedFindings) orderedFindings.write(id, text);
       if (options.onFinding) for (const record of records) options.onFinding(record);
     },
   }, totals);
@@ -92,7 +94,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     progress.bytesTotal = inputs.reduce((sum, input) => sum + (input.error ? 0 : input.size), 0);
     progress.filesDone = inputs.filter((input) => input.error || input.skipped).length;
     progress.filesTotal = inputs.length;
-    if (options.findingsFile) findingsOut = await openFindingsFile(options.findingsFile, inputs);
+    if (options.findingsFile) {
+      findingsOut = await openFindingsFile(options.findingsFile, inputs);
+      orderedFindings = new OrderedFindings(findingsOut.stream, options.findingsFile);
+    }
     const abort = new Promise<never>((_, reject) => {
       const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));
       if (options.signal?.aborted) cancel();
@@ -106,7 +111,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     const smallFileBytes = workers >= availableParallelism() ? Math.min(SMALL_FILE_BYTES, (options.rangeBytes ?? Infinity) / 4) : -1;
     let nextTaskId = 0;
     /** Hands every range of a file to the pool; resolves then, with the promise of their results. */
-    const dispatchFile = async (plan: FilePlan, entry: FileEntry): Promise<{ done: Promise<void> }> => {
+    const dispatchFile = async (plan: FilePlan, entry: FileEntry, fileIndex: number): Promise<{ done: Promise<void> }> => {
       if (plan.error) return { done: Promise.resolve() };
       const running: Promise<void>[] = [];
       const results = new FileResults(entry);
@@ -119,6 +124,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         findings: wantsFindings ? { text: Boolean(findingsOut), records: Boolean(options.onFinding), reveal: Boolean(options.reveal), keyHex } : null,
         ...(bytes ? { bytes } : {}),
       });
+      const run = (task: ScanTask) => {
+        orderedFindings?.add(task.id, fileIndex);
+        return pool.run(task).finally(() => orderedFindings?.finish(task.id));
+      };
       try {
         if (plan.streamed) {
           // Ranges of a decompressed stream hold their bytes: only a few are out at a time.
@@ -129,7 +138,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
             const share = range.compressedEnd - progressed;
             progressed = range.compressedEnd;
             const absorb = results.nextRange();
-            const done = pool.run(newTask(range.start, range.end, range.bytes)).then((result) => {
+            const done = run(newTask(range.start, range.end, range.bytes)).then((result) => {
               if (result.bytes) recycleRangeBuffer(result.bytes);
               absorb(result);
               progress.bytesDone += share;
@@ -145,7 +154,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
           for await (const [start, end] of plan.ranges) {
             if (options.signal?.aborted) break; // stops a file walk still under way
             const absorb = results.nextRange();
-            running.push(pool.run(newTask(start, end, plan.bytes)).then((result) => {
+            running.push(run(newTask(start, end, plan.bytes)).then((result) => {
               absorb(result);
               // A file planned where it was scanned reports its bytes all at once, when done.
               if (plan.format === PLAN_HERE) progress.bytesDone += plan.size;
@@ -168,13 +177,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     };
 
     /** Plans a file and hands its ranges to the pool; resolves once they are handed out. */
-    const planAndDispatch = async (input: InputFile, i: number): Promise<{ done: Promise<void> }> => {
+    const planAndDispatchFile = async (input: InputFile, i: number): Promise<{ done: Promise<void> }> => {
       const entry = entries[i]!;
       if (options.signal?.aborted || input.skipped) return { done: Promise.resolve() };
       if (!input.error && input.size <= smallFileBytes) {
         // Planned by the thread that scans it; the report learns its format from the result.
         const whole: FilePlan = { path: input.path, size: input.size, format: PLAN_HERE, gzip: false, state: {}, ranges: [[0, input.size]] };
-        return dispatchFile(whole, entry);
+        return dispatchFile(whole, entry, i);
       }
       const plan = await planFile(input, options.rangeBytes);
       entry.format = plan.format;
@@ -183,11 +192,12 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         progress.bytesTotal -= input.size;
         progress.filesDone++;
       }
-      const dispatched = await dispatchFile(plan, entry);
+      const dispatched = await dispatchFile(plan, entry, i);
       // A file whose bytes go with its task holds its lane until scanned: few are in memory at once.
       if (plan.bytes) await dispatched.done;
       return dispatched;
     };
+    const planAndDispatch = (input: InputFile, i: number) => planAndDispatchFile(input, i).finally(() => orderedFindings?.seal(i));
     // A few files are planned at a time, each handed to the pool as soon as it is planned: workers
     // start on the first files while later ones are planned, and only a few heads are in memory
     // however many files a folder holds. Many small files still keep every worker busy.
@@ -196,7 +206,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     await Promise.race([Promise.all([...files.map((f) => f.done), pool.collect()]), abort]);
   } finally {
     await pool.close();
-    await (findingsOut as FindingsFile | null)?.close();
+    try {
+      await (orderedFindings as OrderedFindings | null)?.close();
+    } finally {
+      await (findingsOut as FindingsFile | null)?.close();
+    }
   }
   return buildReport(asOf.iso, entries, totals, Math.round(performance.now() - started));
 }

@@ -181,6 +181,31 @@ describe('scanPaths', () => {
     expect(first.value).toBe('3171010101900001');
   });
 
+  it('writes the same findings file, in file and offset order, however many workers scan and in what order ranges finish', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'telusur-scan-order-'));
+    try {
+      const written: string[] = [];
+      let listed: string[] = [];
+      for (const workers of [0, 2, 2]) {
+        const out = join(outDir, `temuan-${written.length}.ndjson`);
+        const report = await scanPaths([dir, multilineDir], { workers, asOf: '2026-11-23', rangeBytes: 20_000, findingsFile: out, key });
+        written.push(readFileSync(out, 'utf8'));
+        listed = report.files.map((f) => f.path);
+      }
+      expect(written[1]).toBe(written[0]);
+      expect(written[2]).toBe(written[0]);
+      const findings = written[0]!.trim().split('\n').map((l) => JSON.parse(l) as { file: string; offset: number });
+      expect(findings.length).toBeGreaterThan(10_000);
+      const files = [...new Set(findings.map((f) => f.file))];
+      expect(files).toEqual(listed.filter((path) => files.includes(path)));
+      for (let i = 1; i < findings.length; i++) {
+        if (findings[i]!.file === findings[i - 1]!.file) expect(findings[i]!.offset).toBeGreaterThanOrEqual(findings[i - 1]!.offset);
+      }
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
   it('reports each bad input with its reason and still scans the rest', async () => {
     const missing = join(dir, 'tidak-ada.csv');
     const report = await scanPaths([dir, missing], { workers: 1, asOf: '2026-11-23' });
