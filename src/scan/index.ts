@@ -96,7 +96,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     progress.filesTotal = inputs.length;
     if (options.findingsFile) {
       findingsOut = await openFindingsFile(options.findingsFile, inputs);
-      orderedFindings = new OrderedFindings(findingsOut.stream, options.findingsFile);
+      orderedFindings = new OrderedFindings(findingsOut.stream, findingsOut.spillDir);
     }
     const abort = new Promise<never>((_, reject) => {
       const cancel = () => reject(new ScanAbortedError('pemindaian dibatalkan / scan cancelled'));

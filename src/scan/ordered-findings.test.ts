@@ -21,7 +21,7 @@ const line = (task: number, n: number) => Buffer.from(`t${task}.${n}\n`);
 describe('OrderedFindings', () => {
   it('writes ranges in file and range order, whatever order they finish in', async () => {
     const { out, text } = sink();
-    const ordered = new OrderedFindings(out, join(dir, 'a.ndjson'));
+    const ordered = new OrderedFindings(out, dir);
     ordered.add(0, 1); // file 1 is planned before file 0
     ordered.add(1, 0);
     ordered.add(2, 0);
@@ -41,7 +41,7 @@ describe('OrderedFindings', () => {
 
   it('writes the first unfinished range straight through, and nothing of a later one before it', async () => {
     const { out, text } = sink();
-    const ordered = new OrderedFindings(out, join(dir, 'b.ndjson'));
+    const ordered = new OrderedFindings(out, dir);
     ordered.add(0, 0);
     ordered.add(1, 0);
     ordered.write(1, line(1, 0));
@@ -63,7 +63,7 @@ describe('OrderedFindings', () => {
         async (tasks, schedule, heldLimit) => {
           const { out, text } = sink();
           const folder = mkdtempSync(join(dir, 'p-'));
-          const ordered = new OrderedFindings(out, join(folder, 'temuan.ndjson'), heldLimit);
+          const ordered = new OrderedFindings(out, folder, heldLimit);
           tasks.forEach((task, id) => ordered.add(id, task.file));
           for (let file = 0; file <= 3; file++) ordered.seal(file);
           // Interleave the tasks' lines and ends in an order the schedule picks.
@@ -96,7 +96,7 @@ describe('OrderedFindings', () => {
 
   it('on close, writes what ranges that never finished hold, in order', async () => {
     const { out, text } = sink();
-    const ordered = new OrderedFindings(out, join(dir, 'c.ndjson'), 0);
+    const ordered = new OrderedFindings(out, dir, 0);
     ordered.add(0, 0);
     ordered.add(1, 2);
     ordered.write(1, line(1, 0));

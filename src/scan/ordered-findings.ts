@@ -3,12 +3,12 @@
 // byte for byte, so an investigator can re-run a scan and compare its hash.
 //
 // A range's lines wait until the ranges before it are written: in memory up to a limit, then in a
-// temporary file beside the findings file (the lines may hold values under --reveal, so never in a
-// shared temporary folder), so memory stays bounded however far ahead a worker runs.
+// temporary file (mode 0600: the lines may hold values under --reveal) in the folder the findings
+// file gives, so memory stays bounded however far ahead a worker runs.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /** Lines held in memory at most, over all ranges waiting their turn. */
@@ -38,7 +38,7 @@ export class OrderedFindings {
 
   constructor(
     private readonly out: Writable,
-    private readonly outPath: string,
+    private readonly spillDir: string,
     private readonly heldLimit = HELD_BYTES,
   ) {}
 
@@ -145,7 +145,7 @@ export class OrderedFindings {
   }
 
   private spill(slot: Slot): void {
-    const path = join(dirname(this.outPath), `.${basename(this.outPath)}.${process.pid}.${this.spills++}.part`);
+    const path = join(this.spillDir, `.telusur-findings.${process.pid}.${this.spills++}.part`);
     const stream = createWriteStream(path, { flags: 'wx', mode: 0o600 });
     stream.on('error', (error) => (this.failure ??= error));
     this.spillPaths.add(path);
