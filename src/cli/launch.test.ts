@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_WORKER } from '../scan/workers.js';
-import { relaunch, relaunchEnv, scanWorkers, v8FlagsFor } from './launch.js';
+import { relaunch, relaunchEnv, relaunchStdio, scanWorkers, v8FlagsFor } from './launch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telusur-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +59,20 @@ process.exitCode = 3;\n`);
   it('marks the child as relaunched and spares it the extra CA bundle (a scan opens no TLS connection)', () => {
     const env = relaunchEnv({ PATH: '/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', TELUSUR_KEY: 'k' });
     expect(env).toEqual({ PATH: '/bin', TELUSUR_KEY: 'k', TELUSUR_V8_TUNED: '1' });
+  });
+
+  it('passes on the descriptors the arguments name as /dev/fd/N, as process substitution gives them', async () => {
+    expect(relaunchStdio(['scan', 'a.csv', '--findings', '/dev/fd/5'])).toEqual(['inherit', 'inherit', 'inherit', 'ignore', 'ignore', 5]);
+    expect(relaunchStdio(['scan', '/proc/self/fd/3', '--findings=/dev/fd/1'])).toEqual(['inherit', 'inherit', 'inherit', 3]);
+    const script = join(dir, 'fd.mjs'), out = join(dir, 'fd.txt');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], 'temuan');\n`);
+    const fd = openSync(out, 'w');
+    try {
+      expect(await relaunch([], script, [`/dev/fd/${fd}`])).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(out, 'utf8')).toBe('temuan');
   });
 
   it('reports a child ended by a signal as 128 + its number', async () => {

@@ -42,7 +42,7 @@ export function scanWorkers(args: readonly string[], cores = availableParallelis
 export async function relaunch(flags: readonly string[], script: string, args: readonly string[]): Promise<number> {
   // Imported here: child_process (and net, which it loads) took ~15 ms of every start that never relaunches.
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], { stdio: 'inherit', env: relaunchEnv(process.env) });
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], { stdio: relaunchStdio(args), env: relaunchEnv(process.env) });
   // Ctrl-C reaches both processes through the terminal; a signal sent to this one alone is passed on.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -57,6 +57,22 @@ export async function relaunch(flags: readonly string[], script: string, args: r
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
+}
+
+/**
+ * The relaunched process's descriptors: the terminal's three, and each one an argument names as
+ * /dev/fd/N, as a shell's process substitution does (`--findings >(gzip > temuan.gz)`): the child
+ * would otherwise find no such descriptor.
+ */
+export function relaunchStdio(args: readonly string[]): ('inherit' | 'ignore' | number)[] {
+  const stdio: ('inherit' | 'ignore' | number)[] = ['inherit', 'inherit', 'inherit'];
+  for (const arg of args) {
+    const fd = Number(/(?:^|=)\/(?:dev|proc\/self)\/fd\/(\d{1,4})$/.exec(arg)?.[1] ?? -1);
+    if (fd < 3) continue;
+    while (stdio.length <= fd) stdio.push('ignore');
+    stdio[fd] = fd;
+  }
+  return stdio;
 }
 
 /**
