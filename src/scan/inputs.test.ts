@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,23 @@ describe('expandInputs', () => {
       { path: join(sub, 'ke-folder'), size: 0, skipped: link },
       { path: join(sub, 'ke-luar'), size: 0, skipped: link },
       { path: join(sub, 'pipa'), size: 0, skipped: 'SKIPPED: pipa (FIFO), bukan berkas biasa / a pipe (FIFO), not a regular file' },
-      { path: join(sub, 'ke-berkas.csv'), size: 21, identity: found[0]!.identity },
+      // Followed: it is data.csv, met again.
+      { path: join(sub, 'ke-berkas.csv'), size: 0, skipped: `SKIPPED: berkas yang sama dengan ${join(sub, 'data.csv')} / the same file as ${join(sub, 'data.csv')}` },
+    ]);
+  });
+
+  it('lists a file met again, by another name or path, as skipped: it is read once', async () => {
+    const sub = join(dir, 'ganda');
+    mkdirSync(sub);
+    const data = join(sub, 'data.csv');
+    writeFileSync(data, 'nik\n3171014101900001\n');
+    linkSync(data, join(sub, 'keras.csv'));
+    const again = `SKIPPED: berkas yang sama dengan ${data} / the same file as ${data}`;
+    expect(await expandInputs([data, sub, `${sub}/./data.csv`])).toEqual([
+      { path: data, size: 21, identity: expect.any(String) },
+      { path: data, size: 0, skipped: again },
+      { path: join(sub, 'keras.csv'), size: 0, skipped: again },
+      { path: `${sub}/./data.csv`, size: 0, skipped: again },
     ]);
   });
 });

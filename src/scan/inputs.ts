@@ -27,7 +27,24 @@ const NOT_UTF8_NAME = 'UNREADABLE: nama berkas bukan UTF-8, tidak bisa dibuka / 
 
 export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
   const found = await eachLimited(paths, STATS_AT_ONCE, (path) => collect(path, true));
-  return found.flat();
+  return onlyOnce(found.flat());
+}
+
+/**
+ * A file met again (a folder and a file in it both named, a hard link) is listed as skipped: read
+ * twice, its records and findings would count twice in the totals.
+ */
+function onlyOnce(files: InputFile[]): InputFile[] {
+  const first = new Map<string, string>();
+  return files.map((file) => {
+    if (!file.identity) return file;
+    const seen = first.get(file.identity);
+    if (seen === undefined) {
+      first.set(file.identity, file.path);
+      return file;
+    }
+    return { path: file.path, size: 0, skipped: `SKIPPED: berkas yang sama dengan ${seen} / the same file as ${seen}` };
+  });
 }
 
 /**
