@@ -313,7 +313,9 @@ export class Engine {
     const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, label.labelStart, label.labelEnd).join(' '));
     const unescape = label.quoted ? unescapeQuoted : undefined;
     for (const rule of this.fieldRules) {
-      if (hints & rule.bit) this.confirmField(rule, bytes, label.valueStart, label.valueEnd, context, unescape);
+      if (!(hints & rule.bit)) continue;
+      const end = rule.detector.textValueEnd && !label.quoted ? rule.detector.textValueEnd(bytes, label.valueStart, label.valueEnd) : label.valueEnd;
+      this.confirmField(rule, bytes, label.valueStart, end, context, unescape);
     }
   };
 

@@ -147,6 +147,11 @@ export interface FieldDetector {
   /** `value` is the whole field, already decoded. Return null when it is empty or not this type. */
   confirmField(value: string, context: DetectionContext): Verdict | null;
   normalizeField(value: string): string;
+  /**
+   * Where an unquoted value after a label in free text ends, when this type ends sooner than the
+   * next label or separator does: a name before ", umur 30" (bytes[start, end) is the value so far).
+   */
+  textValueEnd?(bytes: Uint8Array, start: number, end: number): number;
 }
 
 /** A confirmed finding, as the engine hands it to a sink. Holds the raw value: sinks mask it. */

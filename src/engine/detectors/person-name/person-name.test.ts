@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../prefilter/testing.js';
-import { collapseSpaces, nameProblem, personNameDetector, wordCount } from './person-name.js';
+import { scanText } from '../../index.js';
+import { collapseSpaces, nameEnd, nameProblem, personNameDetector, wordCount } from './person-name.js';
 
 const verdictOf = (value: string, label: string | null = 'nama_lengkap', source?: 'column' | 'text') =>
   personNameDetector.confirmField(value, contextFor(label, undefined, source ?? (label ? 'column' : 'none')));
@@ -60,5 +61,39 @@ describe('collapseSpaces', () => {
       const text = units.join('');
       expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('nameEnd', () => {
+  const end = (value: string) => value.slice(0, nameEnd(Buffer.from(value), 0, value.length));
+
+  it('ends a name in free text at a comma, unless only degrees and titles follow', () => {
+    expect(end('Siti Aminah, umur 30')).toBe('Siti Aminah');
+    expect(end('Siti Aminah, alamat Jl. Melati 5')).toBe('Siti Aminah');
+    expect(end('Andi, Jakarta')).toBe('Andi');
+    expect(end('Siti Aminah,')).toBe('Siti Aminah');
+    expect(end('Dr. Budi, SH, umur 40')).toBe('Dr. Budi');
+    expect(end('Budi Santoso, S.Kom., M.M.')).toBe('Budi Santoso, S.Kom., M.M.');
+    expect(end('Budi Santoso, SH, MBA')).toBe('Budi Santoso, SH, MBA');
+    expect(end('Budi Santoso')).toBe('Budi Santoso');
+  });
+
+  it('lets the rest of a line after a name hold other data: "Nama: X, NIK …" finds both', () => {
+    const found = scanText('Nama: Siti Aminah, NIK 3171014101900005\nNama: Budi, umur 30', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([
+      ['NIK', '3171014101900005'],
+      ['PERSON_NAME', 'siti aminah'],
+      ['PERSON_NAME', 'budi'],
+    ]);
+    expect(found[1]).toMatchObject({ offset: 6, length: 11 });
+  });
+
+  it('never ends a value later than it was, nor before its start', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '.', '1') }), (value) => {
+      const at = nameEnd(Buffer.from(value), 0, value.length);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThanOrEqual(value.length);
+      if (at < value.length) expect(value[at]).toBe(',');
+    }));
   });
 });

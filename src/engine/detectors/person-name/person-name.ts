@@ -75,7 +75,40 @@ export function nameDetector(type: PiiType, rule: string): FieldDetector {
       return { confidence: words > 1 ? base + 0.05 : base, rule, validator: validators[words]! };
     },
     normalizeField: normalizeName,
+    textValueEnd: nameEnd,
   };
+}
+
+/**
+ * "Nama: Siti Aminah, umur 30": in free text a name ends at a comma, unless what follows is only
+ * degrees and titles ("Budi Santoso, S.Kom., M.M."), which stay with the name as a column keeps them.
+ */
+export function nameEnd(bytes: Uint8Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    if (bytes[i] === 44 && !onlyTitlesFollow(bytes, i + 1, end)) return i;
+  }
+  return end;
+}
+
+/** Comma-separated words, each a title: with a dot ("S.Kom.", "Dr"), or two to four capitals ("SH", "MBA"). */
+function onlyTitlesFollow(bytes: Uint8Array, start: number, end: number): boolean {
+  let titles = 0;
+  for (let i = start; i < end; i++) {
+    while (i < end && bytes[i] === 32) i++;
+    let letters = 0, capitals = 0, dots = 0, length = 0;
+    for (; i < end && bytes[i] !== 44 && bytes[i] !== 32; i++, length++) {
+      const c = bytes[i]!;
+      if (c === 46) dots++;
+      else if (c >= 65 && c <= 90) capitals++;
+      else if (c < 97 || c > 122) return false;
+      if (c !== 46) letters++;
+    }
+    while (i < end && bytes[i] === 32) i++;
+    if (length === 0 || length > 8 || (i < end && bytes[i] !== 44)) return false;
+    if (!(dots > 0 && letters > 0) && !(capitals === letters && letters >= 2 && letters <= 4)) return false;
+    titles++;
+  }
+  return titles > 0;
 }
 
 export const personNameDetector: FieldDetector = nameDetector('PERSON_NAME', 'person-name.letters+label');
