@@ -11,6 +11,11 @@ describe('label hints', () => {
     expect(columnHints('pasien[].nama_ibu_kandung')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
     expect(columnHints('nama_lengkap')).toBe(hintBit('PERSON_NAME'));
     expect(columnHints('tgl_lahir')).toBe(hintBit('DATE_OF_BIRTH'));
+    // Dukcapil's SIAK export columns.
+    expect(columnHints('NAMA_LGKP_IBU')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
+    expect(columnHints('NAMA_LGKP_AYAH')).toBe(hintBit('PERSON_NAME'));
+    expect(columnHints('NAMA_LGKP')).toBe(hintBit('PERSON_NAME'));
+    expect(columnHints('TGL_LHR')).toBe(hintBit('DATE_OF_BIRTH'));
     expect(columnHints('no_resi')).toBe(NEGATIVE_HINT);
     expect(columnHints('keterangan')).toBe(0);
   });
