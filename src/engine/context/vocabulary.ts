@@ -13,6 +13,8 @@ export interface ContextPhrase {
 const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
   NIK: ['nik', 'ktp', 'no ktp', 'nomor ktp', 'kartu tanda penduduk', 'nomor induk kependudukan', 'nik ktp',
     'no nik', 'national id', 'id number', 'identity number', 'nomor identitas', 'no identitas', 'e ktp', 'ektp',
+    // Longer than CREDIT_CARD's "card number", so an API's idCardNumber is a NIK's field.
+    'id card', 'id card number', 'id card no', 'identity card', 'identity card number', 'ktp number',
     // Indonesian names put the head noun first: "NIK kepala KK" is the NIK of the family head.
     'nik kepala kk', 'nik kepala keluarga', 'nik kk', 'nik ayah', 'nik ibu', 'nik suami', 'nik istri', 'nik anggota keluarga'],
   KK: ['kk', 'no kk', 'nomor kk', 'nokk', 'kartu keluarga', 'nomor kartu keluarga', 'no kartu keluarga', 'family card', 'family card number'],
