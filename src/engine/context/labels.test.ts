@@ -16,6 +16,8 @@ describe('label hints', () => {
     expect(columnHints('NAMA_LGKP_AYAH')).toBe(hintBit('PERSON_NAME'));
     expect(columnHints('NAMA_LGKP')).toBe(hintBit('PERSON_NAME'));
     expect(columnHints('TGL_LHR')).toBe(hintBit('DATE_OF_BIRTH'));
+    expect(columnHints('GOL_DRH')).toBe(hintBit('HEALTH'));
+    expect(columnHints('gol_darah')).toBe(hintBit('HEALTH'));
     expect(columnHints('data[].idCardNumber')).toBe(hintBit('NIK'));
     expect(columnHints('cardNumber')).toBe(hintBit('CREDIT_CARD'));
     expect(columnHints('no_resi')).toBe(NEGATIVE_HINT);

@@ -43,7 +43,7 @@ const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
   RELIGION: ['agama', 'religion', 'kepercayaan'],
   HEALTH: ['diagnosa', 'diagnosis', 'icd', 'icd10', 'icd 10', 'kode icd', 'penyakit', 'riwayat penyakit', 'hasil lab', 'lab result',
     'rontgen', 'xray', 'x ray', 'rekam medis', 'medical record', 'keluhan', 'tindakan', 'resep', 'obat', 'golongan darah',
-    'blood type', 'hasil pemeriksaan', 'covid', 'swab', 'pcr'],
+    'gol darah', 'goldar', 'gol drh', 'blood type', 'hasil pemeriksaan', 'covid', 'swab', 'pcr'],
   BIOMETRIC: ['sidik jari', 'fingerprint', 'biometrik', 'biometric', 'foto wajah', 'face template', 'iris', 'retina',
     'face embedding', 'wajah', 'selfie'],
   PASSWORD: ['password', 'passwd', 'pwd', 'pass', 'kata sandi', 'sandi', 'password hash', 'pass hash', 'passhash', 'hashed password',
