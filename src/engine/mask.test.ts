@@ -12,7 +12,8 @@ describe('mask', () => {
   });
 
   it('never returns the value itself', () => {
-    for (const [type, value] of [['NIK', '3171014101900001'], ['EMAIL', 'a@b.id'], ['PERSON_NAME', 'siti'], ['IP_ADDRESS', '10.1.2.3']] as const) {
+    for (const [type, value] of [['NIK', '3171014101900001'], ['EMAIL', 'a@b.id'], ['PERSON_NAME', 'siti'], ['IP_ADDRESS', '10.1.2.3'],
+      ['HEALTH', 'o'], ['HEALTH', 'ab'], ['RELIGION', 'x']] as const) {
       expect(mask(type, value)).not.toBe(value);
     }
   });

@@ -34,6 +34,8 @@ export function mask(type: PiiType, value: string): string {
     case 'DATE_OF_BIRTH':
       return value.slice(0, 4) + '-**-**';
     default:
+      // A one- or two-letter value (a blood type "O", "AB") would come back whole from its first letter.
+      if (value.length <= 2) return star(value.length);
       return value
         .split(/\s+/)
         .filter(Boolean)
