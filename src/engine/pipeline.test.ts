@@ -119,6 +119,15 @@ describe('labels in free text', () => {
     expect(line.slice(found[1]!.offset, found[1]!.offset + found[1]!.length)).toBe('Siti Aminah');
   });
 
+  it('reads the quoted keys of JSON written into a log line', () => {
+    const line = `2021-07-01 10:00:02 INFO daftar {"nik":"3171014101900014","nama":"Siti Rahayu", 'alamat' : 'Jl. Melati 5'}`;
+    const found = scanText(line, { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([
+      ['NIK', '3171014101900014'], ['PERSON_NAME', 'siti rahayu'], ['ADDRESS', 'jl. melati 5'],
+    ]);
+    expect(line.slice(found[1]!.offset, found[1]!.offset + found[1]!.length)).toBe('Siti Rahayu');
+  });
+
   it('reads "label: value" that is not quoted up to the next label, and an unclosed quote as a bare value', () => {
     const found = scanText('Nama: "Budi Santoso Alamat: Jl. Kenanga No. 3, Kota Bogor', { asOf: '2026-11-23' });
     expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. kenanga no. 3, kota bogor']]);

@@ -26,6 +26,8 @@ export function textLabels(bytes: Uint8Array, s: number, e: number, typeMask: nu
     if (c !== 58 && c !== 61) continue;
     let labelEnd = i;
     while (labelEnd > s && (bytes[labelEnd - 1] === 32 || bytes[labelEnd - 1] === 9)) labelEnd--;
+    // A quoted key, as JSON written into a log line has it: {"nama":"Budi"}.
+    if (labelEnd > s && (bytes[labelEnd - 1] === 34 || bytes[labelEnd - 1] === 39)) labelEnd--;
     const prev = labelEnd > s ? bytes[labelEnd - 1]! | 32 : 0;
     if (prev < 97 || prev > 122) continue; // labels end in a letter; timestamps and URLs' "://" do not
     let from = labelEnd;
