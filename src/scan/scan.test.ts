@@ -186,14 +186,13 @@ describe('scanPaths', () => {
     try {
       const written: string[] = [];
       let listed: string[] = [];
-      for (const workers of [0, 2, 2]) {
+      for (const workers of [0, 2]) {
         const out = join(outDir, `temuan-${written.length}.ndjson`);
-        const report = await scanPaths([dir, multilineDir], { workers, asOf: '2026-11-23', rangeBytes: 20_000, findingsFile: out, key });
+        const report = await scanPaths([join(dir, 'warga.csv'), multilineDir], { workers, asOf: '2026-11-23', rangeBytes: 20_000, findingsFile: out, key });
         written.push(readFileSync(out, 'utf8'));
         listed = report.files.map((f) => f.path);
       }
       expect(written[1]).toBe(written[0]);
-      expect(written[2]).toBe(written[0]);
       const findings = written[0]!.trim().split('\n').map((l) => JSON.parse(l) as { file: string; offset: number });
       expect(findings.length).toBeGreaterThan(10_000);
       const files = [...new Set(findings.map((f) => f.file))];
