@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -95,4 +96,35 @@ describe('telusur scan exit status', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`Dilewati / skipped (1):\n  ${join(folder, 'tautan.csv')}: SKIPPED: tautan simbolik tidak diikuti / symbolic link not followed`);
   });
+});
+
+describe('telusur scan stopped by a signal', () => {
+  it('stops cleanly on SIGINT: exit 130, the findings file closed, no lines left set aside beside it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'telusur-cli-signal-'));
+    try {
+      const rows = Array.from({ length: 2000 }, (_, i) => `317101410190${String(1000 + i)},Warga ${i},0812${String(10_000_000 + i)}\n`).join('');
+      writeFileSync(join(folder, 'besar.csv'), 'nik,nama,no_hp\n' + rows.repeat(400));
+      const findings = join(folder, 'temuan.ndjson');
+      const args = ['scan', join(folder, 'besar.csv'), '--workers', '2', '--findings', findings, '--json'];
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./src/cli/main.ts').then((m) => m.main(${JSON.stringify(args)})).then((c) => { process.exitCode = c; })`], {
+        cwd: new URL('../..', import.meta.url).pathname, env: { ...process.env, TELUSUR_KEY: '11'.repeat(32) },
+      });
+      let stderr = '', stdout = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Once findings flow, the scan is under way.
+      while (!existsSync(findings) || statSync(findings).size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toMatch(/scan cancelled \(SIGINT\)/);
+      expect(stdout).toBe('');
+      expect(readdirSync(folder).sort()).toEqual(['besar.csv', 'temuan.ndjson']);
+      const lines = readFileSync(findings, 'utf8');
+      expect(lines.endsWith('\n')).toBe(true);
+      for (const line of lines.trim().split('\n')) JSON.parse(line);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,11 +1,14 @@
 // `telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N]
 //  [--types T,..] [--fail-on T,..]`: the arguments are parsed in scan-args.ts, the work is in src/scan.
+import { constants } from 'node:os';
 import { FindingsFileError } from '../scan/findings-file.js';
-import { scanPaths, type ScanProgress } from '../scan/index.js';
+import { ScanAbortedError, scanPaths, type ScanProgress } from '../scan/index.js';
 import { formatTable, printable } from '../scan/report.js';
 import { scanWorkerCount } from '../scan/workers.js';
 import { parseScanArgs } from './scan-args.js';
 import { ExitCode, usageError, type CommandResult } from './usage.js';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const USAGE = 'telusur scan PATH... [--json] [--findings FILE] [--reveal] [--as-of YYYY-MM-DD] [--workers N] [--types T,..] [--fail-on T,..]';
 
@@ -19,6 +22,15 @@ export async function run(args: string[]): Promise<CommandResult> {
   const parsed = parseScanArgs(args);
   if (typeof parsed === 'string') return { exitCode: usageError(`${parsed}\nPenggunaan / usage: ${USAGE}`) };
   const progress = process.stderr.isTTY ? progressBar() : undefined;
+  // Ctrl-C or a kill stops the scan cleanly: the findings file gets what was found, the workers and
+  // any lines set aside for ordering go. A second signal ends the process at once.
+  const stop = new AbortController();
+  let stoppedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    stop.abort();
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let report;
   try {
     report = await scanPaths(parsed.paths, {
@@ -27,12 +39,19 @@ export async function run(args: string[]): Promise<CommandResult> {
       ...(parsed.types ? { types: parsed.types } : {}),
       ...(parsed.findingsFile ? { findingsFile: parsed.findingsFile, reveal: parsed.reveal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      signal: stop.signal,
     });
   } catch (error) {
     progress?.done();
     if (error instanceof FindingsFileError) return { exitCode: usageError(printable(error.message)) };
+    if (error instanceof ScanAbortedError && stoppedBy) {
+      process.stderr.write(`telusur scan: ${error.message} (${stoppedBy})\n`);
+      return { exitCode: 128 + constants.signals[stoppedBy] };
+    }
     process.stderr.write(`telusur scan: ${printable((error as Error).message)}\n`);
     return { exitCode: ExitCode.unreadableInput };
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
   progress?.done();
   process.stdout.write(parsed.json ? JSON.stringify(report, null, 2) + '\n' : formatTable(report));
