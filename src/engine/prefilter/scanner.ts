@@ -101,6 +101,10 @@ export function scanTokens(bytes: Uint8Array, start: number, end: number, token:
           marks |= cueMark(bytes, letters, i);
         }
       }
+    } else if (cls === LOCAL_PUNCT && bytes[i] === 37 && i + 2 < end && bytes[i + 1] === 52 && bytes[i + 2] === 48) {
+      // "%40": an '@' as a URL's query string writes it (?email=budi%40mail.co.id in an access log).
+      marks |= MARK_INTRODUCTION;
+      i = scanEmail(bytes, start, i, end, token, onToken);
     } else {
       if (cls === EQUALS) marks |= MARK_LABEL_SEPARATOR;
       i++;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor, tokensOf } from '../../prefilter/testing.js';
-import { emailDetector, emailProblem } from './email.js';
+import { emailDetector, emailProblem, percentDecodedAddress } from './email.js';
 
 const problem = (address: string) => emailProblem(new TextEncoder().encode(address), 0, address.length);
 function emailVerdicts(text: string, label: string | null = null) {
@@ -51,5 +51,28 @@ describe('emailDetector', () => {
 
   it('describes the domain', () => {
     expect(emailDetector.describe!('budi@example.co.id', contextFor(null).asOf)).toEqual({ domain: 'example.co.id' });
+  });
+});
+
+describe('addresses written with %40 (a URL query string)', () => {
+  it('finds and decodes them, with the raw bytes as the span', () => {
+    const found = emailVerdicts('GET /cek?email=budi.s%40gmail.com&x=1 /b?e=Budi%2Bpromo%40Mail.co.id');
+    expect(found.map((f) => [f.value, Boolean(f.verdict)])).toEqual([['budi.s@gmail.com', true], ['budi+promo@mail.co.id', true]]);
+    expect(tokensOf('e=budi.s%40gmail.com&').map((t) => [t.kind, t.start, t.end])).toEqual([['email', 2, 20]]);
+  });
+
+  it('turns away what is no address once decoded, and leaves a plain @ alone', () => {
+    expect(emailVerdicts('size 100%40 items, x%40y, 50%40%, a%40b%00.com').every((f) => f.verdict === null)).toBe(true);
+    const plain = new TextEncoder().encode('a%40b@example.com');
+    expect(percentDecodedAddress(plain, 0, plain.length)).toBeNull();
+    expect(emailVerdicts('a%40b@example.com').map((f) => f.value)).toEqual(['a%40b@example.com']);
+  });
+
+  it('decodes to what the address was, for any valid address', () => {
+    const local = fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,20}[a-z0-9])?$/).filter((l) => !l.includes('..'));
+    fc.assert(fc.property(local, fc.constantFrom('gmail.com', 'mail.co.id', 'x-y.example.org'), (user, domain) => {
+      const encoded = `${user.replace(/\+/g, '%2B')}%40${domain}`;
+      expect(emailVerdicts(`?email=${encoded}&`).map((f) => f.value)).toEqual([`${user}@${domain}`]);
+    }));
   });
 });

@@ -68,13 +68,38 @@ export function emailProblem(bytes: Uint8Array, start: number, end: number): str
   return null;
 }
 
+/**
+ * An address whose '@' is written %40, as a URL's query string has it (budi.s%2Bpromo%40mail.co.id),
+ * percent-decoded; null for one with a plain '@' (taken as written: '%' is a valid local-part
+ * character) or with an escape that decodes to no printable ASCII.
+ */
+export function percentDecodedAddress(bytes: Uint8Array, start: number, end: number): Uint8Array | null {
+  if (bytes.subarray(start, end).includes(64)) return null;
+  const decoded = new Uint8Array(end - start);
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    let c = bytes[i]!;
+    if (c === 37) {
+      c = i + 2 < end ? hexValue(bytes[i + 1]!) * 16 + hexValue(bytes[i + 2]!) : -1;
+      if (!(c > 32 && c < 127)) return null;
+      i += 2;
+    }
+    decoded[length++] = c;
+  }
+  return decoded.subarray(0, length);
+}
+
+const hexValue = (c: number) => (c >= 48 && c <= 57 ? c - 48 : (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -1000);
+
 export const emailDetector: TokenDetector = {
   type: 'EMAIL',
   category: 'general',
   tokenKinds: ['email'],
 
   confirm(token: Token, context: DetectionContext): Verdict | null {
-    if (token.kind !== 'email' || emailProblem(token.bytes, token.start, token.end) !== null) return null;
+    if (token.kind !== 'email') return null;
+    const decoded = percentDecodedAddress(token.bytes, token.start, token.end);
+    if ((decoded ? emailProblem(decoded, 0, decoded.length) : emailProblem(token.bytes, token.start, token.end)) !== null) return null;
     const validator = 'local part, domain labels and TLD valid';
     if (context.hints & EMAIL) return { confidence: 0.98, rule: 'email.syntax+context', validator };
     // An address is personal whatever the words around it; "order" context only tempers it a little.
@@ -84,7 +109,8 @@ export const emailDetector: TokenDetector = {
 
   normalize(token: Token): string {
     // The prefilter only takes ASCII into an address, so a single-byte decode is exact.
-    return ascii.decode(token.bytes.subarray(token.start, token.end)).toLowerCase();
+    const decoded = percentDecodedAddress(token.bytes, token.start, token.end);
+    return ascii.decode(decoded ?? token.bytes.subarray(token.start, token.end)).toLowerCase();
   },
 
   describe(normalized: string) {
