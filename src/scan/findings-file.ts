@@ -1,7 +1,7 @@
 // The --findings file, opened before any input is read: a path that cannot be written fails the
 // scan at once with its reason, and a path that is one of the scan's own inputs is never truncated.
-import type { WriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { constants, type WriteStream } from 'node:fs';
+import { access, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeFsError, fileIdentity, type InputFile } from './inputs.js';
@@ -16,7 +16,8 @@ export interface FindingsFile {
   stream: WriteStream;
   /**
    * Where lines that wait their turn may be set aside: beside a regular findings file, or a private
-   * folder made for a pipe or device (`--findings /dev/stdout`), removed by `close()`.
+   * folder made for a pipe or device (`--findings /dev/stdout`) or when the file's folder takes no
+   * new files, removed by `close()`.
    */
   spillDir: string;
   close(): Promise<void>;
@@ -35,8 +36,8 @@ export async function openFindingsFile(path: string, inputs: readonly InputFile[
   } catch (error) {
     throw fail(describeFsError(error).replace(/^UNREADABLE: /, ''));
   }
-  const regular = (await handle.stat()).isFile();
-  const spillDir = regular ? dirname(path) : await mkdtemp(join(tmpdir(), 'telusur-findings-'));
+  const beside = (await handle.stat()).isFile() && (await access(dirname(path), constants.W_OK).then(() => true, () => false));
+  const spillDir = beside ? dirname(path) : await mkdtemp(join(tmpdir(), 'telusur-findings-'));
   const stream = handle.createWriteStream();
   let writeError: Error | null = null;
   stream.on('error', (error) => (writeError ??= error));
@@ -45,7 +46,7 @@ export async function openFindingsFile(path: string, inputs: readonly InputFile[
     spillDir,
     async close() {
       await new Promise<void>((resolve) => stream.end(() => resolve()));
-      if (!regular) await rm(spillDir, { recursive: true, force: true });
+      if (!beside) await rm(spillDir, { recursive: true, force: true });
       // Not a usage error: the path was fine, the writing failed (a full disk).
       if (writeError) throw new Error(`--findings ${path}: gagal ditulis / could not be written (${(writeError as Error).message})`);
     },
