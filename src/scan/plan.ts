@@ -4,7 +4,8 @@
 // the same way as it is inflated (scan/stream.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { detectFormat } from '../formats/index.js';
+import { detectFormat, utf16Encoding } from '../formats/index.js';
+import { crAsLfSource, crToLf, endsLinesWithCr, LINE_BREAK_SNIFF_BYTES, withCrLineBreaks } from '../formats/line-breaks.js';
 import { separatesTokens } from '../formats/pieces.js';
 import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
@@ -89,16 +90,23 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const raw = input.size <= HEAD_BYTES ? readWholeSync(input.path, input.size) : await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
+    // The head (and with it a small file's bytes) is read with CRs as LFs from here on.
+    const crLines = readsLinesAtCr(head);
+    if (crLines) crToLf(head);
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
-    const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : file;
-    const state = await reader.prepare(source, head);
+    const fileBytes = crLines ? crAsLfSource(file) : file;
+    const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : fileBytes;
+    const prepared = await reader.prepare(source, head);
+    const state = crLines ? withCrLineBreaks(prepared) : prepared;
     const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
     const planned = { ...base, format: reader.format, gzip, state };
     if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
       // Decompressed, a gzip file is typically 5-10 times larger: worth splitting from a range's worth.
       // Its ranges are held in memory, by this thread and then a worker, so they stay small.
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
-      if (input.size * 4 > streamRange) return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange)) };
+      if (input.size * 4 > streamRange) {
+        return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange), crLines) };
+      }
     }
     if (gzip || !reader.splittable || input.size <= rangeBytes) {
       // A copy: its buffer moves to the worker, and the head's may be shared with other buffers.
@@ -106,13 +114,21 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
       return { ...planned, ranges: [[0, input.size]], ...(bytes ? { bytes } : {}) };
     }
     // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
-    return { ...planned, ranges: rangesBetween(cutsOf(file, rangeSchedule(input.size, rangeBytes)), file) };
+    return { ...planned, ranges: rangesBetween(cutsOf(fileBytes, rangeSchedule(input.size, rangeBytes)), file) };
   } catch (error) {
     const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
     return { ...base, error: reason, ranges: [] };
   } finally {
     await file.close();
   }
+}
+
+/**
+ * Whether a file with this (decompressed) head ends its lines with a lone CR. UTF-16 is left as it
+ * is: its code units hold CR bytes that are not CRs (U+010D, č, is 0D 01).
+ */
+function readsLinesAtCr(head: Uint8Array): boolean {
+  return endsLinesWithCr(head) && utf16Encoding(head) === null;
 }
 
 /** A small file's bytes; one byte more than `size` is asked for, so a file that grew is not taken as whole. */
@@ -231,16 +247,21 @@ function fileSource(path: string, size: number): FileSource {
   };
 }
 
-/** Counts newlines in [start, end) of a file: the line base of the next range. */
+/**
+ * Counts line breaks in [start, end) of a (plain) file: the line base of the next range. Its head
+ * tells again, as planFile did, whether they are lone CRs.
+ */
 export async function countNewlines(path: string, start: number, end: number): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(4 << 20);
+    const crLines = readsLinesAtCr(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
     let lines = 0, offset = start;
     while (offset < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
       if (bytesRead === 0) break;
-      lines += newlinesIn(buffer.subarray(0, bytesRead));
+      const bytes = buffer.subarray(0, bytesRead);
+      lines += newlinesIn(crLines ? crToLf(bytes) : bytes);
       offset += bytesRead;
     }
     return lines;
