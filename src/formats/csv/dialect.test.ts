@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../testing.js';
 import { sniffDialect } from './dialect.js';
@@ -42,5 +43,42 @@ describe('sniffDialect', () => {
     for (const line of ['Kontak: admin@contoh.go.id\n', 'Hubungi 081234567890\n']) {
       expect(sniffDialect(utf8(line + body))?.header, line).toBeNull();
     }
+  });
+
+  it('takes column names numbered by digit runs for a header: "kode 123", "nama_ayah1", "telp2"', () => {
+    for (const header of ['nik,nama,kode 123,alamat 2', 'no,nik,nama_ayah1,telp2', 'Kolom 1;Kolom 22;Kolom 333;nilai_2023_2024']) {
+      const delimiter = header.includes(';') ? ';' : ',';
+      const row = (serial: string) => ['1', `317101410190${serial}`, 'Budi Santoso', '081234567890'].join(delimiter);
+      expect(sniffDialect(utf8(`${header}\n${row('0001')}\n${row('0002')}\n`))?.header, header).toEqual(header.split(delimiter));
+    }
+  });
+
+  // Column names as exports write them: words, numbered by up to 4 digits or a closing year.
+  const word = fc.stringMatching(/^[a-z]{2,8}$/);
+  const columnName = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('_', ' '),
+    fc.option(fc.stringMatching(/^[0-9]{1,4}$/)), fc.option(fc.integer({ min: 1990, max: 2030 })))
+    .map(([words, joint, number, year]) => [words.join(joint), number, year].filter((part) => part !== null).join(joint));
+  // Values of a data row that start with a letter, as a name does, beside cells that look like names.
+  const value = fc.oneof(
+    fc.integer({ min: 1, max: 9999 }).map((serial) => `NIK 317101410190${String(serial).padStart(4, '0')}`),
+    fc.constantFrom('HP 0812 3456 7890', 'Telp +62 812-3456-7890', 'NPWP 01.234.567.8-901.000', 'Kode pos 10110'),
+    fc.constantFrom('Lahir 01/01/1990', 'Tgl 1990-01-31', 'Lahir 1 Januari 1990', 'Jam 08:30', 'Tgl 31.12.2024'),
+    fc.constantFrom('Rp 1.500.000,00', 'Rp150000', 'IDR 75.000', 'Gaji 4.250.000', 'Rp 500'),
+  );
+
+  it('property: a header of numbered column names is found above its data', () => {
+    fc.assert(fc.property(fc.uniqueArray(columnName, { minLength: 2, maxLength: 8, selector: (n) => n.toLowerCase() }), (names) => {
+      const row = (serial: number) => names.map((_, i) => (i === 0 ? `31710141019000${serial}` : `Nilai ${i}`)).join(';');
+      expect(sniffDialect(utf8(`${names.join(';')}\n${row(1)}\n${row(2)}\n`))?.header).toEqual(names);
+    }));
+  });
+
+  it('property: a data row with an identifier, phone, date or amount among name-like cells is no header', () => {
+    fc.assert(fc.property(fc.array(columnName, { minLength: 1, maxLength: 6 }), value, fc.nat(), (names, data, at) => {
+      const cells = [...names];
+      cells.splice(at % (cells.length + 1), 0, data);
+      const head = utf8(`${cells.join(';')}\n${cells.join(';')}\n${cells.join(';')}\n`);
+      expect(sniffDialect(head)?.header ?? null).toBeNull();
+    }));
   });
 });

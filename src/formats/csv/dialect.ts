@@ -142,15 +142,27 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
 // Header cells as exports write them: words, digits and punctuation, a line break in a quoted
 // one, an undecodable byte from a Latin-1 name.
 const NAME_LIKE = /^[\p{L}_#][\p{L}\p{M}\p{N}\s_.\-/()#?:'&%\uFFFD]{0,63}$/u;
+/** A cell of the rows below row 1 that only data holds: three digits in a row, an @, a number. */
 const DATA_LIKE = /\d{3}|@|^\d+([.,]\d+)?$/;
+/**
+ * A value that no column name holds, though it starts with a letter: an e-mail address, an
+ * identifier or phone number (a run of 5 digits, or 7 in groups), a date or time, an amount.
+ * Column names do number themselves ("kode 123", "nama_ayah1", "Kode Pos 2024"), so shorter
+ * digit runs are no sign of data.
+ */
+const VALUE_LIKE =
+  /@|\d{5}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}|\d{1,2}[\s\-/](jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\p{L}*[\s\-/]\d{2,4}|\d[.,]\d{3}(\D|$)|\b(rp|idr|usd)\.?\s?\d/iu;
+/** Digits of an identifier written in groups ("0812 3456 7890", "NPWP 01.234.567.8-901.000"). */
+const GROUPED_DIGITS = 7;
+/** Years numbering column names ("nilai_2023_2024") are not digits of an identifier. */
+const YEAR = /(?<!\d)(19|20)\d\d(?!\d)/g;
 const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|telp|hp|tgl|tanggal|kode|code)\b/i;
-/** A year closing a column name ("Kode Pos 2024", "nilai_2023") is not data. */
-const NAME_YEAR = /[\s_](19|20)\d\d$/;
 /** Report title lines that Excel writes above the header row. */
 const MAX_TITLE_ROWS = 5;
 
 function isHeaderCell(name: string): boolean {
-  return NAME_LIKE.test(name) && !DATA_LIKE.test(name.replace(NAME_YEAR, ''));
+  if (!NAME_LIKE.test(name) || VALUE_LIKE.test(name)) return false;
+  return (name.replace(YEAR, '').match(/\d/g)?.length ?? 0) < GROUPED_DIGITS;
 }
 
 const TITLE_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
