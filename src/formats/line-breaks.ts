@@ -1,40 +1,76 @@
-// Lone-CR line breaks (old Mac files, Excel's "CSV (Macintosh)" export). Readers, range cuts and
-// line counts all split at LF, so a file whose lines end with a CR alone is read with every CR
-// taken as an LF. The mapping is byte for byte, so offsets stay exact; it is decided once per file
-// from its head and carried in the file state, for every path that reads the file's bytes.
+// Lone-CR line breaks (old Mac files, Excel's "CSV (Macintosh)" export, files appended to on
+// different systems). Readers, range cuts and line counts all split at LF, so a file that ends
+// lines with a CR alone is read with each such CR taken as an LF; a CRLF stays as it is, one
+// break. The mapping is byte for byte, so offsets stay exact. It is decided once per file from its
+// head and carried in the file state, for every path that reads the file's bytes.
 import type { ByteSource, FileState } from './types.js';
 
 const LF = 10, CR = 13;
-/** Bytes of the head that decide: the file's lines must end with CRs from its start. */
+/** Bytes of the head that decide. */
 export const LINE_BREAK_SNIFF_BYTES = 65536;
+/** `next` for bytes that end the input. */
+export const INPUT_END = -1;
 
-/** Whether a file (UTF-8 or a single-byte encoding) with this head ends its lines with a lone CR. */
-export function endsLinesWithCr(head: Uint8Array): boolean {
+/** Whether a file (UTF-8 or a single-byte encoding) with this head ends a line with a lone CR. */
+export function hasLoneCr(head: Uint8Array): boolean {
   const sample = asBuffer(head).subarray(0, LINE_BREAK_SNIFF_BYTES);
-  return sample.indexOf(CR) >= 0 && sample.indexOf(LF) < 0;
+  // A CR that ends the sample may be the first half of a CRLF: it does not decide.
+  for (let i = sample.indexOf(CR); i >= 0 && i + 1 < sample.length; i = sample.indexOf(CR, i + 1)) {
+    if (sample[i + 1] !== LF) return true;
+  }
+  return false;
 }
 
-/** The state key set on a file read with CRs as LFs. */
-const CR_LINE_BREAKS = 'crLineBreaks';
+/** The state key set on a file read with its lone CRs as LFs. */
+const LONE_CR_LINE_BREAKS = 'loneCrLineBreaks';
 
-export function withCrLineBreaks(state: FileState): FileState {
-  return { ...state, [CR_LINE_BREAKS]: true };
+export function withLoneCrLineBreaks(state: FileState): FileState {
+  return { ...state, [LONE_CR_LINE_BREAKS]: true };
 }
 
-export function readsCrAsLf(state: FileState): boolean {
-  return state[CR_LINE_BREAKS] === true;
+export function readsLoneCrAsLf(state: FileState): boolean {
+  return state[LONE_CR_LINE_BREAKS] === true;
 }
 
-/** Rewrites every CR of `bytes` to an LF, in place (UTF-8 never holds a CR byte inside a character). */
-export function crToLf<T extends Uint8Array>(bytes: T): T {
+/**
+ * Rewrites each CR of `bytes` that no LF follows to an LF, in place (UTF-8 never holds a CR byte
+ * inside a character). `next` is the byte just after them, or INPUT_END.
+ */
+export function loneCrToLf<T extends Uint8Array>(bytes: T, next: number): T {
   const buffer = asBuffer(bytes);
-  for (let i = buffer.indexOf(CR); i >= 0; i = buffer.indexOf(CR, i + 1)) buffer[i] = LF;
+  for (let i = buffer.indexOf(CR); i >= 0; i = buffer.indexOf(CR, i + 1)) {
+    if ((i + 1 < buffer.length ? buffer[i + 1] : next) !== LF) buffer[i] = LF;
+  }
   return bytes;
 }
 
-/** `source` with every CR read as an LF. */
-export function crAsLfSource(source: ByteSource): ByteSource {
-  return { size: source.size, read: async (offset, length, into) => crToLf(await source.read(offset, length, into)) };
+/** Whether the byte after `bytes` is needed to map them: they end with a CR. */
+export function endsWithCr(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && bytes[bytes.length - 1] === CR;
+}
+
+/** `source` with its lone CRs read as LFs (the bytes read are rewritten in place). */
+export function loneCrAsLfSource(source: ByteSource): ByteSource {
+  return {
+    size: source.size,
+    async read(offset, length, into) {
+      const bytes = await source.read(offset, length, into);
+      const next = endsWithCr(bytes) ? (await source.read(offset + bytes.length, 1))[0] ?? INPUT_END : INPUT_END;
+      return loneCrToLf(bytes, next);
+    },
+  };
+}
+
+/** Chunks of a stream with their lone CRs as LFs; a chunk that ends with a CR waits for the next. */
+export async function* loneCrsAsLf(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<Buffer> {
+  let held: Buffer | null = null;
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    if (held) yield loneCrToLf(held, chunk[0]!);
+    held = endsWithCr(chunk) ? chunk : null;
+    if (!held) yield loneCrToLf(chunk, INPUT_END);
+  }
+  if (held) yield loneCrToLf(held, INPUT_END);
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

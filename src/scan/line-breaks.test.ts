@@ -29,14 +29,14 @@ function write(name: string, bytes: string | Buffer): string {
   return path;
 }
 
-/** Each finding's line, offset, type, column and value hash, sorted; and the report's totals. */
-async function scanned(path: string, options: ScanOptions): Promise<{ findings: string[]; records: number; byType: unknown }> {
+/** Each finding's line, offset (unless `offsets` is false), type, column and value hash, sorted; and the report's totals. */
+async function scanned(path: string, options: ScanOptions, offsets = true): Promise<{ findings: string[]; records: number; byType: unknown }> {
   const out = `${path}.${options.workers}.${options.rangeBytes ?? 0}.ndjson`;
   const report = await scanPaths([path], { asOf: '2026-11-23', key, findingsFile: out, ...options });
   expect(report.files[0]).toMatchObject({ error: null });
   const findings = readFileSync(out, 'utf8').trim().split('\n').map((l) => {
     const f = JSON.parse(l) as Record<string, unknown>;
-    return `${f.line} ${f.offset} ${f.type} ${f.field} ${f.hash}`;
+    return `${f.line} ${offsets ? f.offset : ''} ${f.type} ${f.field} ${f.hash}`;
   }).sort();
   return { findings, records: report.totals.records, byType: report.totals.byType };
 }
@@ -78,5 +78,17 @@ describe('a file whose lines end with a lone CR', () => {
     const expected = await scanned(write('kecil-lf.csv', small), { workers: 2 });
     expect(expected.byType).toMatchObject({ PERSON_NAME: { count: 3 }, KK: { count: 3 } });
     expect(await scanned(write('kecil-cr.csv', small.replaceAll('\n', '\r')), { workers: 2 })).toEqual(expected);
+  });
+
+  it('is read like its LF twin when its rows end with LF, CRLF and CR in turn, split or gzipped', async () => {
+    const endings = ['\r\n', '\r', '\n'];
+    let row = 0;
+    const mixed = lf.replace(/\n(?=\d)|\n$/g, () => endings[row++ % 3]!);
+    const mixedPath = write('warga-campur.csv', mixed);
+    const mixedGzipPath = write('warga-campur.csv.gz', gzipSync(mixed));
+    const expected = await scanned(lfPath, { workers: 0 }, false);
+    expect(await scanned(mixedPath, { workers: 0 }, false)).toEqual(expected);
+    expect(await scanned(mixedPath, { workers: 2, rangeBytes: 50_000 }, false)).toEqual(expected);
+    expect(await scanned(mixedGzipPath, { workers: 2, rangeBytes: 50_000 }, false)).toEqual(expected);
   });
 });

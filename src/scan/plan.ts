@@ -5,7 +5,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { detectFormat, utf16Encoding } from '../formats/index.js';
-import { crAsLfSource, crToLf, endsLinesWithCr, LINE_BREAK_SNIFF_BYTES, withCrLineBreaks } from '../formats/line-breaks.js';
+import {
+  endsWithCr, hasLoneCr, INPUT_END, LINE_BREAK_SNIFF_BYTES, loneCrAsLfSource, loneCrToLf, withLoneCrLineBreaks,
+} from '../formats/line-breaks.js';
 import { separatesTokens } from '../formats/pieces.js';
 import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
@@ -90,14 +92,15 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const raw = input.size <= HEAD_BYTES ? readWholeSync(input.path, input.size) : await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
-    // The head (and with it a small file's bytes) is read with CRs as LFs from here on.
-    const crLines = readsLinesAtCr(head);
-    if (crLines) crToLf(head);
+    // The head (and with it a small file's bytes) is read with lone CRs as LFs from here on. A CR
+    // that ends a longer head is taken for a lone one: only the sniff sees it.
+    const crLines = readsLoneCrs(head);
+    if (crLines) loneCrToLf(head, INPUT_END);
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
-    const fileBytes = crLines ? crAsLfSource(file) : file;
+    const fileBytes = crLines ? loneCrAsLfSource(file) : file;
     const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : fileBytes;
     const prepared = await reader.prepare(source, head);
-    const state = crLines ? withCrLineBreaks(prepared) : prepared;
+    const state = crLines ? withLoneCrLineBreaks(prepared) : prepared;
     const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
     const planned = { ...base, format: reader.format, gzip, state };
     if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
@@ -124,11 +127,11 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
 }
 
 /**
- * Whether a file with this (decompressed) head ends its lines with a lone CR. UTF-16 is left as it
- * is: its code units hold CR bytes that are not CRs (U+010D, č, is 0D 01).
+ * Whether a file with this (decompressed) head ends lines with a lone CR. UTF-16 is left as it is:
+ * its code units hold CR bytes that are not CRs (U+010D, č, is 0D 01).
  */
-function readsLinesAtCr(head: Uint8Array): boolean {
-  return endsLinesWithCr(head) && utf16Encoding(head) === null;
+function readsLoneCrs(head: Uint8Array): boolean {
+  return hasLoneCr(head) && utf16Encoding(head) === null;
 }
 
 /** A small file's bytes; one byte more than `size` is asked for, so a file that grew is not taken as whole. */
@@ -249,19 +252,20 @@ function fileSource(path: string, size: number): FileSource {
 
 /**
  * Counts line breaks in [start, end) of a (plain) file: the line base of the next range. Its head
- * tells again, as planFile did, whether they are lone CRs.
+ * tells again, as planFile did, whether lone CRs count.
  */
 export async function countNewlines(path: string, start: number, end: number): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(4 << 20);
-    const crLines = readsLinesAtCr(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
+    const crLines = readsLoneCrs(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
     let lines = 0, offset = start;
     while (offset < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
       if (bytesRead === 0) break;
       const bytes = buffer.subarray(0, bytesRead);
-      lines += newlinesIn(crLines ? crToLf(bytes) : bytes);
+      if (crLines) loneCrToLf(bytes, endsWithCr(bytes) ? (await readAt(handle, offset + bytesRead, 1))[0] ?? INPUT_END : INPUT_END);
+      lines += newlinesIn(bytes);
       offset += bytesRead;
     }
     return lines;

@@ -3,7 +3,7 @@
 // where records start, with the same cut rules as for plain files, and hands each range's bytes
 // to a worker. Memory stays bounded: only the bytes between the last cut and the read frontier are
 // kept, and the scan dispatches a bounded number of ranges at a time.
-import { crToLf } from '../formats/line-breaks.js';
+import { loneCrsAsLf } from '../formats/line-breaks.js';
 import type { ByteSource } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
 
@@ -125,7 +125,7 @@ export class StreamWindow implements ByteSource {
 
 /**
  * Ranges of the decompressed gzip file at `path`, cut by `cutsOf` (the reader's record cuts, or
- * line cuts) over the stream, with every CR read as an LF when `crLines`. The last range runs to
+ * line cuts) over the stream, with lone CRs read as LFs when `crLines`. The last range runs to
  * where the stream ends; a stream error is thrown after the ranges before it, so their findings
  * are kept.
  */
@@ -133,7 +133,7 @@ export async function* gzipRanges(
   path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>, crLines = false,
 ): AsyncGenerator<StreamRange> {
   const file = new GzipFile(path);
-  const chunks = crLines ? mapChunks(file, crToLf) : file[Symbol.asyncIterator]();
+  const chunks = crLines ? loneCrsAsLf(file) : file[Symbol.asyncIterator]();
   const window = new StreamWindow(chunks);
   try {
     let start = 0;
@@ -155,8 +155,4 @@ export async function* gzipRanges(
   } finally {
     await chunks.return(undefined);
   }
-}
-
-async function* mapChunks(chunks: AsyncIterable<Buffer>, map: (chunk: Buffer) => Buffer): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) yield map(chunk);
 }

@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Engine, parseAsOf, type Finding, type PiiType } from '../engine/index.js';
 import type { ScanStats } from '../engine/stats/scan-stats.js';
 import { readers } from '../formats/index.js';
-import { crToLf, readsCrAsLf } from '../formats/line-breaks.js';
+import { endsWithCr, INPUT_END, loneCrsAsLf, loneCrToLf, readsLoneCrAsLf } from '../formats/line-breaks.js';
 import type { FileState, FormatReader } from '../formats/types.js';
 import { FindingEncoder, type FindingRecord } from './findings.js';
 import { GzipFile } from './gunzip.js';
@@ -164,14 +164,15 @@ async function runSmallFile(task: ScanTask, events: TaskEvents, totals: ScanStat
 }
 
 /**
- * Reads a range in chunks and scans each (its CRs as LFs where the plan says the lines end so;
- * bytes handed over with a task were read so by the planner). The reads block: a thread that scans has nothing else to
- * do, and each awaited open, read and close left it idle for a round trip through libuv's pool (a
- * worker of a 2-worker scan of a 512 MB file idled 185-225 ms in all; now 75-140 ms, at its ends).
+ * Reads a range in chunks and scans each, its lone CRs as LFs where the plan says so (bytes handed
+ * over with a task were read so by the planner). The reads block: a thread that scans has nothing
+ * else to do, and each awaited open, read and close left it idle for a round trip through libuv's
+ * pool (a worker of a 2-worker scan of a 512 MB file idled 185-225 ms in all; now 75-140 ms, at
+ * its ends).
  */
 function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): void {
   const fd = openSync(task.path, 'r');
-  const crLines = readsCrAsLf(task.state);
+  const crLines = readsLoneCrAsLf(task.state);
   try {
     let offset = task.start;
     // One buffer for the whole range: parsers copy whatever tail they keep (RecordParser contract).
@@ -183,7 +184,9 @@ function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => 
       while (offset < task.end) {
         const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, task.end - offset), offset);
         if (bytesRead === 0) break;
-        scan(crLines ? crToLf(chunk.subarray(0, bytesRead)) : chunk.subarray(0, bytesRead), offset);
+        const bytes = chunk.subarray(0, bytesRead);
+        if (crLines) loneCrToLf(bytes, endsWithCr(bytes) ? byteAt(fd, offset + bytesRead) : INPUT_END);
+        scan(bytes, offset);
         offset += bytesRead;
         events.progress(task.id, bytesRead);
       }
@@ -195,12 +198,18 @@ function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => 
   }
 }
 
+/** The byte at `offset` of a file, or INPUT_END past its end. */
+function byteAt(fd: number, offset: number): number {
+  const one = Buffer.alloc(1);
+  return readSync(fd, one, 0, 1, offset) === 1 ? one[0]! : INPUT_END;
+}
+
 async function readGzip(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {
   const file = new GzipFile(task.path);
-  const crLines = readsCrAsLf(task.state);
+  const crLines = readsLoneCrAsLf(task.state);
   let reported = 0, offset = 0;
-  for await (const chunk of file) {
-    scan(crLines ? crToLf(chunk) : chunk, offset);
+  for await (const chunk of crLines ? loneCrsAsLf(file) : file) {
+    scan(chunk, offset);
     offset += chunk.length;
     if (file.compressedRead > reported) {
       events.progress(task.id, file.compressedRead - reported);
