@@ -53,6 +53,13 @@ describe('sniffDialect', () => {
     }
   });
 
+  it('takes quoted column names that hold the delimiter or another one for a header', () => {
+    const rows = '"3171014101900001","Budi Santoso","Jl. Mawar 2, RT 1"\n"3171014101900002","Siti Aminah","Jl. Melati 3"\n';
+    for (const header of ['"nik","nama","alamat, lengkap"', '"nik","nama","alamat; kota"', '"nik","nama","alamat|kota"']) {
+      expect(sniffDialect(utf8(`${header}\n${rows}`))?.header, header).toEqual(header.slice(1, -1).split('","'));
+    }
+  });
+
   // Column names as exports write them: words, numbered by up to 4 digits or a closing year.
   const word = fc.stringMatching(/^[a-z]{2,8}$/);
   const columnName = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('_', ' '),

@@ -139,9 +139,9 @@ function delimiterScore(head: Uint8Array, delimiter: number): { consistency: num
   return { consistency: common > 1 ? best / rows : 0, width: common, rows };
 }
 
-// Header cells as exports write them: words, digits and punctuation, a line break in a quoted
-// one, an undecodable byte from a Latin-1 name.
-const NAME_LIKE = /^[\p{L}_#][\p{L}\p{M}\p{N}\s_.\-/()#?:'&%\uFFFD]{0,63}$/u;
+// Header cells as exports write them: words, digits and punctuation, a line break or a comma in
+// a quoted one ("alamat, lengkap"), an undecodable byte from a Latin-1 name.
+const NAME_LIKE = /^[\p{L}_#][\p{L}\p{M}\p{N}\s_.,;|\-/()#?:'&%\uFFFD]{0,63}$/u;
 /** A cell of the rows below row 1 that only data holds: three digits in a row, an @, a number. */
 const DATA_LIKE = /\d{3}|@|^\d+([.,]\d+)?$/;
 /**
