@@ -18,6 +18,21 @@ describe('csv reader', () => {
     expect(result.fields[1]!.offset).toBe(33);
   });
 
+  it('names the columns of rows wider than the sniffed bytes (16,384) or the planned head (50,000)', async () => {
+    for (const width of [16_384, 50_000]) {
+      // Names numbered as exports do; the KK column is the 3,001st.
+      const names = Array.from({ length: width }, (_, i) => ['nik', 'nama'][i] ?? (i === 3000 ? 'no_kk' : `kolom_${Math.floor(i / 1000)}_${i % 1000}`));
+      const row = (serial: string) => names.map((_, i) => ['317101410190' + serial, 'Budi Santoso'][i] ?? (i === 3000 ? '3171012301150001' : 'x'));
+      const bytes = utf8(`${names.join(',')}\n${row('0001').join(',')}\n${row('0002').join(',')}\n`);
+      const state = await prepareState(csvReader, bytes, 256 << 10);
+      const result = readRange(csvReader, state, bytes);
+      expect(result.records, `${width}`).toBe(2);
+      expect(fieldLines(result).filter((line) => !line.endsWith('=x')), `${width}`).toEqual([
+        'nik=3171014101900001', 'nama=Budi Santoso', 'no_kk=3171012301150001', 'nik=3171014101900002', 'nama=Budi Santoso', 'no_kk=3171012301150001',
+      ]);
+    }
+  });
+
   it('uses col1… when row 1 is data', async () => {
     const result = await read('3171234567890001,Budi\n3171234567890002,Siti\n');
     expect(fieldLines(result)).toEqual(['col1=3171234567890001', 'col2=Budi', 'col1=3171234567890002', 'col2=Siti']);

@@ -14,6 +14,8 @@ const QUOTE = 34, LF = 10, CR = 13, TAB = 9;
 const MAX_COLUMNS = 4096;
 /** An open quoted field this short at the end of the input is kept as one field. */
 const OPEN_QUOTE_TAIL = 65536;
+/** How far `prepare` reads for a header row and a data row longer than the planned head. */
+const WIDE_HEAD_BYTES = 4 << 20;
 
 export interface CsvState extends FileState {
   delimiter: number;
@@ -180,6 +182,13 @@ export class CsvParser extends ChunkedParser {
   }
 }
 
+/** LFs in `bytes`, counted up to `most`. */
+function lineFeeds(bytes: Uint8Array, most: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(LF); at >= 0 && count < most; at = bytes.indexOf(LF, at + 1)) count++;
+  return count;
+}
+
 function bomLength(bytes: Uint8Array): number {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
@@ -208,7 +217,9 @@ function delimitedReader(format: 'csv' | 'tsv'): FormatReader {
       if (!dialect.header && dialect.width < 3 && extBonus === 0) return 0.04;
       return Math.min(0.85, 0.35 + dialect.consistency * 0.4 + (dialect.rows >= 5 ? 0.05 : 0) + extBonus);
     },
-    async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
+    async prepare(source: ByteSource, planned: Uint8Array): Promise<FileState> {
+      // Rows longer than the planned head (tens of thousands of columns): read on for two of them.
+      const head = lineFeeds(planned, 2) < 2 && source.size > planned.length ? await source.read(0, WIDE_HEAD_BYTES) : planned;
       const bom = bomLength(head);
       // The same head object as the sniff's, unless a byte-order mark is cut off: its walk is remembered.
       const dialect: CsvDialect | null = sniffDialect(bom ? head.subarray(bom) : head, preferred);

@@ -211,11 +211,17 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
   if (!memo) {
     // 64 KB is plenty of rows, and bounds the cost of sniffing huge lines (a SQL dump's head). The
     // first 16 KB decide when they hold enough rows: sniffing is most of the planning of each file
-    // in a folder of thousands of small exports.
-    const head = fullHead.subarray(0, SNIFF_BYTES);
+    // in a folder of thousands of small exports. Rows of thousands of columns need all of the head
+    // for two rows: a header and the data that tells it.
+    let head = fullHead.subarray(0, SNIFF_BYTES);
     const scoresOf = (bytes: Uint8Array) => CANDIDATES.map((delimiter) => delimiterScore(bytes, delimiter));
+    const rowsOf = (scores: ReturnType<typeof scoresOf>) => Math.max(...scores.map((s) => s.rows));
     let scores = scoresOf(head.subarray(0, QUICK_SNIFF_BYTES));
-    if (head.length > QUICK_SNIFF_BYTES && Math.max(...scores.map((s) => s.rows)) < QUICK_SNIFF_ROWS) scores = scoresOf(head);
+    if (head.length > QUICK_SNIFF_BYTES && rowsOf(scores) < QUICK_SNIFF_ROWS) scores = scoresOf(head);
+    if (fullHead.length > head.length && rowsOf(scores) < 2) {
+      head = fullHead;
+      scores = scoresOf(head);
+    }
     memo = { head, scores, headers: new Map() };
     sniffed.set(fullHead, memo);
   }
