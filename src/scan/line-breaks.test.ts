@@ -91,4 +91,12 @@ describe('a file whose lines end with a lone CR', () => {
     expect(await scanned(mixedPath, { workers: 2, rangeBytes: 50_000 }, false)).toEqual(expected);
     expect(await scanned(mixedGzipPath, { workers: 2, rangeBytes: 50_000 }, false)).toEqual(expected);
   });
+
+  it('cuts a text file at its lone CRs into ranges with the LF twin\'s findings and lines', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `pelanggan ${i} Budi Santoso NIK 317101410190${String(i + 1).padStart(4, '0')} telp 0812${10_000_000 + i}`);
+    const lfText = write('log-lf.txt', `${lines.join('\n')}\n`);
+    const crText = write('log-cr.txt', `${lines.join('\r')}\r`);
+    expect(await rangeCount(await planFile({ path: crText, size: readFileSync(crText).length }, 50_000))).toBeGreaterThan(3);
+    expect(await scanned(crText, { workers: 2, rangeBytes: 50_000 })).toEqual(await scanned(lfText, { workers: 0 }));
+  });
 });
