@@ -75,7 +75,7 @@ describe('sniffDialect', () => {
 
   it('property: a header of numbered column names is found above its data', () => {
     fc.assert(fc.property(fc.uniqueArray(columnName, { minLength: 2, maxLength: 8, selector: (n) => n.toLowerCase() }), (names) => {
-      const row = (serial: number) => names.map((_, i) => (i === 0 ? `31710141019000${serial}` : `Nilai ${i}`)).join(';');
+      const row = (serial: number) => names.map((_, i) => (i === 0 ? `31710141019000${serial}` : 'Budi Santoso')).join(';');
       expect(sniffDialect(utf8(`${names.join(';')}\n${row(1)}\n${row(2)}\n`))?.header).toEqual(names);
     }));
   });
@@ -86,6 +86,14 @@ describe('sniffDialect', () => {
       cells.splice(at % (cells.length + 1), 0, data);
       const head = utf8(`${cells.join(';')}\n${cells.join(';')}\n${cells.join(';')}\n`);
       expect(sniffDialect(head)?.header ?? null).toBeNull();
+    }));
+  });
+
+  it('property: a headerless file whose cells are numbered alike in every row is no header', () => {
+    const cell = fc.tuple(word, fc.integer({ min: 100, max: 999 }));
+    fc.assert(fc.property(fc.array(cell, { minLength: 2, maxLength: 6 }), (cells) => {
+      const row = (step: number) => cells.map(([name, number], i) => (i === 0 ? name : `${name} ${number + step}`)).join(';');
+      expect(sniffDialect(utf8(`${row(0)}\n${row(1)}\n${row(2)}\n`))?.header ?? null).toBeNull();
     }));
   });
 });

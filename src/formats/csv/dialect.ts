@@ -178,6 +178,11 @@ function isTitleRow(row: string[]): boolean {
   return !text.includes('@') && (text.match(/\d/g)?.length ?? 0) <= 4;
 }
 
+/** A cell's shape: its letters as `a`, its digits as `9` ("Kode 123" is "aaaa 999"). */
+function shapeOf(cell: string): string {
+  return cell.trim().replace(/\p{L}/gu, 'a').replace(/\d/g, '9');
+}
+
 /** Whether row 1 of `rows` is a header; null when only more rows below it can tell. */
 function looksLikeHeader(rows: string[][]): boolean | null {
   const first = rows[0];
@@ -186,10 +191,15 @@ function looksLikeHeader(rows: string[][]): boolean | null {
   const names = first.map((t) => t.trim()).filter(Boolean);
   if (names.length < Math.max(2, first.length / 2)) return false;
   if (!names.every(isHeaderCell)) return false;
+  // A numbered cell over cells of its shape ("Kode 123" over "Kode 124") is a value of its column.
+  const below = rows.slice(1);
+  for (const [i, cell] of first.entries()) {
+    if (/\d/.test(cell) && below.some((row) => row[i] !== undefined && shapeOf(row[i]) === shapeOf(cell))) return false;
+  }
   // Repeated names (joined tables) need data below to tell them from a row of repeated values.
   const distinct = new Set(names.map((t) => t.toLowerCase())).size === names.length;
   if (distinct && names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
-  return rows.slice(1).some((row) => row.some((t) => DATA_LIKE.test(t))) || null;
+  return below.some((row) => row.some((t) => DATA_LIKE.test(t))) || null;
 }
 
 /**
