@@ -73,9 +73,10 @@ describe('sniffDialect', () => {
     fc.constantFrom('Rp 1.500.000,00', 'Rp150000', 'IDR 75.000', 'Gaji 4.250.000', 'Rp 500'),
   );
 
-  it('property: a header of numbered column names is found above its data', () => {
-    fc.assert(fc.property(fc.uniqueArray(columnName, { minLength: 2, maxLength: 8, selector: (n) => n.toLowerCase() }), (names) => {
-      const row = (serial: number) => names.map((_, i) => (i === 0 ? `31710141019000${serial}` : 'Budi Santoso')).join(';');
+  it('property: a header of numbered column names beside a known one is found above its data', () => {
+    const columns = fc.uniqueArray(columnName, { minLength: 1, maxLength: 8, selector: (n) => n.toLowerCase() }).filter((n) => !n.includes('nik'));
+    fc.assert(fc.property(columns.map((n) => ['nik', ...n]), (names) => {
+      const row = (serial: number) => names.map((_, i) => (i === 0 ? `317101410190000${serial}` : 'Budi Santoso')).join(';');
       expect(sniffDialect(utf8(`${names.join(';')}\n${row(1)}\n${row(2)}\n`))?.header).toEqual(names);
     }));
   });
@@ -87,6 +88,11 @@ describe('sniffDialect', () => {
       const head = utf8(`${cells.join(';')}\n${cells.join(';')}\n${cells.join(';')}\n`);
       expect(sniffDialect(head)?.header ?? null).toBeNull();
     }));
+  });
+
+  it('takes a row with three digits in a row for data when no cell is a known column name', () => {
+    const head = 'Budi Santoso,Jl. Mawar No. 123\nSiti Aminah,Jl. Melati Raya No. 45\nDewi Lestari,Jl. Kenanga No. 678\n';
+    expect(sniffDialect(utf8(head))?.header).toBeNull();
   });
 
   it('property: a headerless file whose cells are numbered alike in every row is no header', () => {

@@ -154,6 +154,8 @@ const VALUE_LIKE =
   /@|\d{5}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}|\d{1,2}[\s\-/](jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\p{L}*[\s\-/]\d{2,4}|\d[.,]\d{3}(\D|$)|\b(rp|idr|usd)\.?\s?\d/iu;
 /** Digits of an identifier written in groups ("0812 3456 7890", "NPWP 01.234.567.8-901.000"). */
 const GROUPED_DIGITS = 7;
+/** A year closing a column name ("Kode Pos 2024", "nilai_2023") is not data. */
+const NAME_YEAR = /[\s_](19|20)\d\d$/;
 /** Years numbering column names ("nilai_2023_2024") are not digits of an identifier. */
 const YEAR = /(?<!\d)(19|20)\d\d(?!\d)/g;
 const COMMON_HEADER = /^(id|no|nik|nama|name|email|e-mail|alamat|address|phone|telp|hp|tgl|tanggal|kode|code)\b/i;
@@ -199,6 +201,8 @@ function looksLikeHeader(rows: string[][]): boolean | null {
   // Repeated names (joined tables) need data below to tell them from a row of repeated values.
   const distinct = new Set(names.map((t) => t.toLowerCase())).size === names.length;
   if (distinct && names.some((t) => t.includes('_') || COMMON_HEADER.test(t))) return true;
+  // Without a name to go by, three digits in a row may be a value (a house number), as below.
+  if (names.some((t) => DATA_LIKE.test(t.replace(NAME_YEAR, '')))) return false;
   return below.some((row) => row.some((t) => DATA_LIKE.test(t))) || null;
 }
 
