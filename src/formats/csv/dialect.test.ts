@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../testing.js';
-import { sniffDialect } from './dialect.js';
+import { sampleRows, sniffDialect } from './dialect.js';
 
 describe('sniffDialect', () => {
   it('gives the CSV sniff, the TSV sniff and prepare one answer per head, each caller its own copy', () => {
@@ -88,6 +88,12 @@ describe('sniffDialect', () => {
       const head = utf8(`${cells.join(';')}\n${cells.join(';')}\n${cells.join(';')}\n`);
       expect(sniffDialect(head)?.header ?? null).toBeNull();
     }));
+  });
+
+  it('stops walking a row at more cells than any export writes: a 4 MB line of commas is no row', () => {
+    const head = utf8(`${','.repeat(4 << 20)}\n3171014101900001,Budi\n3171014101900002,Siti\n`);
+    expect(sampleRows(head, 44).rows).toEqual([]);
+    expect(sniffDialect(head)).toBeNull();
   });
 
   it('takes a row with three digits in a row for data when no cell is a known column name', () => {

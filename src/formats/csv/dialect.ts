@@ -24,6 +24,11 @@ const MAX_ROWS = 200;
 const SNIFF_BYTES = 65536;
 const QUICK_SNIFF_BYTES = 16384;
 const QUICK_SNIFF_ROWS = 20;
+/**
+ * More cells in a row than any export writes (Excel stops at 16,384 columns): a line of megabytes
+ * of one byte, whose walk would hold three numbers and a string per cell.
+ */
+const MAX_ROW_CELLS = 1 << 17;
 
 /**
  * The first delimiter or line feed at or after a position (or the head's end), for positions that
@@ -85,7 +90,7 @@ function walkRows(
     pending[3 * cells] = start;
     pending[3 * cells + 1] = end;
     pending[3 * cells + 2] = quoted ? 1 : 0;
-    cells++;
+    if (++cells > MAX_ROW_CELLS) return rows;
     if (end > start || quoted) empty = false;
     if (head[j] === LF) {
       if (cells > 1 || !empty) {
