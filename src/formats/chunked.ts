@@ -20,6 +20,8 @@ export interface ParserOptions {
    * UTF-8 transcoding (the file is not split, so they are consistent within the file).
    */
   encoding?: 'utf-16le' | 'utf-16be';
+  /** UTF-16 input ends lines with lone CRs: the transcoding has them as LFs (line-breaks.ts). */
+  loneCrLineBreaks?: boolean;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 8 << 20;
@@ -66,6 +68,9 @@ export abstract class ChunkedParser implements RecordParser {
   private readonly utf16: TextDecoder | null;
   private utf8Offset = 0;
   private utf16Bytes = 0;
+  private readonly loneCrs: boolean;
+  /** The transcoding's last CR, held until the next chunk tells whether an LF follows it. */
+  private heldCr = false;
 
   constructor(rangeStart: number, options: ParserOptions = {}) {
     const reused = spare;
@@ -79,6 +84,7 @@ export abstract class ChunkedParser implements RecordParser {
     // The decoder drops the UTF-16 byte-order mark itself.
     this.utf16 = options.encoding ? new TextDecoder(options.encoding) : null;
     if (this.utf16) this.skipBom = false;
+    this.loneCrs = options.loneCrLineBreaks === true;
   }
 
   private transcode(chunk: Uint8Array, flush: boolean): { chunk: Buffer; fileOffset: number } {
@@ -88,10 +94,17 @@ export abstract class ChunkedParser implements RecordParser {
       this.warn(`invalid UTF-16 (an unpaired surrogate or odd byte) near byte ${this.utf16Bytes}: replaced with U+FFFD`);
     }
     this.utf16Bytes += chunk.length;
-    const out = Buffer.from(text, 'utf8');
+    const out = Buffer.from(this.loneCrs ? this.mapLoneCrs(text, flush) : text, 'utf8');
     const fileOffset = this.utf8Offset;
     this.utf8Offset += out.length;
     return { chunk: out, fileOffset };
+  }
+
+  private mapLoneCrs(text: string, flush: boolean): string {
+    let joined = this.heldCr ? `\r${text}` : text;
+    this.heldCr = !flush && joined.endsWith('\r');
+    if (this.heldCr) joined = joined.slice(0, -1);
+    return joined.replace(/\r(?!\n)/g, '\n');
   }
 
   get warnings(): readonly string[] {

@@ -14,6 +14,7 @@
 import { csvReader, tsvReader } from './csv/csv.js';
 import { jsonReader, ndjsonReader } from './json/json.js';
 import { sqlReader } from './sql/sql.js';
+import { hasLoneCr, INPUT_END, loneCrToLf, withLoneCrLineBreaks } from './line-breaks.js';
 import { textReader } from './text/text.js';
 import { FormatError, type ByteSource, type FileState, type FormatReader } from './types.js';
 
@@ -102,6 +103,16 @@ function pick(head: Uint8Array, path: string): FormatReader {
   return best;
 }
 
+/**
+ * A UTF-16 head as UTF-8, with its lone CRs as LFs when it ends lines so, as its parsers then read
+ * it (line-breaks.ts; the bytes of UTF-16 cannot be mapped as they are read).
+ */
+function utf8Head(head: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { utf8: Buffer; loneCrs: boolean } {
+  const utf8 = Buffer.from(new TextDecoder(encoding).decode(head), 'utf8');
+  const loneCrs = hasLoneCr(utf8);
+  return { utf8: loneCrs ? loneCrToLf(utf8, INPUT_END) : utf8, loneCrs };
+}
+
 /** A reader for UTF-16 text: the same format, fed UTF-8 that its parsers transcode on the fly. */
 function utf16Reader(inner: FormatReader, encoding: 'utf-16le' | 'utf-16be'): FormatReader {
   return {
@@ -110,9 +121,10 @@ function utf16Reader(inner: FormatReader, encoding: 'utf-16le' | 'utf-16be'): Fo
     splittable: false,
     sniff: inner.sniff,
     async prepare(_source: ByteSource, head: Uint8Array): Promise<FileState> {
-      const utf8 = Buffer.from(new TextDecoder(encoding).decode(head), 'utf8');
+      const { utf8, loneCrs } = utf8Head(head, encoding);
       const source: ByteSource = { size: utf8.length, read: async (o, l) => utf8.subarray(o, o + l) };
-      return { ...(await inner.prepare(source, utf8)), encoding };
+      const state = { ...(await inner.prepare(source, utf8)), encoding };
+      return loneCrs ? withLoneCrLineBreaks(state) : state;
     },
     createParser: (state, rangeStart) => inner.createParser(state, rangeStart),
   };
@@ -124,10 +136,7 @@ function utf16Reader(inner: FormatReader, encoding: 'utf-16le' | 'utf-16be'): Fo
  */
 export function detectFormat(head: Uint8Array, path: string): FormatReader {
   const encoding = utf16Encoding(head);
-  if (encoding) {
-    const utf8 = Buffer.from(new TextDecoder(encoding).decode(head), 'utf8');
-    return utf16Reader(pick(utf8, path), encoding);
-  }
+  if (encoding) return utf16Reader(pick(utf8Head(head, encoding).utf8, path), encoding);
   const reason = binaryReason(head);
   if (reason) throw new FormatError('BINARY', reason);
   return pick(head, path);

@@ -28,8 +28,14 @@ export function withLoneCrLineBreaks(state: FileState): FileState {
   return { ...state, [LONE_CR_LINE_BREAKS]: true };
 }
 
+/** Whether a file's bytes are read with their lone CRs as LFs (UTF-16 is mapped as it is transcoded). */
 export function readsLoneCrAsLf(state: FileState): boolean {
-  return state[LONE_CR_LINE_BREAKS] === true;
+  return state[LONE_CR_LINE_BREAKS] === true && state['encoding'] === undefined;
+}
+
+/** Whether a UTF-16 file's transcoding maps its lone CRs to LFs. */
+export function transcodesLoneCrAsLf(state: FileState): boolean {
+  return state[LONE_CR_LINE_BREAKS] === true && state['encoding'] !== undefined;
 }
 
 /**

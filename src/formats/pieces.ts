@@ -1,6 +1,7 @@
 // Where to cut an over-long record into pieces: at a separator near the limit, so a NIK or an
 // e-mail address is not split in two (unless a run of 256 bytes has no separator at all).
 import type { ParserOptions } from './chunked.js';
+import { transcodesLoneCrAsLf } from './line-breaks.js';
 
 const LOOKBACK = 256;
 
@@ -25,7 +26,8 @@ export function pieceEnd(buf: Uint8Array, from: number, to: number): number {
 
 /**
  * Parser options carried in a reader state: the record limit (the scan layer may set
- * `maxRecordBytes`) and the UTF-16 encoding that detectFormat's wrapper records.
+ * `maxRecordBytes`), and the UTF-16 encoding and lone-CR line breaks that detectFormat's wrapper
+ * records.
  */
 export function recordLimit(state: Record<string, unknown>): ParserOptions {
   const options: ParserOptions = {};
@@ -33,5 +35,6 @@ export function recordLimit(state: Record<string, unknown>): ParserOptions {
   if (typeof limit === 'number' && limit > 0) options.maxRecordBytes = limit;
   const encoding = state['encoding'];
   if (encoding === 'utf-16le' || encoding === 'utf-16be') options.encoding = encoding;
+  if (transcodesLoneCrAsLf(state)) options.loneCrLineBreaks = true;
   return options;
 }
