@@ -6,7 +6,9 @@
 // - A FieldBatch (bytes and arrays) is valid until the next push/end on the same parser.
 // - Chunks may be reused by the caller after push returns: parsers copy what they keep.
 // - Every state survives structured cloning. Optional `maxRecordBytes` (default 8 MB) bounds
-//   the tail a parser keeps; `encoding: 'utf-16le' | 'utf-16be'` makes parsers transcode.
+//   the tail a parser keeps; `encoding: 'utf-16le' | 'utf-16be'` makes parsers transcode;
+//   `loneCrLineBreaks: true` says lone CRs end lines (line-breaks.ts): the scan maps them to LFs
+//   as it reads the bytes, a UTF-16 parser as it transcodes.
 //   text, ndjson, json: {}.  csv/tsv: { delimiter, header: string[] | null, headerEnd }.
 //   sql: { tables: {table: columns}, copies: [dataStart, dataEnd, table, columns][], backslashEscapes }.
 // - Columns: CSV header names (else col1…), JSON paths (`data.pasien[].nik`; top-level array

@@ -94,13 +94,13 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const head = gzip ? await gunzipHead(input.path) : raw;
     // The head (and with it a small file's bytes) is read with lone CRs as LFs from here on. A CR
     // that ends a longer head is taken for a lone one: only the sniff sees it.
-    const crLines = readsLoneCrs(head);
-    if (crLines) loneCrToLf(head, INPUT_END);
+    const loneCrs = readsLoneCrs(head);
+    if (loneCrs) loneCrToLf(head, INPUT_END);
     const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
-    const fileBytes = crLines ? loneCrAsLfSource(file) : file;
+    const fileBytes = loneCrs ? loneCrAsLfSource(file) : file;
     const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : fileBytes;
     const prepared = await reader.prepare(source, head);
-    const state = crLines ? withLoneCrLineBreaks(prepared) : prepared;
+    const state = loneCrs ? withLoneCrLineBreaks(prepared) : prepared;
     const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
     const planned = { ...base, format: reader.format, gzip, state };
     if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
@@ -108,7 +108,7 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
       // Its ranges are held in memory, by this thread and then a worker, so they stay small.
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
       if (input.size * 4 > streamRange) {
-        return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange), crLines) };
+        return { ...planned, streamed: gzipRanges(input.path, (source) => cutsOf(source, () => streamRange), loneCrs) };
       }
     }
     if (gzip || !reader.splittable || input.size <= rangeBytes) {
@@ -258,13 +258,13 @@ export async function countNewlines(path: string, start: number, end: number): P
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(4 << 20);
-    const crLines = readsLoneCrs(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
+    const loneCrs = readsLoneCrs(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
     let lines = 0, offset = start;
     while (offset < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
       if (bytesRead === 0) break;
       const bytes = buffer.subarray(0, bytesRead);
-      if (crLines) loneCrToLf(bytes, endsWithCr(bytes) ? (await readAt(handle, offset + bytesRead, 1))[0] ?? INPUT_END : INPUT_END);
+      if (loneCrs) loneCrToLf(bytes, endsWithCr(bytes) ? (await readAt(handle, offset + bytesRead, 1))[0] ?? INPUT_END : INPUT_END);
       lines += newlinesIn(bytes);
       offset += bytesRead;
     }

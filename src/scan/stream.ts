@@ -125,15 +125,15 @@ export class StreamWindow implements ByteSource {
 
 /**
  * Ranges of the decompressed gzip file at `path`, cut by `cutsOf` (the reader's record cuts, or
- * line cuts) over the stream, with lone CRs read as LFs when `crLines`. The last range runs to
+ * line cuts) over the stream, with lone CRs read as LFs when `loneCrs`. The last range runs to
  * where the stream ends; a stream error is thrown after the ranges before it, so their findings
  * are kept.
  */
 export async function* gzipRanges(
-  path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>, crLines = false,
+  path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>, loneCrs = false,
 ): AsyncGenerator<StreamRange> {
   const file = new GzipFile(path);
-  const chunks = crLines ? loneCrsAsLf(file) : file[Symbol.asyncIterator]();
+  const chunks = loneCrs ? loneCrsAsLf(file) : file[Symbol.asyncIterator]();
   const window = new StreamWindow(chunks);
   try {
     let start = 0;

@@ -172,7 +172,7 @@ async function runSmallFile(task: ScanTask, events: TaskEvents, totals: ScanStat
  */
 function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): void {
   const fd = openSync(task.path, 'r');
-  const crLines = readsLoneCrAsLf(task.state);
+  const loneCrs = readsLoneCrAsLf(task.state);
   try {
     let offset = task.start;
     // One buffer for the whole range: parsers copy whatever tail they keep (RecordParser contract).
@@ -185,7 +185,7 @@ function readRange(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => 
         const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, task.end - offset), offset);
         if (bytesRead === 0) break;
         const bytes = chunk.subarray(0, bytesRead);
-        if (crLines) loneCrToLf(bytes, endsWithCr(bytes) ? byteAt(fd, offset + bytesRead) : INPUT_END);
+        if (loneCrs) loneCrToLf(bytes, endsWithCr(bytes) ? byteAt(fd, offset + bytesRead) : INPUT_END);
         scan(bytes, offset);
         offset += bytesRead;
         events.progress(task.id, bytesRead);
@@ -206,9 +206,9 @@ function byteAt(fd: number, offset: number): number {
 
 async function readGzip(task: ScanTask, scan: (chunk: Uint8Array, offset: number) => void, events: TaskEvents): Promise<void> {
   const file = new GzipFile(task.path);
-  const crLines = readsLoneCrAsLf(task.state);
+  const loneCrs = readsLoneCrAsLf(task.state);
   let reported = 0, offset = 0;
-  for await (const chunk of crLines ? loneCrsAsLf(file) : file) {
+  for await (const chunk of loneCrs ? loneCrsAsLf(file) : file) {
     scan(chunk, offset);
     offset += chunk.length;
     if (file.compressedRead > reported) {
