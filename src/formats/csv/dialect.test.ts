@@ -96,6 +96,14 @@ describe('sniffDialect', () => {
     expect(sniffDialect(head)).toBeNull();
   });
 
+  it('splits at semicolons, not at decimal commas, when both split every row alike', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `317101410190${1000 + i};Rp 1500,${i}0`).join('\n');
+    expect(sniffDialect(utf8(`${rows(10)}\n`))?.delimiter).toBe(59);
+    expect(sniffDialect(utf8('1,5;2,5\n3,5;4,5\n5,5;6,5\n'))?.delimiter).toBe(59);
+    // A comma file of numbers stays one.
+    expect(sniffDialect(utf8('1,5\n3,5\n5,5\n'))?.delimiter).toBe(44);
+  });
+
   it('takes a row with three digits in a row for data when no cell is a known column name', () => {
     const head = 'Budi Santoso,Jl. Mawar No. 123\nSiti Aminah,Jl. Melati Raya No. 45\nDewi Lestari,Jl. Kenanga No. 678\n';
     expect(sniffDialect(utf8(head))?.header).toBeNull();

@@ -19,7 +19,7 @@ export interface CsvDialect {
 }
 
 const CANDIDATES = [44, 59, 9, 124];
-const QUOTE = 34, LF = 10, CR = 13;
+const QUOTE = 34, LF = 10, CR = 13, COMMA = 44;
 const MAX_ROWS = 200;
 const SNIFF_BYTES = 65536;
 const QUICK_SNIFF_BYTES = 16384;
@@ -219,10 +219,20 @@ function looksLikeHeader(rows: string[][]): boolean | null {
 interface Sniffed {
   head: Uint8Array;
   scores: ReturnType<typeof delimiterScore>[];
+  /** Every comma of the sniffed bytes sits between two digits. */
+  decimalCommas: boolean;
   /** By delimiter: the header row, when row 1 is one. */
   headers: Map<number, { header: string[]; headerEnd: number } | null>;
 }
 const sniffed = new WeakMap<Uint8Array, Sniffed>();
+
+function onlyDecimalCommas(head: Uint8Array): boolean {
+  const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+  for (let at = head.indexOf(COMMA); at >= 0; at = head.indexOf(COMMA, at + 1)) {
+    if (!isDigit(head[at - 1]) || !isDigit(head[at + 1])) return false;
+  }
+  return true;
+}
 
 /** Best dialect for the head, or null when no delimiter splits the rows consistently. */
 export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDialect | null {
@@ -241,7 +251,7 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
       head = fullHead;
       scores = scoresOf(head);
     }
-    memo = { head, scores, headers: new Map() };
+    memo = { head, scores, decimalCommas: onlyDecimalCommas(head), headers: new Map() };
     sniffed.set(fullHead, memo);
   }
   let best: CsvDialect | null = null;
@@ -250,7 +260,9 @@ export function sniffDialect(fullHead: Uint8Array, preferred?: number): CsvDiale
     const { consistency, width, rows } = memo.scores[i]!;
     if (width < 2 || consistency < 0.6) continue;
     // Prefer consistent, wider splits; a declared preference (the .tsv extension) breaks ties.
-    const score = consistency * 10 + Math.min(width, 50) / 100 + (delimiter === preferred ? 0.5 : 0);
+    // Commas that all sit between digits are decimal commas (1500,50) beside another delimiter.
+    const decimal = delimiter === COMMA && memo.decimalCommas ? 1 : 0;
+    const score = consistency * 10 + Math.min(width, 50) / 100 + (delimiter === preferred ? 0.5 : 0) - decimal;
     if (score > bestScore) {
       bestScore = score;
       best = { delimiter, header: null, headerEnd: 0, consistency, width, rows };
