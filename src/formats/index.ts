@@ -15,8 +15,8 @@
 //   elements add nothing), SQL `table.column` (else `table.colN`); -1 = free text.
 import { csvReader, tsvReader } from './csv/csv.js';
 import { jsonReader, ndjsonReader } from './json/json.js';
-import { sqlReader } from './sql/sql.js';
 import { hasLoneCr, INPUT_END, loneCrToLf, withLoneCrLineBreaks } from './line-breaks.js';
+import { sqlReader } from './sql/sql.js';
 import { textReader } from './text/text.js';
 import { FormatError, type ByteSource, type FileState, type FormatReader } from './types.js';
 
