@@ -101,6 +101,30 @@ describe('sql reader', () => {
     }
   });
 
+  it('labels the rows of every MySQL INSERT form: VALUE, VALUES( unspaced, IGNORE, REPLACE, LOW_PRIORITY, db.table, no column list', async () => {
+    // Before, `VALUE (…)` (MySQL's singular) was read as free text: no column, so no name under `nama`.
+    const ddl = 'CREATE TABLE `warga` (\n  `id` int,\n  `nama` varchar(64),\n  `no_kk` varchar(16)\n);\n';
+    const rows = "(1,'Budi Santoso','3171014101900001'),(2,'Siti Rahayu','3171014101900002');\n";
+    const heads = [
+      'INSERT INTO `warga` (`id`,`nama`,`no_kk`) VALUE ', 'insert into warga value', 'INSERT INTO `warga`(`id`,`nama`,`no_kk`)VALUES',
+      'INSERT IGNORE INTO `warga` VALUES ', 'REPLACE INTO `warga` (`id`,`nama`,`no_kk`) VALUE ', 'INSERT LOW_PRIORITY INTO warga VALUES ',
+      'INSERT INTO `db`.`warga` VALUE ', 'INSERT IGNORE INTO `db`.`warga` (`id`,`nama`,`no_kk`) VALUES',
+    ];
+    for (const head of heads) {
+      const { result } = await read(ddl + head + rows);
+      expect(fieldLines(result), head).toEqual([
+        'warga.id=1', 'warga.nama=Budi Santoso', 'warga.no_kk=3171014101900001',
+        'warga.id=2', 'warga.nama=Siti Rahayu', 'warga.no_kk=3171014101900002',
+      ]);
+      expect(result.records, head).toBe(2);
+    }
+  });
+
+  it('a table named value is no VALUE keyword', async () => {
+    const { result } = await read("INSERT INTO value (nama, nik) VALUES ('Budi Santoso', '3171014101900001');\n");
+    expect(fieldLines(result)).toEqual(['value.nama=Budi Santoso', 'value.nik=3171014101900001']);
+  });
+
   it('unknown tables get numbered columns; broken SQL warns without values and keeps going', async () => {
     const { result } = await read("INSERT INTO t VALUES ('3171234567890001', 'Budi';\nINSERT INTO t VALUES ('x','3171234567890002');\n");
     expect(fieldLines(result)).toEqual(['t.col1=3171234567890001', 't.col2=Budi', 't.col1=x', 't.col2=3171234567890002']);

@@ -340,14 +340,28 @@ function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
 
-/** Whether buf[start, at) ends with the keyword VALUES (ignoring blanks and case). */
+/**
+ * Whether buf[start, at) ends with the keyword VALUES or VALUE (MySQL takes both), ignoring blanks
+ * and case. A table named `value` (`INSERT INTO value (a) VALUES …`) is no keyword: INTO comes before it.
+ */
 function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
-  let k = at - 1;
-  while (k >= start && CLASS[buf[k]!] === WS) k--;
-  if (k - 5 < start) return false;
-  const word = 'VALUES';
-  for (let m = 0; m < 6; m++) if ((buf[k - 5 + m]! & 0xdf) !== word.charCodeAt(m)) return false;
-  return k - 6 < start || CLASS[buf[k - 6]!] !== WORD;
+  const end = blanksBefore(buf, start, at);
+  const keyword = wordBefore(buf, start, end, 'VALUES') ? 6 : wordBefore(buf, start, end, 'VALUE') ? 5 : 0;
+  return keyword > 0 && !wordBefore(buf, start, blanksBefore(buf, start, end - keyword), 'INTO');
+}
+
+/** Where the run of blanks that ends at `at` starts. */
+function blanksBefore(buf: Uint8Array, start: number, at: number): number {
+  while (at > start && CLASS[buf[at - 1]!] === WS) at--;
+  return at;
+}
+
+/** Whether buf[start, at) ends with the whole word `word` (uppercase ASCII), in any case. */
+function wordBefore(buf: Uint8Array, start: number, at: number, word: string): boolean {
+  const from = at - word.length;
+  if (from < start) return false;
+  for (let m = 0; m < word.length; m++) if ((buf[from + m]! & 0xdf) !== word.charCodeAt(m)) return false;
+  return from === start || CLASS[buf[from - 1]!] !== WORD;
 }
 
 export const sqlReader: FormatReader = {

@@ -1,5 +1,5 @@
 // Parses the few SQL statement heads the dump reader needs: CREATE TABLE (column names),
-// INSERT/REPLACE … VALUES (table and optional column list) and COPY … FROM stdin. These run once
+// INSERT/REPLACE … VALUES or VALUE (table and optional column list) and COPY … FROM stdin. These run once
 // per statement head, on short strings, so plain string code is fine here.
 
 const IDENT = '(?:`[^`]+`|"[^"]+"|\\[[^\\]]+\\]|[\\p{L}_][\\p{L}\\p{N}_$]*)';
@@ -8,7 +8,7 @@ const QUALIFIED = `${IDENT}(?:\\s*\\.\\s*${IDENT})*`;
 const CREATE = new RegExp(`^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMPORARY|TEMP|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(${QUALIFIED})\\s*\\(`, 'iu');
 // No two whitespace runs meet around the optional column list: `\s*(…)?\s*` split a long run of
 // blanks every way before failing (a 200,000-line INSERT head: 45 s).
-const INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\)\\s*)?VALUES\\s*$`, 'iu');
+const INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\)\\s*)?VALUES?\\s*$`, 'iu');
 const COPY = new RegExp(`^\\s*COPY\\s+(${QUALIFIED})(?:\\s*\\(([^)]*)\\))?\\s+FROM\\s+stdin\\b`, 'iu');
 /** Built once: one per column of every CREATE TABLE was most of the time a wide table took. */
 const LEADING_NAME = new RegExp(`^${IDENT}`, 'u');
