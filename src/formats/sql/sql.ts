@@ -235,8 +235,8 @@ export class SqlParser extends ChunkedParser {
             if (q >= to) { q = -1; break; }
             const b = buf[q];
             if (b === LF) {
-              // Dumps escape newlines in strings: a raw one before a new statement means the quote was never closed.
-              if (startsStatement(buf, q + 1, to)) { broken = q; break; }
+              // Dumps escape newlines in strings: a raw one before a new statement may mean the quote was never closed.
+              if (broken < 0 && startsStatement(buf, q + 1, to)) broken = q;
             } else if (b === quote) {
               let k = q - 1;
               while (escapes && k > i && buf[k] === BACKSLASH) k--;
@@ -249,7 +249,13 @@ export class SqlParser extends ChunkedParser {
             }
             q = index.next(q + 1);
           }
-          if (broken >= 0) {
+          if (broken >= 0 && q >= 0) {
+            // ...unless the string goes on to close as a value does, before `,` or `)`: a note that quotes SQL.
+            const after = blanksAfter(buf, q + 1, to);
+            if (after >= to && !final) return -i - 1;
+            if (buf[after] === 44 || buf[after] === 41) broken = -1;
+          }
+          if (broken >= 0 && (q >= 0 || final)) {
             this.warn(`unterminated string at byte ${this.base + i}: it ends at the next line`);
             if (broken > i + 1) this.emit(i + 1, broken, this.column(this.col));
             this.mode = STATEMENT;
@@ -321,7 +327,15 @@ export class SqlParser extends ChunkedParser {
     const cut = pieceEnd(buf, from, to);
     const c = buf[from];
     if (this.mode === TUPLES && (c === QUOTE || c === DQUOTE)) {
-      // A string longer than the record limit is almost surely an unterminated quote.
+      // A string longer than the record limit is almost surely an unterminated quote: it ends
+      // before the first line that starts a statement, or else at the piece's end.
+      const broken = statementLineIn(buf, from + 1, cut);
+      if (broken >= 0) {
+        this.warn(`unterminated string at byte ${this.base + from}: it ends at the next line`);
+        this.emit(from + 1, broken, this.column(this.col));
+        this.mode = STATEMENT;
+        return broken + 1;
+      }
       this.warn(`string longer than ${this.limit} bytes at byte ${this.base + from}: read as statement text`);
       this.emit(from + 1, cut, this.column(this.col));
       this.mode = STATEMENT;
@@ -330,6 +344,20 @@ export class SqlParser extends ChunkedParser {
     this.emit(from, cut, this.mode === COPY ? this.column(this.col) : -1);
     return cut;
   }
+}
+
+/** The first line break in buf[from, to) that a statement keyword follows, or -1. */
+function statementLineIn(buf: Buffer, from: number, to: number): number {
+  for (let nl = buf.indexOf(LF, from); nl >= 0 && nl < to; nl = buf.indexOf(LF, nl + 1)) {
+    if (startsStatement(buf, nl + 1, to)) return nl;
+  }
+  return -1;
+}
+
+/** Where the blanks (newlines too) that start at `at` end. */
+function blanksAfter(buf: Uint8Array, at: number, to: number): number {
+  while (at < to && CLASS[buf[at]!] === WS) at++;
+  return at;
 }
 
 /** Whether buf holds `bytes` at `at` (a JS loop: short, and cheaper than Buffer.compare's checks). */
