@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
 import type { SqlState } from './prepare.js';
-import { sqlCuts } from './cuts.js';
+import { followsStatementEnd, sqlCuts } from './cuts.js';
 import { sqlReader } from './sql.js';
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -62,6 +62,33 @@ describe('sqlCuts', () => {
         expect(apart).toEqual(whole);
       },
     ), { numRuns: 300 });
+  });
+
+  it('property: a note whose lines quote SQL after a line of text gets no cut and no COPY block', async () => {
+    // Before, a range started at such a line inside the string (and prepare took a quoted COPY line
+    // for a COPY block up to the file's end), and read the rest of the range's quotes the wrong way round.
+    // A quoted statement right after a `;` or a blank line of the note is still taken for a statement.
+    const note = fc.array(fc.constantFrom('a', ' ', ',', "'", '(', ')', '\n', 'x\nINSERT INTO x VALUES (', 'x\nCOPY x (a) FROM stdin;'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.array(note, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 20 }),
+      fc.integer({ min: 1, max: 150 }),
+      async (rows, rangeBytes) => {
+        const { text: dump, starts } = insertsDump(rows);
+        const { state, cuts, apart, whole } = await cutsOf(utf8(dump), rangeBytes, 64);
+        expect(state.copies).toEqual([]);
+        for (const cut of cuts) expect(starts.has(cut), dump.slice(cut, cut + 30)).toBe(true);
+        expect(apart).toEqual(whole);
+      },
+    ), { numRuns: 300 });
+  });
+
+  it('a statement line may follow a `;`, a blank line, a comment, a COPY terminator or the start, not a line of text', () => {
+    const follows = (before: string) => followsStatementEnd(utf8(`${before}\nINSERT INTO t VALUES (1);`), utf8(before).length + 1);
+    for (const before of ['SELECT 1;', 'SELECT 1; \r', 'x\n', 'x\n  \t', '-- Data for Name: warga', 'x\n  # catatan', '\\.', '/*!40000 ALTER TABLE `t` DISABLE KEYS */', '']) {
+      expect(follows(before), before).toBe(true);
+    }
+    for (const before of ["'lihat baris", 'x;\ny', '\\.x', `-${'-'.repeat(2000)}x`]) expect(follows(before), before).toBe(false);
   });
 
   it('never starts a range inside a string with line breaks, where a newline cut would', async () => {

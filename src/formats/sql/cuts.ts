@@ -1,17 +1,22 @@
 // Where a SQL dump may be cut into ranges. A plain newline is not enough: pg_dump --inserts writes
 // text with its line breaks (an address over two lines), and a range that starts inside such a
 // string reads every quote after it the wrong way round. A cut goes where a statement starts on
-// a new line, the rule the parser itself uses to end a string left open (a dump never starts a
-// line inside a string with `INSERT `), or at any newline of COPY data, whose rows are lines.
+// a new line after the end of the statement before it (a `;`, a blank or comment line: a string
+// may hold a line that starts with `INSERT `, a note quoting SQL, but seldom right after a `;`),
+// or at any newline of COPY data, whose rows are lines.
 import type { ByteSource, RangeSize } from '../types.js';
 import type { SqlState } from './prepare.js';
 
-const LF = 10;
+const LF = 10, CR = 13, TAB = 9, SEMI = 59, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
 const BLOCK = 1 << 20;
 const FIRST_READ = 64 << 10;
 /** Longest statement keyword checked after a newline. */
 const KEYWORD_BYTES = 8;
 const STATEMENT_SEARCH = 16 << 20;
+/** How far back a line before a statement is looked at for a comment. */
+const COMMENT_LOOKBACK = 1024;
+/** Bytes read before each block: the line before a statement, as far as followsStatementEnd looks. */
+const LOOKBACK_BYTES = COMMENT_LOOKBACK + 16;
 
 const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
 
@@ -27,6 +32,25 @@ export function startsStatement(buf: Uint8Array, at: number, to: number): boolea
     if (same) return true;
   }
   return false;
+}
+
+/**
+ * Whether the line at buf[at] may start a statement by what comes before it: nothing (the start of
+ * `buf[from…]`), a blank line, or a line that ends a statement (`;`), COPY data (`\.`) or a comment.
+ * A string may hold a line that starts with INSERT or COPY (a note that quotes SQL), but seldom
+ * right after one of those.
+ */
+export function followsStatementEnd(buf: Uint8Array, at: number, from = 0): boolean {
+  let k = at - 2; // the byte before the line break
+  while (k >= from && (buf[k] === 32 || buf[k] === TAB || buf[k] === CR)) k--;
+  if (k < from || buf[k] === LF || buf[k] === SEMI) return true;
+  if (buf[k] === SLASH && buf[k - 1] === STAR) return true;
+  let start = k;
+  while (start > from && start > k - COMMENT_LOOKBACK && buf[start - 1] !== LF) start--;
+  if (start > from && buf[start - 1] !== LF) return false; // longer than any comment line looked for
+  while (buf[start] === 32 || buf[start] === TAB) start++;
+  const first = buf[start], second = buf[start + 1];
+  return (first === DASH && second === DASH) || first === HASH || (first === BACKSLASH && second === DOT && start + 1 === k);
 }
 
 /**
@@ -54,7 +78,7 @@ export interface SqlCutOptions {
 export async function* sqlCuts(source: ByteSource, state: SqlState, options: SqlCutOptions): AsyncGenerator<number> {
   const { rangeBytes } = options;
   const blockBytes = Math.max(KEYWORD_BYTES + 1, options.blockBytes ?? BLOCK);
-  const scratch = Buffer.allocUnsafe(blockBytes + KEYWORD_BYTES);
+  const scratch = Buffer.allocUnsafe(LOOKBACK_BYTES + blockBytes + KEYWORD_BYTES);
   const lineStart = (from: number, limit: number, statement: boolean) => nextLineStart(source, from, limit, statement, blockBytes, scratch);
   const copies = state.copies;
   let copy = 0;
@@ -90,14 +114,16 @@ async function nextLineStart(
 ): Promise<number> {
   // Reads start small (the next statement is usually a line or two away) and double up to a block.
   for (let at = from, size = Math.min(FIRST_READ, blockBytes); at < limit; at += size, size = Math.min(2 * size, blockBytes)) {
-    // Each read runs a few bytes past the block, so a keyword across its edge is still seen.
-    const bytes = await source.read(at, size + KEYWORD_BYTES, scratch);
+    // Each read starts a little before the block, for the line before a statement, and runs a few
+    // bytes past it, so a keyword across its edge is still seen.
+    const back = Math.min(at, LOOKBACK_BYTES);
+    const bytes = await source.read(at - back, back + size + KEYWORD_BYTES, scratch);
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const end = Math.min(size, limit - at, buf.length);
-    for (let nl = buf.indexOf(LF); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
-      if (!statement || startsStatement(buf, nl + 1, buf.length)) return at + nl + 1;
+    const end = Math.min(back + size, back + limit - at, buf.length);
+    for (let nl = buf.indexOf(LF, back); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
+      if (!statement || (startsStatement(buf, nl + 1, buf.length) && followsStatementEnd(buf, nl + 1))) return at - back + nl + 1;
     }
-    if (buf.length < size) break;
+    if (buf.length < back + size) break;
   }
   return -1;
 }

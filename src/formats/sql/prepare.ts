@@ -3,7 +3,7 @@
 // Found with native substring search (Buffer.indexOf) over large reads; COPY data is skipped
 // by searching for its `\.` terminator, so a PostgreSQL dump is barely touched.
 import type { ByteSource, FileState } from '../types.js';
-import { startsIndentedStatement } from './cuts.js';
+import { followsStatementEnd, startsIndentedStatement } from './cuts.js';
 import { setsStandardStrings } from './markers.js';
 import { parseCopyHead, parseCreateTable } from './statements.js';
 
@@ -152,7 +152,8 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
           if (!(ref.table in state.tables)) tableCount++;
           state.tables[ref.table] = ref.columns;
         }
-      } else if (c === 0x63 && startsWith(block, k, 'COPY ')) {
+      } else if (c === 0x63 && startsWith(block, k, 'COPY ') && followsStatementEnd(block, at)) {
+        // A string's line that quotes a COPY statement would make COPY data of all that follows it.
         next = await learnCopy(reader, state, start + k, source.size);
         if (next >= 0) break;
       }
