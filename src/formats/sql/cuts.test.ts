@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
-import type { SqlState } from './prepare.js';
+import { prepareSql, type SqlState } from './prepare.js';
 import { followsStatementEnd, sqlCuts } from './cuts.js';
 import { sqlReader } from './sql.js';
 
@@ -116,6 +116,37 @@ describe('sqlCuts', () => {
     expect(cuts.filter((c) => c > dataStart && c < dataEnd).length).toBeGreaterThan(10);
     for (const cut of cuts) expect(starts.has(cut)).toBe(true);
     expect(apart).toEqual(whole);
+  });
+
+  it('property: an INSERT longer than the statement search is cut between its rows, and the ranges keep its columns', async () => {
+    // Before, the cut fell on a newline or any byte inside it, and the range after it read the rest
+    // of the statement as free text (mysqldump writes one 50 MB INSERT with a large net_buffer_length).
+    const text = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', "\\'", "''", '\\\\', '),(', ';', '\n', '"'), maxLength: 12 });
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.tuple(text, fc.boolean()), { minLength: 20, maxLength: 80 }),
+      fc.integer({ min: 40, max: 300 }),
+      async (rows, rangeBytes) => {
+        const head = 'CREATE TABLE `warga` (\n  `id` int,\n  `catatan` text\n);\nINSERT INTO `warga` VALUES ';
+        const starts = new Set<number>([0, head.indexOf('INSERT')]);
+        let dump = head;
+        rows.forEach(([note, newline], i) => {
+          if (i > 0) dump += newline ? ',\n' : ',';
+          starts.add(Buffer.byteLength(dump));
+          dump += `(${i},'${note}')`;
+        });
+        dump += ';\nUNLOCK TABLES;\n';
+        starts.add(dump.length - 'UNLOCK TABLES;\n'.length);
+        const bytes = utf8(dump);
+        const state = await prepareSql(memorySource(bytes), bytes, 30);
+        const cuts = await all(sqlCuts(memorySource(bytes), state, { rangeBytes: () => rangeBytes, statementSearch: rangeBytes }));
+        expect(cuts.length).toBeGreaterThan(0);
+        for (const cut of cuts) expect(starts.has(cut), dump.slice(cut, cut + 20)).toBe(true);
+        const bounds = [0, ...cuts, bytes.length];
+        const apart = bounds.slice(1).flatMap((end, i) => fieldLines(readRange(sqlReader, state, bytes, bounds[i]!, end)));
+        expect(apart).toEqual(fieldLines(readRange(sqlReader, state, bytes)));
+        expect(apart.filter((f) => f.startsWith('warga.id=')).length).toBe(rows.length);
+      },
+    ), { numRuns: 200 });
   });
 
   it('falls back to a newline when one statement is longer than a range', async () => {

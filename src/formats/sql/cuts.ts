@@ -6,6 +6,7 @@
 // or at any newline of COPY data, whose rows are lines.
 import type { ByteSource, RangeSize } from '../types.js';
 import type { SqlState } from './prepare.js';
+import { rowStartAfter } from './rows.js';
 
 const LF = 10, CR = 13, TAB = 9, SEMI = 59, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
 const BLOCK = 1 << 20;
@@ -97,6 +98,7 @@ export async function* sqlCuts(source: ByteSource, state: SqlState, options: Sql
       if (cut < 0) cut = block[1];
     } else {
       cut = await lineStart(target, Math.min(searchEnd, block ? block[0] : Infinity), true);
+      if (cut < 0) cut = await rowCut(source, state, last, target, searchEnd);
       if (cut < 0 && block && block[0] < searchEnd) cut = block[0];
       else if (cut < 0 && searchEnd >= source.size) return; // the last statement runs to the end
       else if (cut < 0) cut = await lineStart(target, searchEnd, false);
@@ -106,6 +108,18 @@ export async function* sqlCuts(source: ByteSource, state: SqlState, options: Sql
     yield cut;
     last = cut;
   }
+}
+
+/**
+ * Inside an INSERT longer than the statement search (no statement starts before `searchEnd`), the
+ * first of its rows at or after `target`, walked from the last cut when that was one of its rows;
+ * -1 when `target` is in no long INSERT.
+ */
+async function rowCut(source: ByteSource, state: SqlState, last: number, target: number, searchEnd: number): Promise<number> {
+  const insert = (state.inserts ?? []).find(([rowsStart, end]) => end > target && rowsStart < searchEnd);
+  if (!insert) return -1;
+  const [rowsStart, end] = insert;
+  return rowStartAfter(source, Math.max(rowsStart, last), target, end, state.backslashEscapes !== false);
 }
 
 /** The first line start in (from, limit) (one that opens a statement when `statement`), or -1. */

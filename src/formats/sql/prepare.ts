@@ -3,9 +3,10 @@
 // Found with native substring search (Buffer.indexOf) over large reads; COPY data is skipped
 // by searching for its `\.` terminator, so a PostgreSQL dump is barely touched.
 import type { ByteSource, FileState } from '../types.js';
-import { followsStatementEnd, startsIndentedStatement } from './cuts.js';
+import { followsStatementEnd, startsIndentedStatement, startsStatement } from './cuts.js';
+import { firstRowOpen, HEAD_BYTES } from './rows.js';
 import { setsStandardStrings } from './markers.js';
-import { parseCopyHead, parseCreateTable } from './statements.js';
+import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.js';
 
 export interface SqlState extends FileState {
   /** Table name → column names, from CREATE TABLE. */
@@ -14,12 +15,19 @@ export interface SqlState extends FileState {
   copies: [number, number, string, string[]][];
   /** False in PostgreSQL dumps with standard_conforming_strings on: `\` is then a plain byte. */
   backslashEscapes: boolean;
+  /**
+   * INSERTs longer than LONG_STATEMENT, which a range may start inside of (between two rows):
+   * [the first row's `(`, the next statement's start, table, columns].
+   */
+  inserts: [number, number, string, string[]][];
 }
 
 const BLOCK = 16 << 20;
 const HEAD_LIMIT = 1 << 20;
 /** The state goes to every worker: a file with endless CREATE TABLEs must not bloat it. */
 const MAX_TABLES = 10000;
+/** An INSERT longer than this is recorded, for ranges cut between its rows (a range is 4 MB or more). */
+export const LONG_STATEMENT = 1 << 20;
 
 class BlockReader {
   private block: Buffer = Buffer.alloc(0);
@@ -117,10 +125,28 @@ async function copyEnd(reader: BlockReader, dataStart: number, size: number): Pr
   }
 }
 
-export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<SqlState> {
+/** The INSERT being walked, recorded in the state when the next statement shows it to be long. */
+class LongInserts {
+  private open = -1;
+  constructor(private readonly reader: BlockReader, private readonly state: SqlState, private readonly longStatement: number) {}
+
+  /** A statement starts at `offset` (an INSERT or REPLACE when `insert`): the one before ends there. */
+  async boundary(offset: number, insert: boolean): Promise<void> {
+    const open = this.open;
+    this.open = insert ? offset : -1;
+    if (open < 0 || offset - open <= this.longStatement || this.state.inserts.length >= MAX_TABLES) return;
+    const head = await this.reader.bytes(open, HEAD_BYTES);
+    const paren = firstRowOpen(head);
+    const ref = paren > 0 ? parseInsertHead(new TextDecoder().decode(head.subarray(0, paren))) : null;
+    if (ref) this.state.inserts.push([open + paren, offset, ref.table, ref.columns ?? this.state.tables[ref.table] ?? []]);
+  }
+}
+
+export async function prepareSql(source: ByteSource, head: Uint8Array, longStatement = LONG_STATEMENT): Promise<SqlState> {
   const standard = setsStandardStrings(head.subarray(0, 65536));
-  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard };
+  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard, inserts: [] };
   const reader = new BlockReader(source);
+  const inserts = new LongInserts(reader, state, longStatement);
   // Dumps start statements at line starts, so only line starts are checked: one memchr per line
   // (mysqldump lines are whole extended INSERTs, megabytes long) and COPY data is jumped over.
   let pos = 0;
@@ -146,6 +172,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
         break;
       }
       const c = block[k]! | 0x20;
+      if (startsStatement(block, k, block.length) && followsStatementEnd(block, at)) await inserts.boundary(start + k, c === 0x69 || c === 0x72);
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, block, k, start, source.size));
         if (ref?.columns && (tableCount < MAX_TABLES || ref.table in state.tables)) {
@@ -165,6 +192,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array): Promise<
     if (next >= 0) lineStart = true;
     if (pos >= source.size) break;
   }
+  await inserts.boundary(source.size, false);
   return state;
 }
 

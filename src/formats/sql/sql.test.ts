@@ -187,6 +187,14 @@ describe('sql reader', () => {
     expect(result.fields.filter((f) => f.column === 't.col2').length).toBe(200);
   });
 
+  it('a range inside a long INSERT\'s span starts at a row, or after the statement\'s end as statements', async () => {
+    const text = "INSERT INTO t VALUES (1,'Budi Santoso'),(2,'3171014101900001');\nUPDATE t SET nik='3171014101900002';\nUNLOCK TABLES;\n";
+    const bytes = utf8(text);
+    const state = { tables: {}, copies: [], inserts: [[text.indexOf('('), text.indexOf('UNLOCK'), 't', ['id', 'nik']]] };
+    expect(fieldLines(readRange(sqlReader, state, bytes, text.indexOf('(2')))).toEqual(['t.id=2', 't.nik=3171014101900001', "-=UPDATE t SET nik='3171014101900002'"]);
+    expect(fieldLines(readRange(sqlReader, state, bytes, text.indexOf('UPDATE')))).toEqual(["-=UPDATE t SET nik='3171014101900002'"]);
+  });
+
   it('sniffs dumps by content', () => {
     expect(sqlReader.sniff(utf8(MYSQL), 'dump')).toBeGreaterThan(0.9);
     expect(sqlReader.sniff(utf8(POSTGRES), 'dump.txt')).toBeGreaterThan(0.9);

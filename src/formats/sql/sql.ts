@@ -10,6 +10,7 @@ import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js
 import { sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { prepareSql, type SqlState } from './prepare.js';
+import { endsWithValues } from './rows.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
@@ -46,6 +47,8 @@ export class SqlParser extends ChunkedParser {
   private readonly copyIndex = new StructuralIndex(TAB, LF, LF);
   private readonly tupleIndex = new StructuralIndex(QUOTE, DQUOTE, LF);
   private backslashEscapes: boolean;
+  /** The range was cut inside a long INSERT: it should start at a row's `(`. */
+  private startsAtRow = false;
 
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
@@ -55,6 +58,14 @@ export class SqlParser extends ChunkedParser {
       if (rangeStart >= start && rangeStart <= end) {
         this.mode = COPY;
         this.begin({ table, columns: columns.length ? columns : null });
+      }
+    }
+    // A range cut between two rows of a long INSERT starts at a row.
+    for (const [rowsStart, end, table, columns] of state.inserts ?? []) {
+      if (rangeStart > rowsStart && rangeStart < end) {
+        this.mode = TUPLES;
+        this.begin({ table, columns: columns.length ? columns : null });
+        this.startsAtRow = true;
       }
     }
   }
@@ -92,6 +103,13 @@ export class SqlParser extends ChunkedParser {
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
     let i = from;
+    if (this.startsAtRow) {
+      // Past the INSERT's `;` (the lines before the next statement start) there is no row.
+      while (i < to && CLASS[buf[i]!] === WS) i++;
+      if (i === to && !final) return to;
+      if (buf[i] !== 40) this.mode = STATEMENT;
+      this.startsAtRow = false;
+    }
     this.tupleIndex.reset(buf, to);
     while (i < to) {
       const next = this.mode === TUPLES ? this.scanTuples(buf, i, to, final)
@@ -367,30 +385,6 @@ function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
 }
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
-
-/**
- * Whether buf[start, at) ends with the keyword VALUES or VALUE (MySQL takes both), ignoring blanks
- * and case. A table named `value` (`INSERT INTO value (a) VALUES …`) is no keyword: INTO comes before it.
- */
-function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
-  const end = blanksBefore(buf, start, at);
-  const keyword = wordBefore(buf, start, end, 'VALUES') ? 6 : wordBefore(buf, start, end, 'VALUE') ? 5 : 0;
-  return keyword > 0 && !wordBefore(buf, start, blanksBefore(buf, start, end - keyword), 'INTO');
-}
-
-/** Where the run of blanks that ends at `at` starts. */
-function blanksBefore(buf: Uint8Array, start: number, at: number): number {
-  while (at > start && CLASS[buf[at - 1]!] === WS) at--;
-  return at;
-}
-
-/** Whether buf[start, at) ends with the whole word `word` (uppercase ASCII), in any case. */
-function wordBefore(buf: Uint8Array, start: number, at: number, word: string): boolean {
-  const from = at - word.length;
-  if (from < start) return false;
-  for (let m = 0; m < word.length; m++) if ((buf[from + m]! & 0xdf) !== word.charCodeAt(m)) return false;
-  return from === start || CLASS[buf[from - 1]!] !== WORD;
-}
 
 export const sqlReader: FormatReader = {
   format: 'sql',
