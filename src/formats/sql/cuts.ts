@@ -5,7 +5,7 @@
 // may hold a line that starts with `INSERT `, a note quoting SQL, but seldom right after a `;`),
 // or at any newline of COPY data, whose rows are lines.
 import type { ByteSource, RangeSize } from '../types.js';
-import type { SqlState } from './prepare.js';
+import { backslashEscapesAt, type SqlState } from './prepare.js';
 import { rowStartAfter } from './rows.js';
 
 const LF = 10, CR = 13, TAB = 9, SEMI = 59, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
@@ -119,7 +119,8 @@ async function rowCut(source: ByteSource, state: SqlState, last: number, target:
   const insert = (state.inserts ?? []).find(([rowsStart, end]) => end > target && rowsStart < searchEnd);
   if (!insert) return -1;
   const [rowsStart, end] = insert;
-  return rowStartAfter(source, Math.max(rowsStart, last), target, end, state.backslashEscapes !== false);
+  const from = Math.max(rowsStart, last);
+  return rowStartAfter(source, from, target, end, backslashEscapesAt(state, from));
 }
 
 /** The first line start in (from, limit) (one that opens a statement when `statement`), or -1. */

@@ -111,17 +111,23 @@ const STANDARD_STRINGS = 'standard_conforming_strings';
 export function setsStandardStrings(buf: Uint8Array): boolean {
   for (let line = 0; line < buf.length; ) {
     const i = skipSpaces(buf, line);
-    if (pairAt(buf, i, 'set', STANDARD_STRINGS)) {
-      let k = skipSpaces(buf, skipSpaces(buf, i + 'set'.length) + STANDARD_STRINGS.length);
-      if (buf[k] === 61) { // =
-        k = skipSpaces(buf, k + 1);
-        if (buf[k] === 39) k++; // '
-        if (wordAt(buf, k, 'on')) return true;
-      }
-    }
+    if (standardStringsAt(buf, i) === true) return true;
     const end = lineEnd(buf, i);
     if (end >= buf.length) return false;
     line = afterBreak(buf, end);
   }
   return false;
+}
+
+/**
+ * The standard_conforming_strings setting of a `SET` statement at buf[i]: true when it turns it
+ * on (`= on`, `= 'on'`), false for any other value, null when no such SET is at `i`.
+ */
+export function standardStringsAt(buf: Uint8Array, i: number): boolean | null {
+  if (!pairAt(buf, i, 'set', STANDARD_STRINGS)) return null;
+  let k = skipSpaces(buf, skipSpaces(buf, i + 'set'.length) + STANDARD_STRINGS.length);
+  if (buf[k] !== 61) return false; // =
+  k = skipSpaces(buf, k + 1);
+  if (buf[k] === 39) k++; // '
+  return wordAt(buf, k, 'on');
 }

@@ -5,7 +5,7 @@
 import type { ByteSource, FileState } from '../types.js';
 import { followsStatementEnd, startsIndentedStatement, startsStatement } from './cuts.js';
 import { firstRowOpen, HEAD_BYTES } from './rows.js';
-import { setsStandardStrings } from './markers.js';
+import { setsStandardStrings, standardStringsAt } from './markers.js';
 import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.js';
 
 export interface SqlState extends FileState {
@@ -20,6 +20,15 @@ export interface SqlState extends FileState {
    * [the first row's `(`, the next statement's start, table, columns].
    */
   inserts: [number, number, string, string[]][];
+  /** Every `SET standard_conforming_strings` line: [offset, on]. The head's setting holds before the first. */
+  standardStrings: [number, boolean][];
+}
+
+/** Whether a backslash escapes in strings at `offset`: the last SET standard_conforming_strings before it decides. */
+export function backslashEscapesAt(state: Partial<SqlState>, offset: number): boolean {
+  let escapes = state.backslashEscapes !== false;
+  for (const [at, on] of state.standardStrings ?? []) if (at < offset) escapes = !on;
+  return escapes;
 }
 
 const BLOCK = 16 << 20;
@@ -144,7 +153,7 @@ class LongInserts {
 
 export async function prepareSql(source: ByteSource, head: Uint8Array, longStatement = LONG_STATEMENT): Promise<SqlState> {
   const standard = setsStandardStrings(head.subarray(0, 65536));
-  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard, inserts: [] };
+  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [] };
   const reader = new BlockReader(source);
   const inserts = new LongInserts(reader, state, longStatement);
   // Dumps start statements at line starts, so only line starts are checked: one memchr per line
@@ -173,6 +182,9 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
       }
       const c = block[k]! | 0x20;
       if (startsStatement(block, k, block.length) && followsStatementEnd(block, at)) await inserts.boundary(start + k, c === 0x69 || c === 0x72);
+      // A dump may turn backslash escapes on or off anywhere, not only in its head.
+      const standardStrings = c === 0x73 ? standardStringsAt(block, k) : null;
+      if (standardStrings !== null && state.standardStrings.length < MAX_TABLES) state.standardStrings.push([start + k, standardStrings]);
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, block, k, start, source.size));
         if (ref?.columns && (tableCount < MAX_TABLES || ref.table in state.tables)) {

@@ -195,6 +195,17 @@ describe('sql reader', () => {
     expect(fieldLines(readRange(sqlReader, state, bytes, text.indexOf('UPDATE')))).toEqual(["-=UPDATE t SET nik='3171014101900002'"]);
   });
 
+  it('a SET standard_conforming_strings past the head holds for the ranges that start after it', async () => {
+    // Before, only the first 64 KB were looked at: a range after this `off` read `\\'` as the string's end.
+    const text = 'SET standard_conforming_strings = on;\n' + '-- isian\n'.repeat(10000) + 'SET standard_conforming_strings = off;\n' +
+      "INSERT INTO public.warga (catatan, nik) VALUES ('Budi\\'s, (ok)', '3171014101900001');\n";
+    const { state, bytes, result } = await read(text);
+    const want = ["warga.catatan=Budi\\'s, (ok)", 'warga.nik=3171014101900001'];
+    expect(fieldLines(result)).toEqual(want);
+    expect(fieldLines(readRange(sqlReader, state, bytes, text.indexOf('INSERT')))).toEqual(want);
+    expect(fieldLines(readRange(sqlReader, state, bytes, text.indexOf('SET standard_conforming_strings = off')))).toEqual(want);
+  });
+
   it('sniffs dumps by content', () => {
     expect(sqlReader.sniff(utf8(MYSQL), 'dump')).toBeGreaterThan(0.9);
     expect(sqlReader.sniff(utf8(POSTGRES), 'dump.txt')).toBeGreaterThan(0.9);

@@ -9,7 +9,7 @@ import { StructuralIndex } from '../structural.js';
 import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
-import { prepareSql, type SqlState } from './prepare.js';
+import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
 import { endsWithValues } from './rows.js';
 import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
@@ -52,7 +52,7 @@ export class SqlParser extends ChunkedParser {
 
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
-    this.backslashEscapes = state.backslashEscapes !== false;
+    this.backslashEscapes = backslashEscapesAt(state, rangeStart);
     for (const [table, columns] of Object.entries(state.tables ?? {})) this.tables.set(table, columns);
     for (const [start, end, table, columns] of state.copies ?? []) {
       if (rangeStart >= start && rangeStart <= end) {
