@@ -108,6 +108,17 @@ describe('sqlCuts', () => {
     expect(naiveApart).not.toEqual(whole);
   });
 
+  it('cuts at indented statements too', async () => {
+    // Before, only a keyword at the line's first byte started a statement: an indented dump got no cut.
+    const rows = Array.from({ length: 300 }, (_, i) => `  INSERT INTO public.warga VALUES (${i}, 'Jl. Melati ${i},\nRT 01', 'warga${i}@contoh.test');\n`);
+    const text = HEAD + rows.join('');
+    const starts = new Set([HEAD.indexOf('CREATE'), ...rows.map((_, i) => HEAD.length + rows.slice(0, i).join('').length)]);
+    const { cuts, apart, whole } = await cutsOf(utf8(text), 2000);
+    expect(cuts.length).toBeGreaterThan(10);
+    for (const cut of cuts) expect(starts.has(cut), text.slice(cut, cut + 20)).toBe(true);
+    expect(apart).toEqual(whole);
+  });
+
   it('cuts inside COPY data at row starts', async () => {
     const copyRows = Array.from({ length: 500 }, (_, i) => `${i}\tJl. Mawar ${i}\\nRT 02\tcatatan ${i}`);
     const { text, starts } = insertsDump([['Jl. A', 'x']], copyRows);

@@ -11,8 +11,8 @@ import { rowStartAfter } from './rows.js';
 const LF = 10, CR = 13, TAB = 9, SEMI = 59, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
 const BLOCK = 1 << 20;
 const FIRST_READ = 64 << 10;
-/** Longest statement keyword checked after a newline. */
-const KEYWORD_BYTES = 8;
+/** Bytes past a block checked after a newline: an indent and the longest statement keyword. */
+const KEYWORD_BYTES = 64;
 const STATEMENT_SEARCH = 16 << 20;
 /** How far back a line before a statement is looked at for a comment. */
 const COMMENT_LOOKBACK = 1024;
@@ -136,7 +136,7 @@ async function nextLineStart(
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const end = Math.min(back + size, back + limit - at, buf.length);
     for (let nl = buf.indexOf(LF, back); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
-      if (!statement || (startsStatement(buf, nl + 1, buf.length) && followsStatementEnd(buf, nl + 1))) return at - back + nl + 1;
+      if (!statement || (startsIndentedStatement(buf, nl + 1, buf.length) && followsStatementEnd(buf, nl + 1))) return at - back + nl + 1;
     }
     if (buf.length < back + size) break;
   }
