@@ -33,7 +33,8 @@ for (const c of '-+.0123456789abcdefABCDEFxX') NUM_BYTE[c.charCodeAt(0)] = 1;
 export class SqlParser extends ChunkedParser {
   protected override readonly unescape = unescapeSql;
   private mode = STATEMENT;
-  private readonly tables = new Map<string, string[]>();
+  /** Column names by table: from the state still NUL-joined, split when a statement needs them. */
+  private readonly tables = new Map<string, string[] | string>();
   private readonly columnIds = new Map<string, number>();
   /** Column ids of the current INSERT/COPY by position. */
   private ids: number[] = [];
@@ -82,11 +83,19 @@ export class SqlParser extends ChunkedParser {
     return id;
   }
 
+  private knownColumns(table: string): string[] {
+    const known = this.tables.get(table) ?? [];
+    if (typeof known !== 'string') return known;
+    const names = known.split('\0');
+    this.tables.set(table, names);
+    return names;
+  }
+
   private begin(ref: TableRef): void {
     // The cached INSERT head no longer describes the current columns.
     this.lastHead = EMPTY;
     this.table = ref.table;
-    const names = ref.columns ?? this.tables.get(ref.table) ?? [];
+    const names = ref.columns ?? this.knownColumns(ref.table);
     this.ids = names.slice(0, MAX_COLUMNS).map((n) => this.columnId(`${ref.table}.${n}`));
     this.col = 0;
     this.inTuple = false;
