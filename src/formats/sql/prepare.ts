@@ -15,6 +15,8 @@ export interface SqlState extends FileState {
    * 3.3 s to post and each worker 6.8 s of garbage collection.
    */
   tables: Record<string, string>;
+  /** Table name → offset of the CREATE TABLE its columns in `tables` come from. */
+  tableOffsets: Record<string, number>;
   /** COPY data blocks: [data start, data end (the `\.` line), table, columns]. */
   copies: [number, number, string, string[]][];
   /** False in PostgreSQL dumps with standard_conforming_strings on: `\` is then a plain byte. */
@@ -163,7 +165,7 @@ class LongInserts {
 
 export async function prepareSql(source: ByteSource, head: Uint8Array, longStatement = LONG_STATEMENT): Promise<SqlState> {
   const standard = setsStandardStrings(head.subarray(0, 65536));
-  const state: SqlState = { tables: {}, copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [] };
+  const state: SqlState = { tables: {}, tableOffsets: {}, copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [] };
   const reader = new BlockReader(source);
   const inserts = new LongInserts(reader, state, longStatement);
   // Dumps start statements at line starts, so only line starts are checked: one memchr per line
@@ -200,6 +202,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
         if (ref?.columns && (tableCount < MAX_TABLES || ref.table in state.tables)) {
           if (!(ref.table in state.tables)) tableCount++;
           state.tables[ref.table] = ref.columns.join('\0');
+          state.tableOffsets[ref.table] = start + k;
         }
       } else if (c === 0x63 && startsWith(block, k, 'COPY ') && followsStatementEnd(block, at)) {
         // A string's line that quotes a COPY statement would make COPY data of all that follows it.

@@ -10,8 +10,9 @@ import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js
 import { sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
+import { blanksAfter, CLASS, CLOSE, COMMA, END, NUM, NUM_BYTE, OPEN, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
-import { isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
+import { createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59;
@@ -19,22 +20,14 @@ const MAX_COLUMNS = 1024;
 const MAX_NAMES = 50000;
 const EMPTY = Buffer.alloc(0);
 
-// Byte classes inside VALUES (…).
-const WS = 1, OPEN = 2, CLOSE = 3, COMMA = 4, END = 5, STR = 6, NUM = 7, WORD = 8;
-const CLASS = new Uint8Array(256);
-for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
-CLASS[40] = OPEN; CLASS[41] = CLOSE; CLASS[44] = COMMA; CLASS[SEMI] = END; CLASS[QUOTE] = STR; CLASS[DQUOTE] = STR;
-for (const c of '-+.0123456789') CLASS[c.charCodeAt(0)] = NUM;
-for (let c = 65; c <= 90; c++) { CLASS[c] = WORD; CLASS[c + 32] = WORD; }
-CLASS[95] = WORD;
-const NUM_BYTE = new Uint8Array(256);
-for (const c of '-+.0123456789abcdefABCDEFxX') NUM_BYTE[c.charCodeAt(0)] = 1;
-
 export class SqlParser extends ChunkedParser {
   protected override readonly unescape = unescapeSql;
   private mode = STATEMENT;
   /** Column names by table: from the state still NUL-joined, split when a statement needs them. */
   private readonly tables = new Map<string, string[] | string>();
+  private readonly preparedTables: Record<string, string>;
+  /** Where the CREATE TABLE that the state's columns come from starts, by table. */
+  private readonly preparedAt: Map<string, number>;
   private readonly columnIds = new Map<string, number>();
   /** Column ids of the current INSERT/COPY by position. */
   private ids: number[] = [];
@@ -54,7 +47,9 @@ export class SqlParser extends ChunkedParser {
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.backslashEscapes = backslashEscapesAt(state, rangeStart);
-    for (const [table, columns] of Object.entries(state.tables ?? {})) this.tables.set(table, columns);
+    this.preparedTables = state.tables ?? {};
+    for (const [table, columns] of Object.entries(this.preparedTables)) this.tables.set(table, columns);
+    this.preparedAt = new Map(Object.entries(state.tableOffsets ?? {}));
     for (const [start, end, table, columns] of state.copies ?? []) {
       if (rangeStart >= start && rangeStart <= end) {
         this.mode = COPY;
@@ -210,10 +205,20 @@ export class SqlParser extends ChunkedParser {
 
   /** A complete statement buf[start, semi): learn DDL, enter COPY, or keep unknown text. */
   private endStatement(buf: Buffer, start: number, semi: number, to: number, final: boolean): number {
-    const head = this.decoder.decode(buf.subarray(start, Math.min(semi, start + 65536)));
-    const create = /^\s*CREATE\b/i.test(head) ? parseCreateTable(head) : null;
-    if (create?.columns && (this.tables.size < MAX_NAMES || this.tables.has(create.table))) this.tables.set(create.table, create.columns);
-    const copy = /^\s*COPY\b/i.test(head) ? parseCopyHead(head) : null;
+    // A short head tells the statement's kind; DDL and COPY heads are read whole (up to 64 KB).
+    let head = this.decoder.decode(buf.subarray(start, Math.min(semi, start + 1024)));
+    const ddl = /^\s*(?:CREATE|COPY)\b/i.test(head);
+    if (ddl && semi > start + 1024) head = this.decoder.decode(buf.subarray(start, Math.min(semi, start + 65536)));
+    // The CREATE that prepare took a table's columns from is not parsed again: that was a worker's main cost on wide DDL.
+    const created = ddl ? createdTable(head) : null;
+    // The cached INSERT head's columns may be the table's old ones.
+    if (created !== null) this.lastHead = EMPTY;
+    if (created !== null && this.preparedAt.get(created) === this.base + start) this.tables.set(created, this.preparedTables[created]!);
+    else if (created !== null) {
+      const create = parseCreateTable(head);
+      if (create?.columns && (this.tables.size < MAX_NAMES || this.tables.has(create.table))) this.tables.set(create.table, create.columns);
+    }
+    const copy = ddl && created === null ? parseCopyHead(head) : null;
     if (copy) {
       const nl = buf.indexOf(LF, semi);
       if ((nl < 0 || nl >= to) && !final) return -start - 1;
@@ -222,7 +227,7 @@ export class SqlParser extends ChunkedParser {
       return nl < 0 || nl >= to ? to : nl + 1;
     }
     if (STANDARD_STRINGS.test(head)) this.backslashEscapes = !/=\s*'?on/i.test(head);
-    if (!create && !isControlStatement(head)) {
+    if (!isControlStatement(head)) {
       this.emit(start, semi, -1);
       this.records++;
     }
@@ -371,26 +376,6 @@ export class SqlParser extends ChunkedParser {
     this.emit(from, cut, this.mode === COPY ? this.column(this.col) : -1);
     return cut;
   }
-}
-
-/** The first line break in buf[from, to) that a statement keyword follows, or -1. */
-function statementLineIn(buf: Buffer, from: number, to: number): number {
-  for (let nl = buf.indexOf(LF, from); nl >= 0 && nl < to; nl = buf.indexOf(LF, nl + 1)) {
-    if (startsStatement(buf, nl + 1, to)) return nl;
-  }
-  return -1;
-}
-
-/** Where the blanks (newlines too) that start at `at` end. */
-function blanksAfter(buf: Uint8Array, at: number, to: number): number {
-  while (at < to && CLASS[buf[at]!] === WS) at++;
-  return at;
-}
-
-/** Whether buf holds `bytes` at `at` (a JS loop: short, and cheaper than Buffer.compare's checks). */
-function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
-  for (let k = 0; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
-  return true;
 }
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;

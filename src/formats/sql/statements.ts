@@ -56,6 +56,12 @@ function topLevelItems(body: string): string[] {
   return items;
 }
 
+/** The table a CREATE TABLE statement creates, or null. */
+export function createdTable(statement: string): string | null {
+  const m = CREATE.exec(statement);
+  return m ? tableName(m[1]!) : null;
+}
+
 export function parseCreateTable(statement: string): TableRef | null {
   const m = CREATE.exec(statement);
   if (!m) return null;

@@ -1,0 +1,35 @@
+// Byte classes of the SQL parser inside VALUES (…), and the small byte walks it shares.
+import { startsStatement } from './cuts.js';
+
+const LF = 10, QUOTE = 39, DQUOTE = 34, SEMI = 59;
+
+export const WS = 1, OPEN = 2, CLOSE = 3, COMMA = 4, END = 5, STR = 6, NUM = 7, WORD = 8;
+export const CLASS = new Uint8Array(256);
+for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
+CLASS[40] = OPEN; CLASS[41] = CLOSE; CLASS[44] = COMMA; CLASS[SEMI] = END; CLASS[QUOTE] = STR; CLASS[DQUOTE] = STR;
+for (const c of '-+.0123456789') CLASS[c.charCodeAt(0)] = NUM;
+for (let c = 65; c <= 90; c++) { CLASS[c] = WORD; CLASS[c + 32] = WORD; }
+CLASS[95] = WORD;
+/** Bytes that go on a number once it started (hex included). */
+export const NUM_BYTE = new Uint8Array(256);
+for (const c of '-+.0123456789abcdefABCDEFxX') NUM_BYTE[c.charCodeAt(0)] = 1;
+
+/** The first line break in buf[from, to) that a statement keyword follows, or -1. */
+export function statementLineIn(buf: Buffer, from: number, to: number): number {
+  for (let nl = buf.indexOf(LF, from); nl >= 0 && nl < to; nl = buf.indexOf(LF, nl + 1)) {
+    if (startsStatement(buf, nl + 1, to)) return nl;
+  }
+  return -1;
+}
+
+/** Where the blanks (newlines too) that start at `at` end. */
+export function blanksAfter(buf: Uint8Array, at: number, to: number): number {
+  while (at < to && CLASS[buf[at]!] === WS) at++;
+  return at;
+}
+
+/** Whether buf holds `bytes` at `at` (a JS loop: short, and cheaper than Buffer.compare's checks). */
+export function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let k = 0; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
+  return true;
+}
