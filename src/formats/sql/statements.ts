@@ -10,9 +10,10 @@ const CREATE = new RegExp(`^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOC
 // blanks every way before failing (a 200,000-line INSERT head: 45 s).
 const INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\)\\s*)?VALUES?\\s*$`, 'iu');
 const COPY = new RegExp(`^\\s*COPY\\s+(${QUALIFIED})(?:\\s*\\(([^)]*)\\))?\\s+FROM\\s+stdin\\b`, 'iu');
-/** Built once: one per column of every CREATE TABLE was most of the time a wide table took. */
-const LEADING_NAME = new RegExp(`^${IDENT}`, 'u');
-const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE|LIKE|PERIOD)\b/i;
+/** Sticky, matched where each column item starts: no slice or trim per item (2.5 million of them in wide DDL). */
+const LEADING_NAME = new RegExp(IDENT, 'uy');
+const NOT_A_COLUMN = /(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE|LIKE|PERIOD)\b/iy;
+const BLANKS = /\s*/y;
 
 export interface TableRef {
   /** The table name without schema or quotes: the prefix of its column labels. */
@@ -40,20 +41,18 @@ function columnList(list: string | undefined): string[] | null {
   return names.length ? names : null;
 }
 
-/** Splits at commas outside parentheses and quotes. */
-function topLevelItems(body: string): string[] {
-  const items: string[] = [];
-  let depth = 0, quote = '', start = 0;
-  for (let i = 0; i < body.length; i++) {
+/** Where the item at `from` ends: its comma or the list's `)` outside parentheses and quotes, or the text's end. */
+function itemEnd(body: string, from: number): number {
+  let depth = 0, quote = '';
+  for (let i = from; i < body.length; i++) {
     const c = body[i]!;
     if (quote) { if (c === quote) quote = ''; continue; }
     if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '(') depth++;
-    else if (c === ')') { if (depth === 0) { items.push(body.slice(start, i)); return items; } depth--; }
-    else if (c === ',' && depth === 0) { items.push(body.slice(start, i)); start = i + 1; }
+    else if (c === ')') { if (depth === 0) return i; depth--; }
+    else if (c === ',' && depth === 0) return i;
   }
-  items.push(body.slice(start));
-  return items;
+  return body.length;
 }
 
 /** The table a CREATE TABLE statement creates, or null. */
@@ -66,11 +65,17 @@ export function parseCreateTable(statement: string): TableRef | null {
   const m = CREATE.exec(statement);
   if (!m) return null;
   const columns: string[] = [];
-  for (const item of topLevelItems(statement.slice(m[0].length))) {
-    const trimmed = item.trim();
-    if (!trimmed || NOT_A_COLUMN.test(trimmed)) continue;
-    const name = LEADING_NAME.exec(trimmed);
-    if (name) columns.push(unquote(name[0]));
+  for (let at = m[0].length; at <= statement.length;) {
+    const end = itemEnd(statement, at);
+    BLANKS.lastIndex = at;
+    const start = BLANKS.exec(statement)![0].length + at;
+    NOT_A_COLUMN.lastIndex = start;
+    LEADING_NAME.lastIndex = start;
+    const name = start < end && !NOT_A_COLUMN.test(statement) ? LEADING_NAME.exec(statement) : null;
+    // A name that runs past its item (a bracketed name holding a comma) is none, as when items were split first.
+    if (name && start + name[0].length <= end) columns.push(unquote(name[0]));
+    if (statement[end] !== ',') break;
+    at = end + 1;
   }
   return { table: tableName(m[1]!), columns: columns.length ? columns : null };
 }
