@@ -21,8 +21,13 @@ const LOOKBACK_BYTES = COMMENT_LOOKBACK + 16;
 
 const STATEMENT_STARTS = ['INSERT ', 'CREATE ', 'COPY ', 'REPLACE ', 'UNLOCK ', 'DROP ', 'ALTER ', 'LOCK '];
 
+/** The keywords' first letters, in both cases: prepare asks this of every line of a dump. */
+const FIRST_LETTERS = new Uint8Array(256);
+for (const word of STATEMENT_STARTS) FIRST_LETTERS[word.charCodeAt(0)] = FIRST_LETTERS[word.charCodeAt(0) | 0x20] = 1;
+
 /** Whether a statement keyword starts at buf[at] (any case). */
 export function startsStatement(buf: Uint8Array, at: number, to: number): boolean {
+  if (at >= to || FIRST_LETTERS[buf[at]!] !== 1) return false;
   for (const word of STATEMENT_STARTS) {
     if (at + word.length > to) continue;
     let same = true;
