@@ -3,11 +3,12 @@
 // only shape paths; true/false/null are skipped. Strings are found with native memchr.
 // Records: NDJSON lines; in a document, the elements of the outermost arrays (else the document).
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
-import { unescapeJson } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
+import type { FieldBatch } from '../../engine/types.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
 import { PathTable } from './paths.js';
+import { hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, BACKSLASH = 92, LF = 10;
@@ -26,7 +27,7 @@ const NUMBER_BYTE = new Uint8Array(256);
 for (const c of '-+.eE0123456789') NUMBER_BYTE[c.charCodeAt(0)] = 1;
 
 export class JsonParser extends ChunkedParser {
-  protected override readonly unescape = unescapeJson;
+  protected override readonly unescape = unescapeJsonField;
   private kinds = new Uint8Array(64);
   /** Per open container: the object's own path, or the shared path of an array's elements. */
   private paths = new Int32Array(64);
@@ -48,10 +49,28 @@ export class JsonParser extends ChunkedParser {
   private openStringColumn = -1;
   private readonly table: PathTable;
   private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
+  private escapeCopy = new Uint8Array(0);
 
   constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
+  }
+
+  /**
+   * \u escapes are rewritten in place (unicode-escapes.ts): in a copy, never in the caller's bytes.
+   * One copy buffer serves every push, as the base class copies any tail it keeps.
+   */
+  override push(chunk: Uint8Array, fileOffset: number): FieldBatch {
+    if (!hasUnicodeEscape(chunk)) return super.push(chunk, fileOffset);
+    if (this.escapeCopy.length < chunk.length) this.escapeCopy = new Uint8Array(chunk.length);
+    this.escapeCopy.set(chunk);
+    return super.push(this.escapeCopy.subarray(0, chunk.length), fileOffset);
+  }
+
+  /** Emits the string value buf[start, end), its \u escapes rewritten when it holds a backslash. */
+  private emitString(buf: Buffer, start: number, end: number, column: number, escaped = true): void {
+    if (escaped) rewriteUnicodeEscapes(buf, start, end);
+    this.emit(start, end, column);
   }
 
   private valuePath(): number {
@@ -121,7 +140,7 @@ export class JsonParser extends ChunkedParser {
     let k = end;
     while (k > from && buf[k - 1] === BACKSLASH) k--;
     if (((end - k) & 1) === 1) end--;
-    if (end > from) this.emit(from, end, column);
+    if (end > from) this.emitString(buf, from, end, column);
   }
 
   /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
@@ -150,7 +169,7 @@ export class JsonParser extends ChunkedParser {
     }
     if (q < 0 && !final) return -1;
     if (q < 0) q = to;
-    if (q > i) this.emit(i, q, this.openStringColumn);
+    if (q > i) this.emitString(buf, i, q, this.openStringColumn);
     this.openString = false;
     this.valueDone();
     return Math.min(to, q + 1);
@@ -185,14 +204,16 @@ export class JsonParser extends ChunkedParser {
           continue;
         case STRING: {
           // The closing quote from the SIMD index of quotes, backslashes and newlines.
-          let q = index.next(i + 1);
+          let q = index.next(i + 1), escaped = false;
           for (;;) {
             if (q >= to) { q = -1; break; }
             const b = buf[q];
             if (b === QUOTE) break;
             // An NDJSON record never holds a raw newline: one after a backslash still ends it.
-            if (b === BACKSLASH) q = this.lines && buf[q + 1] === LF ? q + 1 : index.next(q + 2);
-            else if (this.lines) break;
+            if (b === BACKSLASH) {
+              escaped = true;
+              q = this.lines && buf[q + 1] === LF ? q + 1 : index.next(q + 2);
+            } else if (this.lines) break;
             else q = index.next(q + 1);
           }
           if (q >= 0 && buf[q] === LF) {
@@ -215,7 +236,7 @@ export class JsonParser extends ChunkedParser {
             i = buf[q + 1] === 58 ? q + 2 : q + 1;
             continue;
           }
-          if (q > i + 1) this.emit(i + 1, q, this.valuePath());
+          if (q > i + 1) this.emitString(buf, i + 1, q, this.valuePath(), escaped);
           this.valueDone();
           i = q + 1;
           if (buf[i] === 44 && this.topKind === OBJ && this.overDepth === 0) {
@@ -258,7 +279,7 @@ export class JsonParser extends ChunkedParser {
       // A huge string value: emit what we have and continue inside the string.
       const column = continuing ? this.openStringColumn : this.expectKey ? -1 : this.valuePath();
       this.expectKey = false;
-      this.emit(continuing ? from : from + 1, cut, column);
+      this.emitString(buf, continuing ? from : from + 1, cut, column);
       let k = cut - 1, slashes = 0;
       while (k > from && buf[k] === BACKSLASH) { k--; slashes++; }
       this.openString = true;

@@ -1,0 +1,88 @@
+// The engine reads a string's raw bytes, where a \uXXXX escape's hex digits glue to the digits or
+// e-mail address beside them: "nik\u00273171014101900001" holds a 20-digit run and no NIK, and
+// "\u003cbudi@example.com" an address starting "u003c". So each such escape is rewritten in place,
+// at the same length, to its character followed by tabs: the engine sees what the string means,
+// and offsets still point at the file's bytes. Tabs never occur raw in a valid JSON string, the
+// engine skips them after a label's colon like spaces, and a field's value drops them again.
+import { unescapeJson } from '../escapes.js';
+
+const BACKSLASH = 92, U = 117, TAB = 9;
+const ESCAPE_START = Buffer.from('\\u');
+
+/** Whether bytes hold a \u escape: only then are they copied before being rewritten. */
+export function hasUnicodeEscape(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(ESCAPE_START) >= 0;
+}
+
+/** The code unit of the four hex digits at buf[at, at + 4), or -1 if they are not all there. */
+function hexUnit(buf: Uint8Array, at: number, to: number): number {
+  if (at + 4 > to) return -1;
+  let unit = 0;
+  for (let k = at; k < at + 4; k++) {
+    const c = buf[k]! | 32;
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+/**
+ * Rewrites the \uXXXX escapes (and surrogate pairs) of the string bytes buf[from, to). Control
+ * characters, a backslash and lone surrogates stay as written: raw, they would end a line, start
+ * an escape, or not round-trip.
+ */
+export function rewriteUnicodeEscapes(buf: Uint8Array, from: number, to: number): void {
+  for (let i = from; i + 1 < to; ) {
+    if (buf[i] !== BACKSLASH) {
+      i++;
+      continue;
+    }
+    let width = 2;
+    if (buf[i + 1] === U) {
+      const unit = hexUnit(buf, i + 2, to);
+      let point = unit;
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const low = buf[i + 6] === BACKSLASH && buf[i + 7] === U ? hexUnit(buf, i + 8, to) : -1;
+        point = low >= 0xdc00 && low <= 0xdfff ? 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00) : -1;
+      } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+        point = -1;
+      }
+      if (point >= 0x20 && point !== BACKSLASH) {
+        width = point > 0xffff ? 12 : 6;
+        let k = writeUtf8(buf, i, point);
+        while (k < i + width) buf[k++] = TAB;
+      }
+    }
+    i += width;
+  }
+}
+
+/** Writes the code point's UTF-8 bytes at buf[at]; returns where they end. */
+function writeUtf8(buf: Uint8Array, at: number, point: number): number {
+  if (point < 0x80) {
+    buf[at] = point;
+    return at + 1;
+  }
+  if (point < 0x800) {
+    buf[at] = 0xc0 | (point >> 6);
+    buf[at + 1] = 0x80 | (point & 0x3f);
+    return at + 2;
+  }
+  if (point < 0x10000) {
+    buf[at] = 0xe0 | (point >> 12);
+    buf[at + 1] = 0x80 | ((point >> 6) & 0x3f);
+    buf[at + 2] = 0x80 | (point & 0x3f);
+    return at + 3;
+  }
+  buf[at] = 0xf0 | (point >> 18);
+  buf[at + 1] = 0x80 | ((point >> 12) & 0x3f);
+  buf[at + 2] = 0x80 | ((point >> 6) & 0x3f);
+  buf[at + 3] = 0x80 | (point & 0x3f);
+  return at + 4;
+}
+
+/** A rewritten string's value, for field detectors: the padding dropped, the other escapes undone. */
+export function unescapeJsonField(raw: string): string {
+  return unescapeJson(raw.includes('\t') ? raw.replaceAll('\t', '') : raw);
+}
