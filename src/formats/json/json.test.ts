@@ -93,6 +93,24 @@ describe('json reader', () => {
     expect(result.records).toBe(1);
   });
 
+  it('reads NDJSON sniffed as a document (a first line longer than the head) with a broken long line: the next records keep their paths', () => {
+    const big = 'kata '.repeat(1000);
+    const bytes = utf8(`{"catatan":"${big}\n{"nama":"Rina Lestari","nik":"3171014101900001"}\n{"nama":"Agus Tarigan"}\n`);
+    for (const options of [{}, { maxRecordBytes: 2000 }]) {
+      const result = readRange(jsonReader, options, bytes, 0, bytes.length, Array.from({ length: 6 }, (_, i) => i * 1000));
+      expect(result.fields.filter((f) => f.column === 'catatan').map((f) => f.value).join('')).toBe(big);
+      expect(fieldLines(result).slice(-3)).toEqual(['nama=Rina Lestari', 'nik=3171014101900001', 'nama=Agus Tarigan']);
+      expect(result.records).toBe(2);
+    }
+  });
+
+  it('lets a raw newline stay inside a string of a pretty-printed document or before a line that opens nothing', () => {
+    const pretty = utf8('[\n  {"catatan":"baris satu\n{baris dua}","nik":"3171014101900001"}\n]\n');
+    expect(fieldLines(readRange(jsonReader, {}, pretty))).toEqual(['catatan=baris satu\n{baris dua}', 'nik=3171014101900001']);
+    const minified = utf8('[{"catatan":"baris satu\nbaris dua","nik":"3171014101900001"}]');
+    expect(fieldLines(readRange(jsonReader, {}, minified))).toEqual(['catatan=baris satu\nbaris dua', 'nik=3171014101900001']);
+  });
+
   it('caps nesting depth without losing the values', () => {
     const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
     const result = readRange(jsonReader, {}, bytes);
@@ -131,6 +149,23 @@ describe('json reader properties', () => {
         : v !== null && typeof v === 'object' ? Object.values(v).reduce((sum: number, e) => sum + outer(e), 0) : 0;
       expect(result.records).toBe(Array.isArray(value) ? value.length : outer(value) || 1);
     }), { numRuns: 400 });
+  });
+
+  it('NDJSON with lines broken inside a string reads the same as a document as it does as NDJSON', () => {
+    const line = fc.record({ nama: fc.string({ maxLength: 8 }), nik: fc.string({ maxLength: 8 }) });
+    fc.assert(fc.property(fc.array(fc.tuple(line, fc.option(fc.nat())), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(300), { maxLength: 4 }), (lines, cuts) => {
+      // A broken line ends somewhere inside its first string value, as a truncated record does.
+      const text = lines.map(([record, cut]) => {
+        const whole = JSON.stringify(record);
+        const valueStart = whole.indexOf(':') + 2, valueEnd = whole.indexOf('","nik"');
+        return cut === null ? whole : whole.slice(0, valueStart + (cut % (valueEnd - valueStart + 1)));
+      }).join('\n') + '\n';
+      const bytes = utf8(text);
+      const asLines = readRange(ndjsonReader, {}, bytes, 0, bytes.length, cuts);
+      const asDocument = readRange(jsonReader, {}, bytes, 0, bytes.length, cuts);
+      expect(fieldLines(asDocument)).toEqual(fieldLines(asLines));
+      expect(asDocument.records).toBe(asLines.records);
+    }), { numRuns: 300 });
   });
 
   it('NDJSON lines parse back to their values, one record per line', () => {

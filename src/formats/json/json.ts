@@ -43,6 +43,8 @@ export class JsonParser extends ChunkedParser {
   private expectKey = false;
   private keyPath = -1;
   private documentCounted = false;
+  /** Document: the open top-level value has crossed a line end (pretty-printed, or a lenient string). */
+  private valueSpansLines = false;
   /** A string longer than the limit is open at the start of the next buffer. */
   private openString = false;
   private openStringEscaped = false;
@@ -80,6 +82,7 @@ export class JsonParser extends ChunkedParser {
 
   private open(kind: number): void {
     const path = this.valuePath();
+    if (this.depth === 0) this.valueSpansLines = false;
     if (this.depth >= MAX_DEPTH || this.overDepth > 0) {
       if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner paths are merged`);
       return;
@@ -132,6 +135,21 @@ export class JsonParser extends ChunkedParser {
     this.topPath = -1;
     this.expectKey = false;
     this.keyPath = -1;
+    this.documentCounted = false;
+  }
+
+  /**
+   * Whether the newline at buf[nl], inside a string, ends the record: always in NDJSON. In a
+   * document, when the value so far sat on one line and the next line opens another: a broken
+   * NDJSON line before whole ones, in a file whose first line outran the sniffed head (dump.json).
+   * 1 yes (also when nothing follows), 0 no, -1 not known until more bytes come.
+   */
+  private newlineEndsRecord(buf: Buffer, nl: number, to: number, final: boolean): number {
+    if (this.lines) return 1;
+    if (this.valueSpansLines || this.depth === 0) return 0;
+    if (nl + 1 >= to) return final ? 1 : -1;
+    const next = buf[nl + 1];
+    return next === 123 || next === 91 ? 1 : 0;
   }
 
   /** The value of a string cut by its line's end at `end`, less a CR and an unpaired trailing backslash. */
@@ -159,13 +177,18 @@ export class JsonParser extends ChunkedParser {
   /** Where the string left open by `overflow` ends in buf[i, to): past it, or -1 to wait for more bytes. */
   private continueString(buf: Buffer, i: number, to: number, final: boolean): number {
     let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
-    // NDJSON: the newline ends the record, however long its string has run.
-    const nl = this.lines ? buf.indexOf(LF, i) : -1;
+    // A newline may end the record (newlineEndsRecord), however long its string has run.
+    const nl = this.lines || !this.valueSpansLines ? buf.indexOf(LF, i) : -1;
     if (nl >= 0 && nl < to && (q < 0 || nl < q)) {
-      this.emitCut(buf, i, nl, this.openStringColumn);
-      this.openString = false;
-      this.resetLine(nl);
-      return nl + 1;
+      const ends = this.newlineEndsRecord(buf, nl, to, final);
+      if (ends < 0) return -1;
+      if (ends === 1) {
+        this.emitCut(buf, i, nl, this.openStringColumn);
+        this.openString = false;
+        this.resetLine(nl);
+        return nl + 1;
+      }
+      this.valueSpansLines = true;
     }
     if (q < 0 && !final) return -1;
     if (q < 0) q = to;
@@ -187,7 +210,10 @@ export class JsonParser extends ChunkedParser {
       const c = buf[i]!;
       switch (CLASS[c]) {
         case WS:
-          if (c === LF && this.lines && (this.depth > 0 || this.overDepth > 0)) this.resetLine(i);
+          if (c === LF) {
+            if (!this.lines) this.valueSpansLines = true;
+            else if (this.depth > 0 || this.overDepth > 0) this.resetLine(i);
+          }
           i++;
           continue;
         case OPEN_OBJ: this.open(OBJ); i++; continue;
@@ -209,12 +235,17 @@ export class JsonParser extends ChunkedParser {
             if (q >= to) { q = -1; break; }
             const b = buf[q];
             if (b === QUOTE) break;
-            // An NDJSON record never holds a raw newline: one after a backslash still ends it.
+            // A newline that ends the record does so even after a backslash.
             if (b === BACKSLASH) {
               escaped = true;
-              q = this.lines && buf[q + 1] === LF ? q + 1 : index.next(q + 2);
-            } else if (this.lines) break;
-            else q = index.next(q + 1);
+              q = buf[q + 1] === LF ? q + 1 : index.next(q + 2);
+              continue;
+            }
+            const ends = this.newlineEndsRecord(buf, q, to, final);
+            if (ends === 1) break;
+            if (ends < 0) { q = -1; break; }
+            this.valueSpansLines = true;
+            q = index.next(q + 1);
           }
           if (q >= 0 && buf[q] === LF) {
             // The line ended inside the string: the record is broken, but its value still holds data.
