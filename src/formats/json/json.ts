@@ -8,7 +8,7 @@ import type { FieldBatch } from '../../engine/types.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { StructuralIndex } from '../structural.js';
 import { PathTable } from './paths.js';
-import { hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
+import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, BACKSLASH = 92, LF = 10;
@@ -304,9 +304,10 @@ export class JsonParser extends ChunkedParser {
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {
-    const cut = pieceEnd(buf, from, to);
+    let cut = pieceEnd(buf, from, to);
     const continuing = this.openString;
     if (continuing || buf[from] === QUOTE) {
+      cut = cutBeforeUnicodeEscape(buf, from, cut, to);
       // A huge string value: emit what we have and continue inside the string.
       const column = continuing ? this.openStringColumn : this.expectKey ? -1 : this.valuePath();
       this.expectKey = false;

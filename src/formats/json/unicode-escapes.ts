@@ -82,6 +82,23 @@ function writeUtf8(buf: Uint8Array, at: number, point: number): number {
   return at + 4;
 }
 
+/**
+ * `cut`, or the start of a \u escape (or surrogate pair) that a cut there would split: the piece
+ * after it would start with the escape's hex digits, glued to what follows.
+ */
+export function cutBeforeUnicodeEscape(buf: Uint8Array, from: number, cut: number, to: number): number {
+  for (let k = Math.max(from + 2, cut - 11); k < cut; k++) {
+    // A backslash last in the buffer may start one too.
+    if (buf[k] !== BACKSLASH || (k + 1 < to && buf[k + 1] !== U)) continue;
+    let run = 1;
+    while (k - run >= from && buf[k - run] === BACKSLASH) run++;
+    if ((run & 1) === 0) continue; // "\\u0027": an escaped backslash, then letters
+    const high = (buf[k + 2]! | 32) === 100 && (buf[k + 3]! | 32) >= 56 && (buf[k + 3]! | 32) <= 98;
+    if (k + (high ? 12 : 6) > cut) return k;
+  }
+  return cut;
+}
+
 /** A rewritten string's value, for field detectors: the padding dropped, the other escapes undone. */
 export function unescapeJsonField(raw: string): string {
   return unescapeJson(raw.includes('\t') ? raw.replaceAll('\t', '') : raw);
