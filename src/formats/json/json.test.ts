@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, readRange, utf8 } from '../testing.js';
 import { JsonParser, jsonReader, ndjsonReader } from './json.js';
+import { unescapeJsonField } from './unicode-escapes.js';
 
 describe('json reader', () => {
   it('names values by their field path, with arrays as [] and keys only in paths', () => {
@@ -165,6 +166,19 @@ describe('json reader properties', () => {
       const asDocument = readRange(jsonReader, {}, bytes, 0, bytes.length, cuts);
       expect(fieldLines(asDocument)).toEqual(fieldLines(asLines));
       expect(asDocument.records).toBe(asLines.records);
+    }), { numRuns: 300 });
+  });
+
+  it('an NDJSON range cut inside a long line reads the rest of it as free text with whole NIKs, and the next lines as records', () => {
+    const niks = ['3171014101900001', '3171014101900002', '3171014101900003'];
+    const line = `{"catatan":"nik\\u0027${niks[0]} kata \\u003c${niks[1]}\\u003e, ${niks[2]}."}\n`;
+    const bytes = utf8(`${line}{"nama":"Rina Lestari","nik":"3171014101900004"}\n`);
+    fc.assert(fc.property(fc.integer({ min: 13, max: line.length - 1 }), fc.array(fc.nat(bytes.length), { maxLength: 4 }), (start, cuts) => {
+      const result = readRange(ndjsonReader, {}, bytes, start, bytes.length, cuts);
+      expect(fieldLines(result).slice(-2)).toEqual(['nama=Rina Lestari', 'nik=3171014101900004']);
+      expect(result.records).toBe(1);
+      const text = result.fields.filter((f) => f.column === null).map((f) => unescapeJsonField(f.value));
+      for (const nik of niks) if (line.indexOf(nik) >= start) expect(text.some((piece) => piece.includes(nik))).toBe(true);
     }), { numRuns: 300 });
   });
 

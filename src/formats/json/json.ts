@@ -13,6 +13,8 @@ import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unesca
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
+/** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
+const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
 
 // Byte classes for the tokenizer's dispatch.
 const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9;
@@ -52,10 +54,39 @@ export class JsonParser extends ChunkedParser {
   private readonly table: PathTable;
   private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
   private escapeCopy = new Uint8Array(0);
+  private rangeStartsAt: number;
 
   constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
+    this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
+  }
+
+  /**
+   * An NDJSON range that does not open with '{' or '[' was cut inside a long line (mostly inside
+   * its string): up to the newline it is read as free text, in pieces, and counts no record; as
+   * JSON its words and numbers were stray values. Returns where JSON starts, or the tail to keep.
+   */
+  private skipLineRest(buf: Buffer, i: number, to: number, final: boolean): number {
+    if (this.rangeStartsAt === START_UNKNOWN && i < to) {
+      this.rangeStartsAt = buf[i] === 123 || buf[i] === 91 ? START_LINE : START_INSIDE;
+      if (this.rangeStartsAt === START_LINE) return i;
+    }
+    const nl = buf.indexOf(LF, i);
+    if (nl >= 0 && nl < to) {
+      this.rangeStartsAt = START_LINE;
+      this.emitCut(buf, i, nl, -1);
+      return nl + 1;
+    }
+    if (final) {
+      if (to > i) this.emitString(buf, i, to, -1);
+      return to;
+    }
+    // A piece ends at a separator, so that no NIK is split; without one near the end, wait for more.
+    const cut = cutBeforeUnicodeEscape(buf, i, pieceEnd(buf, i, to), to);
+    if (cut === to) return i;
+    this.emitString(buf, i, cut, -1);
+    return cut;
   }
 
   /**
@@ -200,6 +231,10 @@ export class JsonParser extends ChunkedParser {
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
     let i = from;
+    if (this.rangeStartsAt !== START_LINE) {
+      i = this.skipLineRest(buf, i, to, final);
+      if (this.rangeStartsAt !== START_LINE) return i;
+    }
     if (this.openString) {
       i = this.continueString(buf, i, to, final);
       if (i < 0) return from;
