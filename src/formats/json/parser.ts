@@ -1,0 +1,364 @@
+// The JSON/NDJSON tokenizer, with an explicit container stack: string and number values become
+// fields whose column is their interned path (`data.pasien[].nik`); keys only shape paths;
+// true/false/null are skipped. Strings are found with a SIMD index of quotes and backslashes.
+// Records: NDJSON lines; in a document, the elements of the outermost arrays (else the document).
+import type { FieldBatch } from '../../engine/types.js';
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { pieceEnd } from '../pieces.js';
+import { StructuralIndex } from '../structural.js';
+import { PathTable } from './paths.js';
+import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
+
+const OBJ = 1, ARR = 2;
+const QUOTE = 34, BACKSLASH = 92, LF = 10;
+const MAX_DEPTH = 4096;
+/** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
+const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
+
+// Byte classes for the tokenizer's dispatch.
+const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9;
+const CLASS = new Uint8Array(256);
+for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
+CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
+CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING;
+for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
+for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
+for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
+const NUMBER_BYTE = new Uint8Array(256);
+for (const c of '-+.eE0123456789') NUMBER_BYTE[c.charCodeAt(0)] = 1;
+
+export class JsonParser extends ChunkedParser {
+  protected override readonly unescape = unescapeJsonField;
+  private kinds = new Uint8Array(64);
+  /** Per open container: the object's own path, or the shared path of an array's elements. */
+  private paths = new Int32Array(64);
+  /** Per open container: the parent object's current key, restored when the container closes. */
+  private savedKeys = new Int32Array(64);
+  private depth = 0;
+  /** The innermost container, cached: its kind (0 at the top level) and path. */
+  private topKind = 0;
+  private topPath = -1;
+  /** Containers nested deeper than MAX_DEPTH: counted, not stacked. */
+  private overDepth = 0;
+  private arrays = 0;
+  private expectKey = false;
+  private keyPath = -1;
+  private documentCounted = false;
+  /** Document: the open top-level value has crossed a line end (pretty-printed, or a lenient string). */
+  private valueSpansLines = false;
+  /** A string longer than the limit is open at the start of the next buffer. */
+  private openString = false;
+  private openStringEscaped = false;
+  private openStringColumn = -1;
+  private readonly table: PathTable;
+  private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
+  private escapeCopy = new Uint8Array(0);
+  private rangeStartsAt: number;
+
+  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
+    super(rangeStart, options);
+    this.table = new PathTable(this.columns);
+    this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
+  }
+
+  /**
+   * An NDJSON range that does not open with '{' or '[' was cut inside a long line (mostly inside
+   * its string): up to the newline it is read as free text, in pieces, and counts no record; as
+   * JSON its words and numbers were stray values. Returns where JSON starts, or the tail to keep.
+   */
+  private skipLineRest(buf: Buffer, i: number, to: number, final: boolean): number {
+    if (this.rangeStartsAt === START_UNKNOWN && i < to) {
+      this.rangeStartsAt = buf[i] === 123 || buf[i] === 91 ? START_LINE : START_INSIDE;
+      if (this.rangeStartsAt === START_LINE) return i;
+    }
+    const nl = buf.indexOf(LF, i);
+    if (nl >= 0 && nl < to) {
+      this.rangeStartsAt = START_LINE;
+      this.emitCut(buf, i, nl, -1);
+      return nl + 1;
+    }
+    if (final) {
+      if (to > i) this.emitString(buf, i, to, -1);
+      return to;
+    }
+    // A piece ends at a separator, so that no NIK is split; without one near the end, wait for more.
+    const cut = cutBeforeUnicodeEscape(buf, i, pieceEnd(buf, i, to), to);
+    if (cut === to) return i;
+    this.emitString(buf, i, cut, -1);
+    return cut;
+  }
+
+  /**
+   * \u escapes are rewritten in place (unicode-escapes.ts): in a copy, never in the caller's bytes.
+   * One copy buffer serves every push, as the base class copies any tail it keeps.
+   */
+  override push(chunk: Uint8Array, fileOffset: number): FieldBatch {
+    if (!hasUnicodeEscape(chunk)) return super.push(chunk, fileOffset);
+    if (this.escapeCopy.length < chunk.length) this.escapeCopy = new Uint8Array(chunk.length);
+    this.escapeCopy.set(chunk);
+    return super.push(this.escapeCopy.subarray(0, chunk.length), fileOffset);
+  }
+
+  /** Emits the string value buf[start, end), its \u escapes rewritten when it holds a backslash. */
+  private emitString(buf: Buffer, start: number, end: number, column: number, escaped = true): void {
+    if (escaped) rewriteUnicodeEscapes(buf, start, end);
+    this.emit(start, end, column);
+  }
+
+  private valuePath(): number {
+    if (this.topKind === OBJ && this.overDepth === 0) return this.keyPath;
+    return this.topPath;
+  }
+
+  private open(kind: number): void {
+    const path = this.valuePath();
+    if (this.depth === 0) this.valueSpansLines = false;
+    if (this.depth >= MAX_DEPTH || this.overDepth > 0) {
+      if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner paths are merged`);
+      return;
+    }
+    if (this.depth === this.kinds.length) {
+      const kinds = new Uint8Array(this.depth * 2); kinds.set(this.kinds); this.kinds = kinds;
+      const paths = new Int32Array(this.depth * 2); paths.set(this.paths); this.paths = paths;
+      const saved = new Int32Array(this.depth * 2); saved.set(this.savedKeys); this.savedKeys = saved;
+    }
+    this.kinds[this.depth] = kind;
+    this.savedKeys[this.depth] = this.keyPath;
+    this.keyPath = -1;
+    this.paths[this.depth] = kind === ARR ? this.table.element(path) : path;
+    this.topKind = kind;
+    this.topPath = this.paths[this.depth]!;
+    this.depth++;
+    if (kind === ARR) this.arrays++;
+    this.expectKey = kind === OBJ;
+  }
+
+  private close(at: number): void {
+    if (this.overDepth > 0) { this.overDepth--; return; }
+    if (this.depth === 0) { this.warn(`unbalanced closing bracket at byte ${this.base + at}`); return; }
+    this.depth--;
+    this.keyPath = this.savedKeys[this.depth]!;
+    const wasArray = this.kinds[this.depth] === ARR;
+    if (wasArray) this.arrays--;
+    this.topKind = this.depth > 0 ? this.kinds[this.depth - 1]! : 0;
+    this.topPath = this.depth > 0 ? this.paths[this.depth - 1]! : -1;
+    this.expectKey = false;
+    // A top-level array of a document counts its elements, not itself (even when empty).
+    if (wasArray && this.depth === 0 && !this.lines) { this.documentCounted = false; return; }
+    this.valueDone();
+  }
+
+  private valueDone(): void {
+    if (this.depth === 0) {
+      if (this.lines || !this.documentCounted) this.records++;
+      this.documentCounted = false;
+    } else if (this.topKind === ARR && this.arrays === 1 && !this.lines && this.overDepth === 0) {
+      this.records++;
+      this.documentCounted = true;
+    }
+  }
+
+  /** NDJSON: a line ended inside a value. Drop the broken value and start the next line clean. */
+  private resetLine(at: number): void {
+    this.warn(`incomplete JSON value on the line ending at byte ${this.base + at}`);
+    this.depth = this.overDepth = this.arrays = this.topKind = 0;
+    this.topPath = -1;
+    this.expectKey = false;
+    this.keyPath = -1;
+    this.documentCounted = false;
+  }
+
+  /**
+   * Whether the newline at buf[nl], inside a string, ends the record: always in NDJSON. In a
+   * document, when the value so far sat on one line and the next line opens another: a broken
+   * NDJSON line before whole ones, in a file whose first line outran the sniffed head (dump.json).
+   * 1 yes (also when nothing follows), 0 no, -1 not known until more bytes come.
+   */
+  private newlineEndsRecord(buf: Buffer, nl: number, to: number, final: boolean): number {
+    if (this.lines) return 1;
+    if (this.valueSpansLines || this.depth === 0) return 0;
+    if (nl + 1 >= to) return final ? 1 : -1;
+    const next = buf[nl + 1];
+    return next === 123 || next === 91 ? 1 : 0;
+  }
+
+  /** The value of a string cut by its line's end at `end`, less a CR and an unpaired trailing backslash. */
+  private emitCut(buf: Buffer, from: number, end: number, column: number): void {
+    if (end > from && buf[end - 1] === 13) end--;
+    let k = end;
+    while (k > from && buf[k - 1] === BACKSLASH) k--;
+    if (((end - k) & 1) === 1) end--;
+    if (end > from) this.emitString(buf, from, end, column);
+  }
+
+  /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
+  private static stringEnd(buf: Buffer, from: number, to: number): number {
+    let j = from;
+    for (;;) {
+      const q = buf.indexOf(QUOTE, j);
+      if (q < 0 || q >= to) return -1;
+      let k = q - 1;
+      while (k >= from && buf[k] === BACKSLASH) k--;
+      if (((q - 1 - k) & 1) === 0) return q;
+      j = q + 1;
+    }
+  }
+
+  /** Where the string left open by `overflow` ends in buf[i, to): past it, or -1 to wait for more bytes. */
+  private continueString(buf: Buffer, i: number, to: number, final: boolean): number {
+    let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
+    // A newline may end the record (newlineEndsRecord), however long its string has run.
+    const nl = this.lines || !this.valueSpansLines ? buf.indexOf(LF, i) : -1;
+    if (nl >= 0 && nl < to && (q < 0 || nl < q)) {
+      const ends = this.newlineEndsRecord(buf, nl, to, final);
+      if (ends < 0) return -1;
+      if (ends === 1) {
+        this.emitCut(buf, i, nl, this.openStringColumn);
+        this.openString = false;
+        this.resetLine(nl);
+        return nl + 1;
+      }
+      this.valueSpansLines = true;
+    }
+    if (q < 0 && !final) return -1;
+    if (q < 0) q = to;
+    if (q > i) this.emitString(buf, i, q, this.openStringColumn);
+    this.openString = false;
+    this.valueDone();
+    return Math.min(to, q + 1);
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    let i = from;
+    if (this.rangeStartsAt !== START_LINE) {
+      i = this.skipLineRest(buf, i, to, final);
+      if (this.rangeStartsAt !== START_LINE) return i;
+    }
+    if (this.openString) {
+      i = this.continueString(buf, i, to, final);
+      if (i < 0) return from;
+    }
+    const index = this.index;
+    index.reset(buf, to);
+    while (i < to) {
+      const c = buf[i]!;
+      switch (CLASS[c]) {
+        case WS:
+          if (c === LF) {
+            if (!this.lines) this.valueSpansLines = true;
+            else if (this.depth > 0 || this.overDepth > 0) this.resetLine(i);
+          }
+          i++;
+          continue;
+        case OPEN_OBJ: this.open(OBJ); i++; continue;
+        case OPEN_ARR: this.open(ARR); i++; continue;
+        case CLOSE: this.close(i); i++; continue;
+        case COMMA:
+          if (this.topKind === OBJ && this.overDepth === 0) this.expectKey = true;
+          i++;
+          continue;
+        case COLON:
+          // A colon belongs after a key; at the top level it means these are not JSON values.
+          if (this.depth === 0) this.warn(`unexpected colon at byte ${this.base + i}`);
+          i++;
+          continue;
+        case STRING: {
+          // The closing quote from the SIMD index of quotes, backslashes and newlines.
+          let q = index.next(i + 1), escaped = false;
+          for (;;) {
+            if (q >= to) { q = -1; break; }
+            const b = buf[q];
+            if (b === QUOTE) break;
+            // A newline that ends the record does so even after a backslash.
+            if (b === BACKSLASH) {
+              escaped = true;
+              q = buf[q + 1] === LF ? q + 1 : index.next(q + 2);
+              continue;
+            }
+            const ends = this.newlineEndsRecord(buf, q, to, final);
+            if (ends === 1) break;
+            if (ends < 0) { q = -1; break; }
+            this.valueSpansLines = true;
+            q = index.next(q + 1);
+          }
+          if (q >= 0 && buf[q] === LF) {
+            // The line ended inside the string: the record is broken, but its value still holds data.
+            if (!this.expectKey) this.emitCut(buf, i + 1, q, this.valuePath());
+            this.resetLine(q);
+            i = q + 1;
+            continue;
+          }
+          if (q < 0) {
+            if (!final) return i;
+            this.warn(`unterminated string at byte ${this.base + i}`);
+            q = to;
+          }
+          if (this.expectKey) {
+            this.keyPath = this.table.key(this.topPath, this.keyPath, buf, i + 1, q);
+            this.expectKey = false;
+            if (this.table.wildcard[this.keyPath] === 1) this.emit(i + 1, q, this.keyPath);
+            // Compact JSON: skip the colon here rather than in another trip round the loop.
+            i = buf[q + 1] === 58 ? q + 2 : q + 1;
+            continue;
+          }
+          if (q > i + 1) this.emitString(buf, i + 1, q, this.valuePath(), escaped);
+          this.valueDone();
+          i = q + 1;
+          if (buf[i] === 44 && this.topKind === OBJ && this.overDepth === 0) {
+            this.expectKey = true;
+            i++;
+          }
+          continue;
+        }
+        case NUMBER: {
+          let j = i + 1;
+          while (j < to && NUMBER_BYTE[buf[j]!] === 1) j++;
+          if (j === to && !final) return i;
+          this.emit(i, j, this.valuePath());
+          this.valueDone();
+          i = j;
+          continue;
+        }
+        case WORD: {
+          let j = i + 1;
+          while (j < to && CLASS[buf[j]!] === WORD) j++;
+          if (j === to && !final) return i;
+          // Only true/false/null is a value: prose (a range that starts inside a long string) is no record.
+          if (isLiteral(buf, i, j)) this.valueDone();
+          else this.warn(`unexpected word at byte ${this.base + i}`);
+          i = j;
+          continue;
+        }
+        default:
+          this.warn(`unexpected byte at ${this.base + i}`);
+          i++;
+      }
+    }
+    return to;
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    let cut = pieceEnd(buf, from, to);
+    const continuing = this.openString;
+    if (continuing || buf[from] === QUOTE) {
+      cut = cutBeforeUnicodeEscape(buf, from, cut, to);
+      // A huge string value: emit what we have and continue inside the string.
+      const column = continuing ? this.openStringColumn : this.expectKey ? -1 : this.valuePath();
+      this.expectKey = false;
+      this.emitString(buf, continuing ? from : from + 1, cut, column);
+      let k = cut - 1, slashes = 0;
+      while (k > from && buf[k] === BACKSLASH) { k--; slashes++; }
+      this.openString = true;
+      this.openStringEscaped = (slashes & 1) === 1;
+      this.openStringColumn = column;
+      return cut;
+    }
+    this.emit(from, cut, -1);
+    return cut;
+  }
+}
+
+function isLiteral(buf: Uint8Array, start: number, end: number): boolean {
+  const len = end - start, c = buf[start];
+  return (len === 4 && (c === 116 || c === 110)) || (len === 5 && c === 102);
+}
