@@ -112,6 +112,15 @@ describe('json reader', () => {
     expect(fieldLines(readRange(jsonReader, {}, minified))).toEqual(['catatan=baris satu\nbaris dua', 'nik=3171014101900001']);
   });
 
+  it('reads Python reprs saved as JSON: single-quoted strings under their paths, True/False/None as literals', () => {
+    const lines = utf8("{'nama': 'Budi Santoso', 'nik': '3171014101900001', 'aktif': True, 'catatan': None}\n{'nama': 'Rina Lestari', 'hp': ['0812']}\n");
+    expect(ndjsonReader.sniff(lines, 'export.txt')).toBeGreaterThan(jsonReader.sniff(lines, 'export.txt'));
+    const result = readRange(ndjsonReader, {}, lines);
+    expect(fieldLines(result)).toEqual(['nama=Budi Santoso', 'nik=3171014101900001', 'nama=Rina Lestari', 'hp[]=0812']);
+    expect(result.records).toBe(2);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('caps nesting depth without losing the values', () => {
     const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
     const result = readRange(jsonReader, {}, bytes);
@@ -179,6 +188,24 @@ describe('json reader properties', () => {
       expect(result.records).toBe(1);
       const text = result.fields.filter((f) => f.column === null).map((f) => unescapeJsonField(f.value));
       for (const nik of niks) if (line.indexOf(nik) >= start) expect(text.some((piece) => piece.includes(nik))).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  it('a Python repr of any JSON value reads as the JSON does', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'ab 12.-:,{}[]"') });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+    })).node;
+    const repr = (v: unknown): string => typeof v === 'string' ? `'${v}'` : v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False')
+      : Array.isArray(v) ? `[${v.map(repr).join(', ')}]`
+      : typeof v === 'object' ? `{${Object.entries(v).map(([k, e]) => `'${k}': ${repr(e)}`).join(', ')}}` : String(v);
+    fc.assert(fc.property(value, fc.array(fc.nat(300), { maxLength: 4 }), (v, cuts) => {
+      const asJson = utf8(JSON.stringify(v)), asPython = utf8(repr(v));
+      const python = readRange(jsonReader, {}, asPython, 0, asPython.length, cuts);
+      // Values unescaped: JSON writes a quote in a string as \", Python's repr as it is.
+      const values = (result: ReturnType<typeof readRange>) => result.fields.map((f) => `${f.column}=${unescapeJsonField(f.value)}`);
+      expect(values(python)).toEqual(values(readRange(jsonReader, {}, asJson)));
+      expect(python.warnings).toEqual([]);
     }), { numRuns: 300 });
   });
 

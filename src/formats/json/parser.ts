@@ -10,17 +10,17 @@ import { PathTable } from './paths.js';
 import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
-const QUOTE = 34, BACKSLASH = 92, LF = 10;
+const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
 /** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
 const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
 
 // Byte classes for the tokenizer's dispatch.
-const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9;
+const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10;
 const CLASS = new Uint8Array(256);
 for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
 CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
-CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING;
+CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING; CLASS[APOSTROPHE] = PY_STRING;
 for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
 for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
 for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
@@ -293,21 +293,27 @@ export class JsonParser extends ChunkedParser {
             this.warn(`unterminated string at byte ${this.base + i}`);
             q = to;
           }
-          if (this.expectKey) {
-            this.keyPath = this.table.key(this.topPath, this.keyPath, buf, i + 1, q);
-            this.expectKey = false;
-            if (this.table.wildcard[this.keyPath] === 1) this.emit(i + 1, q, this.keyPath);
-            // Compact JSON: skip the colon here rather than in another trip round the loop.
-            i = buf[q + 1] === 58 ? q + 2 : q + 1;
+          i = this.stringDone(buf, i, q, escaped);
+          continue;
+        }
+        case PY_STRING: {
+          // Python's repr of dicts and lists ({'nama': 'Budi'}), as scripts save "JSON": a string
+          // between single quotes on one line, with backslash escapes.
+          let q = i + 1, escaped = false;
+          while (q < to && buf[q] !== APOSTROPHE && buf[q] !== LF) {
+            if (buf[q] === BACKSLASH) { escaped = true; q++; }
+            q++;
+          }
+          q = Math.min(q, to);
+          if (q === to && !final) return i;
+          if (q === to || buf[q] === LF) {
+            // Cut by its line's end: the value is kept, the newline read as whitespace (NDJSON: the record ends).
+            this.warn(`unterminated string at byte ${this.base + i}`);
+            if (!this.expectKey) this.emitCut(buf, i + 1, q, this.valuePath());
+            i = q;
             continue;
           }
-          if (q > i + 1) this.emitString(buf, i + 1, q, this.valuePath(), escaped);
-          this.valueDone();
-          i = q + 1;
-          if (buf[i] === 44 && this.topKind === OBJ && this.overDepth === 0) {
-            this.expectKey = true;
-            i++;
-          }
+          i = this.stringDone(buf, i, q, escaped);
           continue;
         }
         case NUMBER: {
@@ -337,6 +343,24 @@ export class JsonParser extends ChunkedParser {
     return to;
   }
 
+  /** The string between buf[open] and buf[close], as a key or a value; returns where parsing resumes. */
+  private stringDone(buf: Buffer, open: number, close: number, escaped: boolean): number {
+    if (this.expectKey) {
+      this.keyPath = this.table.key(this.topPath, this.keyPath, buf, open + 1, close);
+      this.expectKey = false;
+      if (this.table.wildcard[this.keyPath] === 1) this.emit(open + 1, close, this.keyPath);
+      // Compact JSON: skip the colon here rather than in another trip round the loop.
+      return buf[close + 1] === 58 ? close + 2 : close + 1;
+    }
+    if (close > open + 1) this.emitString(buf, open + 1, close, this.valuePath(), escaped);
+    this.valueDone();
+    if (buf[close + 1] === 44 && this.topKind === OBJ && this.overDepth === 0) {
+      this.expectKey = true;
+      return close + 2;
+    }
+    return close + 1;
+  }
+
   protected overflow(buf: Buffer, from: number, to: number): number {
     let cut = pieceEnd(buf, from, to);
     const continuing = this.openString;
@@ -358,7 +382,11 @@ export class JsonParser extends ChunkedParser {
   }
 }
 
-function isLiteral(buf: Uint8Array, start: number, end: number): boolean {
-  const len = end - start, c = buf[start];
-  return (len === 4 && (c === 116 || c === 110)) || (len === 5 && c === 102);
+const LITERALS = ['true', 'false', 'null', 'True', 'False', 'None'].map((word) => Buffer.from(word));
+
+/** JSON's true/false/null, or Python's True/False/None. */
+function isLiteral(buf: Buffer, start: number, end: number): boolean {
+  const len = end - start;
+  if (len !== 4 && len !== 5) return false;
+  return LITERALS.some((word) => word.length === len && buf.compare(word, 0, len, start, end) === 0);
 }
