@@ -121,6 +121,12 @@ describe('json reader', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads keys that are identifiers (objects keyed by NIK, phone or e-mail) as values, never as field names', () => {
+    const doc = utf8('{"pasien":{"3171014101900001":{"nama":"Budi Santoso"},"budi@example.com":{"hp":"081234567890"}}}');
+    const result = readRange(jsonReader, {}, doc);
+    expect(fieldLines(result)).toEqual(['pasien.*=3171014101900001', 'pasien.*.nama=Budi Santoso', 'pasien.*=budi@example.com', 'pasien.*.hp=081234567890']);
+  });
+
   it('caps nesting depth without losing the values', () => {
     const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
     const result = readRange(jsonReader, {}, bytes);
@@ -142,7 +148,13 @@ describe('json reader properties', () => {
     else if (typeof value === 'number') out.push(`${path ?? '-'}=${JSON.stringify(value)}`);
     else if (Array.isArray(value)) for (const e of value) expected(e, path === null ? null : `${path}[]`, out);
     else if (value !== null && typeof value === 'object') {
-      for (const [k, e] of Object.entries(value)) expected(e, path === null ? k : `${path}.${k}`, out);
+      for (const [k, e] of Object.entries(value)) {
+        // A key that is data (a long number, an e-mail address) is a value under `path.*`.
+        if (!/\d{8}|@/.test(k)) { expected(e, path === null ? k : `${path}.${k}`, out); continue; }
+        const wildcard = path === null ? '*' : `${path}.*`;
+        out.push(`${wildcard}=${JSON.stringify(k).slice(1, -1)}`);
+        expected(e, wildcard, out);
+      }
     }
   }
 

@@ -2,12 +2,28 @@
 // table keyed by (parent path, key hash) with the key bytes kept for an exact check, so a key
 // seen before costs a hash and a compare, never a string. Array elements share one path (`[]`).
 // Paths are capped: past MAX_PATHS, new keys under a parent map to one `parent.*` path (and the
-// parser emits such keys as values, since objects keyed by NIK would otherwise hide data).
+// parser emits such keys as values, since objects keyed by NIK would otherwise hide data). A key
+// that is data itself (a NIK, a phone number, an e-mail address) maps there from the start: as a
+// path it was never scanned, and it reached reports unmasked in the field name.
 
 const MAX_PATHS = 20000;
 /** Longer keys are data (a blob used as a key), not names. */
 const MAX_KEY_BYTES = 256;
 const ELEMENT = -1, WILDCARD = -2;
+/** A key holding this many digits in a row is an identifier (NIK, phone, card, date), not a name. */
+const DATA_KEY_DIGITS = 8;
+
+/** Whether key bytes buf[start, end) are data rather than a field name: a long number or an e-mail. */
+function isDataKey(buf: Uint8Array, start: number, end: number): boolean {
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c === 64) return true;
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === DATA_KEY_DIGITS) return true;
+  }
+  return false;
+}
 
 export class PathTable {
   private slots = new Int32Array(1024);
@@ -54,7 +70,7 @@ export class PathTable {
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const found = this.find(parent, h, buf, start, end);
     if (found >= 0) return found;
-    if (this.names.length >= MAX_PATHS) return this.special(parent, WILDCARD);
+    if (this.names.length >= MAX_PATHS || isDataKey(buf, start, end)) return this.special(parent, WILDCARD);
     let key = this.decoder.decode(buf.subarray(start, end));
     if (key.includes('\\')) {
       try { key = JSON.parse(`"${key}"`) as string; } catch { /* keep the raw spelling */ }
@@ -73,7 +89,7 @@ export class PathTable {
     const found = this.find(parent, h, null, 0, kind);
     if (found >= 0) return found;
     const base = parent < 0 ? '' : this.names[parent]!;
-    const id = this.add(parent, h, null, 0, kind, kind === ELEMENT ? `${base}[]` : base ? `${base}.*` : '*');
+    const id = this.add(parent, h, null, 0, kind, kind === ELEMENT ? `${base}[]` : parent >= 0 ? `${base}.*` : '*');
     if (kind === WILDCARD) this.wildcard[id] = 1;
     return id;
   }
