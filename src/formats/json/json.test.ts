@@ -127,6 +127,14 @@ describe('json reader', () => {
     expect(fieldLines(result)).toEqual(['pasien.*=3171014101900001', 'pasien.*.nama=Budi Santoso', 'pasien.*=budi@example.com', 'pasien.*.hp=081234567890']);
   });
 
+  it('takes NaN and Infinity, as Python\'s json module writes them, for values: such lines are still NDJSON', () => {
+    const lines = utf8('{"nama":"Budi Santoso","skor":NaN,"x":-Infinity}\n{"nama":"Rina Lestari","skor":Infinity}\n');
+    expect(ndjsonReader.sniff(lines, 'export.txt')).toBeGreaterThan(0.9);
+    const result = readRange(ndjsonReader, {}, lines);
+    expect(fieldLines(result)).toEqual(['nama=Budi Santoso', 'nama=Rina Lestari']);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('caps nesting depth without losing the values', () => {
     const bytes = utf8('['.repeat(10000) + '"3171234567890001"' + ']'.repeat(10000));
     const result = readRange(jsonReader, {}, bytes);

@@ -320,6 +320,8 @@ export class JsonParser extends ChunkedParser {
           let j = i + 1;
           while (j < to && NUMBER_BYTE[buf[j]!] === 1) j++;
           if (j === to && !final) return i;
+          // "-Infinity": the word is the value.
+          if (j === i + 1 && buf[i] === 45 && CLASS[buf[j]!] === WORD) { i = j; continue; }
           this.emit(i, j, this.valuePath());
           this.valueDone();
           i = j;
@@ -382,11 +384,10 @@ export class JsonParser extends ChunkedParser {
   }
 }
 
-const LITERALS = ['true', 'false', 'null', 'True', 'False', 'None'].map((word) => Buffer.from(word));
+/** JSON's true/false/null, Python's True/False/None, and the NaN and Infinity its json module writes. */
+const LITERALS = ['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infinity'].map((word) => Buffer.from(word));
 
-/** JSON's true/false/null, or Python's True/False/None. */
 function isLiteral(buf: Buffer, start: number, end: number): boolean {
   const len = end - start;
-  if (len !== 4 && len !== 5) return false;
   return LITERALS.some((word) => word.length === len && buf.compare(word, 0, len, start, end) === 0);
 }
