@@ -340,7 +340,7 @@ export class Engine {
     if (fileOffset < this.countedOffset && fileOffset >= batch.fileOffset) {
       let back = fileOffset - batch.fileOffset;
       const counted = this.countedOffset - batch.fileOffset;
-      for (let nl = bytes.indexOf(10, back); nl >= 0 && nl < counted; nl = bytes.indexOf(10, back)) {
+      for (let nl = newlineIn(bytes, back, counted); nl >= 0; nl = newlineIn(bytes, back, counted)) {
         this.countedLine--;
         back = nl + 1;
       }
@@ -350,9 +350,7 @@ export class Engine {
     let from = Math.max(this.countedOffset, batch.fileOffset) - batch.fileOffset;
     const to = Math.min(fileOffset - batch.fileOffset, bytes.length);
     let line = this.countedLine;
-    while (from < to) {
-      const nl = bytes.indexOf(10, from);
-      if (nl < 0 || nl >= to) break;
+    for (let nl = newlineIn(bytes, from, to); nl >= 0; nl = newlineIn(bytes, from, to)) {
       line++;
       from = nl + 1;
     }
@@ -362,6 +360,16 @@ export class Engine {
     }
     return line;
   }
+}
+
+/**
+ * The first newline in bytes[from, to), or -1. Bounded: a search to the batch's end for every
+ * finding of a line without one made a 22 MB one-line JSON file take 107 s with --findings, not 2 s.
+ */
+function newlineIn(bytes: Uint8Array, from: number, to: number): number {
+  if (from >= to) return -1;
+  const at = bytes.subarray(from, to).indexOf(10);
+  return at < 0 ? -1 : from + at;
 }
 
 function ruleTable(rules: readonly Rule[]): RuleTable {
