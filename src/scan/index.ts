@@ -113,6 +113,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     /** Hands every range of a file to the pool; resolves then, with the promise of their results. */
     const dispatchFile = async (plan: FilePlan, entry: FileEntry, fileIndex: number): Promise<{ done: Promise<void> }> => {
       if (plan.error) return { done: Promise.resolve() };
+      const stream = inputs[fileIndex]!.stream === true;
       const running: Promise<void>[] = [];
       const results = new FileResults(entry);
       let lineBase = 1;
@@ -137,6 +138,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
             const lines = wantsFindings ? newlinesIn(range.bytes) : 0;
             const share = range.compressedEnd - progressed;
             progressed = range.compressedEnd;
+            // Standard input or a pipe: its size is what has come so far.
+            if (stream) progress.bytesTotal += share;
             const absorb = results.nextRange();
             const done = run(newTask(range.start, range.end, range.bytes)).then((result) => {
               if (result.bytes) recycleRangeBuffer(result.bytes);
@@ -166,9 +169,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
         // Finding the ranges failed part way (a read error): what was dispatched still counts.
         entry.error ??= describeReadError(error);
       }
+      if (stream) entry.bytes = plan.streamed ? progressed : plan.size;
+      if (stream && !plan.streamed) progress.bytesTotal += plan.size;
       const done = Promise.all(running).then(() => {
         // The rest of a gzip file: its trailer, or what a truncated stream could not give.
-        if (plan.streamed) progress.bytesDone += plan.size - progressed;
+        if (plan.streamed && !stream) progress.bytesDone += plan.size - progressed;
         results.finish();
         progress.filesDone++;
         options.onProgress?.({ ...progress });
@@ -180,7 +185,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     const planAndDispatchFile = async (input: InputFile, i: number): Promise<{ done: Promise<void> }> => {
       const entry = entries[i]!;
       if (options.signal?.aborted || input.skipped) return { done: Promise.resolve() };
-      if (!input.error && input.size <= smallFileBytes) {
+      if (!input.error && !input.stream && input.size <= smallFileBytes) {
         // Planned by the thread that scans it; the report learns its format from the result.
         const whole: FilePlan = { path: input.path, size: input.size, format: PLAN_HERE, gzip: false, state: {}, ranges: [[0, input.size]] };
         return dispatchFile(whole, entry, i);

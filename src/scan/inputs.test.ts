@@ -44,7 +44,7 @@ describe('expandInputs', () => {
     expect(entry).toEqual({ path: join(sub, 'caf\uFFFD.csv'), size: 0, error: expect.stringMatching(/^UNREADABLE: .* file name is not UTF-8/) });
   });
 
-  it('lists the links and pipes of a folder as skipped, with the reason, and follows a link named on the command line', async () => {
+  it('lists the links and pipes of a folder as skipped, with the reason, and follows a link or reads a pipe named on the command line', async () => {
     const sub = join(dir, 'tautan');
     mkdirSync(sub);
     writeFileSync(join(sub, 'data.csv'), 'nik\n3171014101900001\n');
@@ -52,7 +52,7 @@ describe('expandInputs', () => {
     symlinkSync(sub, join(sub, 'ke-folder'));
     symlinkSync('/etc/passwd', join(sub, 'ke-luar'));
     execFileSync('mkfifo', [join(sub, 'pipa')]);
-    const found = await expandInputs([sub, join(sub, 'ke-berkas.csv')]);
+    const found = await expandInputs([sub, join(sub, 'ke-berkas.csv'), join(sub, 'pipa')]);
     const link = 'SKIPPED: tautan simbolik tidak diikuti / symbolic link not followed';
     expect(found).toEqual([
       { path: join(sub, 'data.csv'), size: 21, identity: expect.any(String) },
@@ -62,6 +62,8 @@ describe('expandInputs', () => {
       { path: join(sub, 'pipa'), size: 0, skipped: 'SKIPPED: pipa (FIFO), bukan berkas biasa / a pipe (FIFO), not a regular file' },
       // Followed: it is data.csv, met again.
       { path: join(sub, 'ke-berkas.csv'), size: 0, skipped: `SKIPPED: berkas yang sama dengan ${join(sub, 'data.csv')} / the same file as ${join(sub, 'data.csv')}` },
+      // Named on the command line, a pipe is read as a stream.
+      { path: join(sub, 'pipa'), size: 0, stream: true },
     ]);
   });
 

@@ -4,7 +4,9 @@
 import type { Stats } from 'node:fs';
 import { lstat, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isatty } from 'node:tty';
 import { eachLimited } from './each-limited.js';
+import { STDIN_PATH } from './stream-input.js';
 
 export interface InputFile {
   path: string;
@@ -15,6 +17,8 @@ export interface InputFile {
   error?: string;
   /** Set for a folder entry that is not read, and why: the report lists it, so nothing goes unseen. */
   skipped?: string;
+  /** Read once, front to back: standard input (`-`) or a pipe named on the command line. */
+  stream?: boolean;
 }
 
 /**
@@ -52,6 +56,9 @@ function onlyOnce(files: InputFile[]): InputFile[] {
  * leak's archive is the seller's: a link in it may point at the analyst's own files, or loop.
  */
 async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
+  if (explicit && path === STDIN_PATH) {
+    return [isatty(0) ? { path, size: 0, error: 'UNREADABLE: masukan standar adalah terminal / standard input is a terminal' } : { path, size: 0, stream: true }];
+  }
   let info;
   try {
     info = await (explicit ? stat : lstat)(path);
@@ -61,6 +68,7 @@ async function collect(path: string, explicit: boolean): Promise<InputFile[]> {
     return [{ path, size: 0, error: misnamed ? NOT_UTF8_NAME : describeFsError(error) }];
   }
   if (info.isFile()) return [{ path, size: info.size, identity: fileIdentity(info) }];
+  if (explicit && (info.isFIFO() || info.isSocket())) return [{ path, size: 0, stream: true }];
   if (!info.isDirectory()) {
     return [explicit ? { path, size: 0, error: 'UNREADABLE: bukan berkas biasa / not a regular file' } : { path, size: 0, skipped: skipReason(info) }];
   }

@@ -6,14 +6,15 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { detectFormat, utf16Encoding } from '../formats/index.js';
 import {
-  endsWithCr, hasLoneCr, INPUT_END, LINE_BREAK_SNIFF_BYTES, loneCrAsLfSource, loneCrToLf, withLoneCrLineBreaks,
+  endsWithCr, hasLoneCr, INPUT_END, LINE_BREAK_SNIFF_BYTES, loneCrAsLfSource, loneCrsAsLf, loneCrToLf, withLoneCrLineBreaks,
 } from '../formats/line-breaks.js';
 import { separatesTokens } from '../formats/pieces.js';
 import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
-import { gzipRanges, type StreamRange } from './stream.js';
+import { chunkRanges, gzipRanges, type StreamRange } from './stream.js';
+import { openInputStream, STDIN_PATH } from './stream-input.js';
 import { MIN_RANGE_BYTES } from './workers.js';
 
 const HEAD_BYTES = 256 << 10;
@@ -85,6 +86,7 @@ export interface FilePlan {
 export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(input.size)): Promise<FilePlan> {
   const base: FilePlan = { path: input.path, size: input.size, format: 'unknown', gzip: false, state: {}, ranges: [] };
   if (input.error) return { ...base, error: input.error };
+  if (input.stream) return planStream(base, rangeBytes);
   const file = fileSource(input.path, input.size);
   try {
     // A small file is read whole at once: a blocking read of at most 256 KB costs the main
@@ -123,6 +125,42 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     return { ...base, error: reason, ranges: [] };
   } finally {
     await file.close();
+  }
+}
+
+/** A stream (standard input, a pipe) read whole: its format is one that cannot be cut as it arrives. */
+const WHOLE_STREAM_BYTES = 256 << 20;
+
+/**
+ * Plans standard input or a pipe, read once: cut into ranges as it arrives, as a gzip file is, or
+ * read whole (up to WHOLE_STREAM_BYTES) when its format cannot be cut in a stream.
+ */
+async function planStream(base: FilePlan, rangeBytes: number): Promise<FilePlan> {
+  try {
+    const stream = await openInputStream(base.path, HEAD_BYTES);
+    const head = stream.head;
+    const loneCrs = readsLoneCrs(head);
+    if (loneCrs) loneCrToLf(head, INPUT_END);
+    const reader = detectFormat(head, base.path === STDIN_PATH ? '' : base.path.replace(/\.gz$/i, ''));
+    const prepared = await reader.prepare({ size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }, head);
+    const state = loneCrs ? withLoneCrLineBreaks(prepared) : prepared;
+    const planned = { ...base, format: reader.format, state };
+    if (reader.splittable && (!reader.cuts || reader.cutsStreams)) {
+      const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
+      const cutsOf = (source: ByteSource) => (reader.cuts ? reader.cuts(state, source, () => streamRange) : lineCuts(source, () => streamRange));
+      return { ...planned, streamed: chunkRanges(stream.chunks, cutsOf, loneCrs, stream.bytesRead) };
+    }
+    const parts: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of loneCrs ? loneCrsAsLf(stream.chunks) : stream.chunks) {
+      if ((length += chunk.length) > WHOLE_STREAM_BYTES) {
+        return { ...base, error: `TOO_LARGE: aliran ${reader.format} lebih dari ${WHOLE_STREAM_BYTES >> 20} MB tidak dapat dipotong; simpan ke berkas dulu / a ${reader.format} stream over ${WHOLE_STREAM_BYTES >> 20} MB cannot be cut; save it to a file first` };
+      }
+      parts.push(chunk);
+    }
+    return { ...planned, size: stream.bytesRead(), ranges: [[0, length]], bytes: new Uint8Array(Buffer.concat(parts, length)) };
+  } catch (error) {
+    return { ...base, error: error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error) };
   }
 }
 

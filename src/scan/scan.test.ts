@@ -1,7 +1,7 @@
 // The scan layer end to end on real files: every read path (in-process, worker threads, split
 // ranges, gzip) must agree, and bad input never loses the other files' results.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -202,6 +202,33 @@ describe('scanPaths', () => {
       }
     } finally {
       rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it('scans a pipe as it arrives (plain, gzip, or a JSON document read whole) with the totals of the file', async () => {
+    const pipes = mkdtempSync(join(tmpdir(), 'telusur-scan-pipes-'));
+    try {
+      const csv = readFileSync(join(dir, 'warga.csv'));
+      const json = Buffer.from(JSON.stringify({ data: csv.toString().trim().split('\n').slice(1).map((line) => ({ nik: line.split(',')[1] })) }));
+      const pipe = (name: string, data: Buffer) => {
+        const path = join(pipes, name);
+        execFileSync('mkfifo', [path]);
+        createWriteStream(path).end(data);
+        return path;
+      };
+      const options = { workers: 2, asOf: '2026-11-23', rangeBytes: 20_000 };
+      const file = await scanPaths([join(dir, 'warga.csv')], options);
+      for (const data of [csv, gzipSync(csv)]) {
+        const piped = await scanPaths([pipe(`warga-${data.length}`, data)], options);
+        expect(piped.files[0]).toMatchObject({ format: 'csv', bytes: data.length, records: 3000, error: null });
+        expect(piped.totals.byType).toEqual(file.totals.byType);
+        expect(piped.totals.subjects).toEqual(file.totals.subjects);
+      }
+      const document = await scanPaths([pipe('warga-json', json)], options);
+      expect(document.files[0]).toMatchObject({ format: 'json', bytes: json.length, records: 3000, error: null });
+      expect(document.totals.subjects).toEqual(file.totals.subjects);
+    } finally {
+      rmSync(pipes, { recursive: true, force: true });
     }
   });
 

@@ -129,11 +129,16 @@ export class StreamWindow implements ByteSource {
  * where the stream ends; a stream error is thrown after the ranges before it, so their findings
  * are kept.
  */
-export async function* gzipRanges(
-  path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>, loneCrs = false,
-): AsyncGenerator<StreamRange> {
+export function gzipRanges(path: string, cutsOf: (source: ByteSource) => AsyncIterable<number>, loneCrs = false): AsyncGenerator<StreamRange> {
   const file = new GzipFile(path);
-  const chunks = loneCrs ? loneCrsAsLf(file) : file[Symbol.asyncIterator]();
+  return chunkRanges(file, cutsOf, loneCrs, () => file.compressedRead);
+}
+
+/** Ranges of a stream of chunks, as gzipRanges; `readSoFar` is what each range's scan is worth in progress. */
+export async function* chunkRanges(
+  source: AsyncIterable<Buffer>, cutsOf: (source: ByteSource) => AsyncIterable<number>, loneCrs: boolean, readSoFar: () => number,
+): AsyncGenerator<StreamRange> {
+  const chunks = loneCrs ? loneCrsAsLf(source) : source[Symbol.asyncIterator]();
   const window = new StreamWindow(chunks);
   try {
     let start = 0;
@@ -141,7 +146,7 @@ export async function* gzipRanges(
       if (cut <= start) continue;
       await window.fill(cut);
       const end = Math.min(cut, window.frontier);
-      yield { start, end, bytes: window.copy(start, end), compressedEnd: file.compressedRead };
+      yield { start, end, bytes: window.copy(start, end), compressedEnd: readSoFar() };
       // A cut walk may look one byte behind its position (to tell a field start).
       window.release(end - 1);
       start = end;
@@ -149,10 +154,10 @@ export async function* gzipRanges(
     }
     await window.fill(Infinity);
     if (window.frontier > start) {
-      yield { start, end: window.frontier, bytes: window.copy(start, window.frontier), compressedEnd: file.compressedRead };
+      yield { start, end: window.frontier, bytes: window.copy(start, window.frontier), compressedEnd: readSoFar() };
     }
     if (window.error) throw window.error;
   } finally {
-    await chunks.return(undefined);
+    await chunks.return?.(undefined);
   }
 }

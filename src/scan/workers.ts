@@ -6,6 +6,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { STDIN_PATH } from './stream-input.js';
 
 /** A worker for every BYTES_PER_WORKER of input begun: below about 40 MB one more costs more than it saves. */
 export const BYTES_PER_WORKER = 40 << 20;
@@ -49,6 +50,8 @@ export function estimateInputBytes(paths: readonly string[], enough = Infinity):
   while (pending.length > 0 && total < enough) {
     const path = pending.pop()!;
     const info = statOrNull(path);
+    // Standard input or a pipe: its size is unknown until it ends, and may be large.
+    if (path === STDIN_PATH || info?.isFIFO()) return Math.max(total, enough);
     if (info?.isFile()) {
       total += /\.gz(ip)?$/i.test(path) ? info.size * GZIP_INFLATION : info.size;
     } else if (info?.isDirectory()) {
