@@ -9,7 +9,7 @@ import {
   endsWithCr, hasLoneCr, INPUT_END, LINE_BREAK_SNIFF_BYTES, loneCrAsLfSource, loneCrsAsLf, loneCrToLf, withLoneCrLineBreaks,
 } from '../formats/line-breaks.js';
 import { separatesTokens } from '../formats/pieces.js';
-import { FormatError, type ByteSource, type FileState, type RangeSize } from '../formats/types.js';
+import { FormatError, type ByteSource, type FileState, type FormatReader, type RangeSize } from '../formats/types.js';
 import { GzipFile } from './gunzip.js';
 import type { InputFile } from './inputs.js';
 import { describeReadError } from './read-error.js';
@@ -94,18 +94,10 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
     const raw = input.size <= HEAD_BYTES ? readWholeSync(input.path, input.size) : await file.read(0, HEAD_BYTES);
     const gzip = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
     const head = gzip ? await gunzipHead(input.path) : raw;
-    // The head (and with it a small file's bytes) is read with lone CRs as LFs from here on. A CR
-    // that ends a longer head is taken for a lone one: only the sniff sees it.
-    const loneCrs = readsLoneCrs(head);
-    if (loneCrs) loneCrToLf(head, INPUT_END);
-    const reader = detectFormat(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path);
-    const fileBytes = loneCrs ? loneCrAsLfSource(file) : file;
-    const source: ByteSource = gzip ? { size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) } : fileBytes;
-    const prepared = await reader.prepare(source, head);
-    const state = loneCrs ? withLoneCrLineBreaks(prepared) : prepared;
-    const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
+    const fileBytes = (loneCrs: boolean) => (loneCrs ? loneCrAsLfSource(file) : file);
+    const { reader, state, loneCrs, cutsOf } = await sniff(head, gzip ? input.path.replace(/\.gz$/i, '') : input.path, (loneCrs) => (gzip ? headSource(head) : fileBytes(loneCrs)));
     const planned = { ...base, format: reader.format, gzip, state };
-    if (gzip && reader.splittable && (!reader.cuts || reader.cutsStreams)) {
+    if (gzip && cutsInStream(reader)) {
       // Decompressed, a gzip file is typically 5-10 times larger: worth splitting from a range's worth.
       // Its ranges are held in memory, by this thread and then a worker, so they stay small.
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
@@ -119,10 +111,9 @@ export async function planFile(input: InputFile, rangeBytes = rangeBytesFor(inpu
       return { ...planned, ranges: [[0, input.size]], ...(bytes ? { bytes } : {}) };
     }
     // The walk reopens the file when the scan asks for its ranges, and closes it at the end.
-    return { ...planned, ranges: rangesBetween(cutsOf(fileBytes, rangeSchedule(input.size, rangeBytes)), file) };
+    return { ...planned, ranges: rangesBetween(cutsOf(fileBytes(loneCrs), rangeSchedule(input.size, rangeBytes)), file) };
   } catch (error) {
-    const reason = error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
-    return { ...base, error: reason, ranges: [] };
+    return { ...base, error: planError(error) };
   } finally {
     await file.close();
   }
@@ -139,16 +130,11 @@ async function planStream(base: FilePlan, rangeBytes: number): Promise<FilePlan>
   try {
     const stream = await openInputStream(base.path, HEAD_BYTES);
     const head = stream.head;
-    const loneCrs = readsLoneCrs(head);
-    if (loneCrs) loneCrToLf(head, INPUT_END);
-    const reader = detectFormat(head, base.path === STDIN_PATH ? '' : base.path.replace(/\.gz$/i, ''));
-    const prepared = await reader.prepare({ size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) }, head);
-    const state = loneCrs ? withLoneCrLineBreaks(prepared) : prepared;
+    const { reader, state, loneCrs, cutsOf } = await sniff(head, base.path === STDIN_PATH ? '' : base.path.replace(/\.gz$/i, ''), () => headSource(head));
     const planned = { ...base, format: reader.format, state };
-    if (reader.splittable && (!reader.cuts || reader.cutsStreams)) {
+    if (cutsInStream(reader)) {
       const streamRange = Math.min(rangeBytes, STREAM_RANGE_BYTES);
-      const cutsOf = (source: ByteSource) => (reader.cuts ? reader.cuts(state, source, () => streamRange) : lineCuts(source, () => streamRange));
-      return { ...planned, streamed: chunkRanges(stream.chunks, cutsOf, loneCrs, stream.bytesRead) };
+      return { ...planned, streamed: chunkRanges(stream.chunks, (source) => cutsOf(source, () => streamRange), loneCrs, stream.bytesRead) };
     }
     const parts: Buffer[] = [];
     let length = 0;
@@ -160,8 +146,34 @@ async function planStream(base: FilePlan, rangeBytes: number): Promise<FilePlan>
     }
     return { ...planned, size: stream.bytesRead(), ranges: [[0, length]], bytes: new Uint8Array(Buffer.concat(parts, length)) };
   } catch (error) {
-    return { ...base, error: error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error) };
+    return { ...base, error: planError(error) };
   }
+}
+
+/**
+ * A (decompressed) head's line breaks and format, and the file-wide state its reader learns from
+ * `sourceFor(loneCrs)`. The head is read with lone CRs as LFs from here on; a CR that ends a
+ * longer head is taken for a lone one: only the sniff sees it.
+ */
+async function sniff(head: Uint8Array, name: string, sourceFor: (loneCrs: boolean) => ByteSource) {
+  const loneCrs = readsLoneCrs(head);
+  if (loneCrs) loneCrToLf(head, INPUT_END);
+  const reader = detectFormat(head, name);
+  const prepared = await reader.prepare(sourceFor(loneCrs), head);
+  const state = loneCrs ? withLoneCrLineBreaks(prepared) : prepared;
+  const cutsOf = (source: ByteSource, lengths: RangeSize) => (reader.cuts ? reader.cuts(state, source, lengths) : lineCuts(source, lengths));
+  return { reader, state, loneCrs, cutsOf };
+}
+
+/** Whether a format can be cut into ranges as its bytes arrive (a gzip file inflating, a pipe). */
+function cutsInStream(reader: FormatReader): boolean {
+  return reader.splittable && (!reader.cuts || reader.cutsStreams === true);
+}
+
+const headSource = (head: Uint8Array): ByteSource => ({ size: head.length, read: async (offset, length) => head.subarray(offset, offset + length) });
+
+function planError(error: unknown): string {
+  return error instanceof FormatError ? `${error.code}: ${error.message}` : describeReadError(error);
 }
 
 /**
