@@ -162,7 +162,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
               // A file planned where it was scanned reports its bytes all at once, when done.
               if (plan.format === PLAN_HERE) progress.bytesDone += plan.size;
             }));
-            if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, start, end);
+            if (wantsFindings && end < plan.size) lineBase += await countNewlines(plan.path, plan.state, start, end);
           }
         }
       } catch (error) {

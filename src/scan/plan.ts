@@ -6,7 +6,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { detectFormat, utf16Encoding } from '../formats/index.js';
 import {
-  endsWithCr, hasLoneCr, INPUT_END, LINE_BREAK_SNIFF_BYTES, loneCrAsLfSource, loneCrsAsLf, loneCrToLf, withLoneCrLineBreaks,
+  endsWithCr, hasLoneCr, INPUT_END, loneCrAsLfSource, loneCrsAsLf, loneCrToLf, readsLoneCrAsLf, withLoneCrLineBreaks,
 } from '../formats/line-breaks.js';
 import { separatesTokens } from '../formats/pieces.js';
 import { FormatError, type ByteSource, type FileState, type FormatReader, type RangeSize } from '../formats/types.js';
@@ -300,15 +300,12 @@ function fileSource(path: string, size: number): FileSource {
   };
 }
 
-/**
- * Counts line breaks in [start, end) of a (plain) file: the line base of the next range. Its head
- * tells again, as planFile did, whether lone CRs count.
- */
-export async function countNewlines(path: string, start: number, end: number): Promise<number> {
+/** Counts line breaks in [start, end) of a (plain) file, its lone CRs too when the plan's `state` says so: the line base of the next range. */
+export async function countNewlines(path: string, state: FileState, start: number, end: number): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(4 << 20);
-    const loneCrs = readsLoneCrs(await readAt(handle, 0, LINE_BREAK_SNIFF_BYTES, buffer));
+    const loneCrs = readsLoneCrAsLf(state);
     let lines = 0, offset = start;
     while (offset < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
