@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /** Lines held in memory at most, over all ranges waiting their turn. */
-export const HELD_BYTES = 8 << 20;
+const HELD_BYTES = 8 << 20;
 
 interface Slot {
   chunks: Uint8Array[];

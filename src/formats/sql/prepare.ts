@@ -48,7 +48,7 @@ const HEAD_LIMIT = 1 << 20;
 /** The state goes to every worker: a file with endless CREATE TABLEs must not bloat it. */
 const MAX_TABLES = 10000;
 /** An INSERT longer than this is recorded, for ranges cut between its rows (a range is 4 MB or more). */
-export const LONG_STATEMENT = 1 << 20;
+const LONG_STATEMENT = 1 << 20;
 
 class BlockReader {
   private block: Buffer = Buffer.alloc(0);
