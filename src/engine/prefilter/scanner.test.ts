@@ -18,6 +18,14 @@ describe('prefilter', () => {
     expect(tokensOf('0812-3456')[0]!.separators & SEP_DASH).toBeTruthy();
   });
 
+  it('reads "%2B" before digits as the "+" of a query string', () => {
+    const [phone] = tokensOf('GET /daftar?hp=%2B6281234567890&x=1');
+    expect(phone).toMatchObject({ digitCount: 13, plus: true });
+    expect(tokenText(phone!)).toBe('%2B6281234567890');
+    expect(tokensOf('id=%2b62812345678')[0]).toMatchObject({ plus: true });
+    expect(tokensOf('x %2C6281234567890')[0]).toMatchObject({ plus: false });
+  });
+
   it('keeps digit values in order', () => {
     const [t] = tokensOf('+62 812');
     expect(Array.from(t!.digits.subarray(0, t!.digitCount))).toEqual([6, 2, 8, 1, 2]);
@@ -25,6 +33,9 @@ describe('prefilter', () => {
 
   it('splits two numbers written side by side', () => {
     expect(texts('3171100101900001 081234567890')).toEqual(['number:3171100101900001', 'number:081234567890']);
+    expect(texts('"GET /" 081234567890 200 5120')).toEqual(['number:081234567890', 'number:200 5120']);
+    expect(texts('NIK 3171014507900003 12 tahun')).toEqual(['number:3171014507900003', 'number:12']);
+    expect(texts('+62 812 3456 7890 / 0812 34567890')).toEqual(['number:+62 812 3456 7890', 'number:0812 34567890']);
   });
 
   it('ignores digits glued to words but lets a short letter prefix through', () => {

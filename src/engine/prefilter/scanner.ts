@@ -29,6 +29,8 @@ separatorBit[41] = SEP_PAREN;
 export const MAX_TOKEN_DIGITS = 24;
 /** Space-joined groups are split once the number would grow past the longest identifier (cards: 19). */
 const MAX_JOINED_DIGITS = 19;
+/** The shortest digit group no one types before a space inside one number. */
+const LONGEST_TYPED_GROUP = 7;
 
 /** scanTokens' result: the field holds ':' or '=' (a "label: value" may follow). */
 export const MARK_LABEL_SEPARATOR = 1;
@@ -129,6 +131,10 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
   const before = first > fieldStart ? bytes[first - 1]! : 32;
   token.plus = before === 43;
   if (before === 43 || before === 40) begin = first - 1;
+  else if (isEncodedPlus(bytes, fieldStart, first)) {
+    token.plus = true;
+    begin = first - 3;
+  }
 
   let i = first, digitCount = 0, groups = 1, longestGroup = 0, separators = 0;
   let lastGroupStart = first, endBeforeLastGroup = first, digitsBeforeLastGroup = 0, lastJoinWasSpace = false;
@@ -163,6 +169,9 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
       skip = 2;
       sep |= sep2;
     }
+    // People group digits by 2 to 6: after a group of 7 or more, a space ends the number
+    // ("081234567890 200" in an access log, "NIK 3171014507900003 12 tahun").
+    if (sep & SEP_SPACE && i - groupStart >= LONGEST_TYPED_GROUP) break;
     separators |= sep;
     lastJoinWasSpace = (sep & SEP_SPACE) !== 0;
     digitsBeforeLastGroup = digitCount;
@@ -181,6 +190,11 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
     emitNumber(token, bytes, begin, lastDigitEnd, digitCount, groups, separators, onToken, longestGroup);
   }
   return lastDigitEnd;
+}
+
+/** "%2B" just before `first`: a '+' as a URL's query string writes it (?hp=%2B6281234567890). */
+function isEncodedPlus(bytes: Uint8Array, fieldStart: number, first: number): boolean {
+  return first - 3 >= fieldStart && bytes[first - 3] === 37 && bytes[first - 2] === 50 && (bytes[first - 1]! | 32) === 98;
 }
 
 /** A letter before a number only blocks it when part of a word of 3+ letters: "B1234567" is a passport. */
@@ -211,8 +225,8 @@ function emitNumber(
   token.separators = separators;
   if (longestGroup < 0) longestGroup = longestGroupOf(bytes, start, end);
   token.longestGroup = longestGroup;
-  if (start < end && bytes[start] === 43) token.plus = true;
-  else if (bytes[start] !== 43) token.plus = false;
+  // A number starts at its digits, or at the "+", "%2B" or "(" before them.
+  token.plus = start < end && (bytes[start] === 43 || bytes[start] === 37);
   onToken(token);
 }
 
