@@ -128,6 +128,21 @@ describe('labels in free text', () => {
     expect(line.slice(found[1]!.offset, found[1]!.offset + found[1]!.length)).toBe('Siti Rahayu');
   });
 
+  it('reads the pairs of a query string or form body in a log line, decoding "+" and "%XX"', () => {
+    const line = 'GET /daftar?nik=3273011203850002&nama=Budi+Santoso&alamat=Jl.%20Dago+12&hp=%2B6281234567890 200 "user=a&password=rahasia+1&ok=1"';
+    const found = scanText(line, { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([
+      ['NIK', '3273011203850002'], ['PHONE', '+6281234567890'], ['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. dago 12'],
+      ['PASSWORD', 'rahasia 1'],
+    ]);
+    expect(line.slice(found[2]!.offset, found[2]!.offset + found[2]!.length)).toBe('Budi+Santoso');
+  });
+
+  it('ends a bare value inside a quoted string with the string, and a password in running text at a space', () => {
+    const found = scanText('{"msg":"login nama=Rina Lestari"} {"msg":"password=rahasia456 ok"}', { asOf: '2026-11-23' });
+    expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'rina lestari'], ['PASSWORD', 'rahasia456']]);
+  });
+
   it('reads "label: value" that is not quoted up to the next label, and an unclosed quote as a bare value', () => {
     const found = scanText('Nama: "Budi Santoso Alamat: Jl. Kenanga No. 3, Kota Bogor', { asOf: '2026-11-23' });
     expect(found.map((f) => [f.type, f.value])).toEqual([['PERSON_NAME', 'budi santoso'], ['ADDRESS', 'jl. kenanga no. 3, kota bogor']]);

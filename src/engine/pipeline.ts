@@ -4,7 +4,7 @@
 import { CandidateContext } from './context/candidate.js';
 import { introducedNames } from './context/introductions.js';
 import { columnHints, wordsOf } from './context/labels.js';
-import { textLabels, unescapeQuoted, type TextLabel } from './context/text-labels.js';
+import { decodeFormValue, textLabels, unescapeQuoted, type TextLabel } from './context/text-labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
 import { ALL_MARKS, MARK_LABEL_SEPARATOR, MARK_INTRODUCTION, MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
@@ -311,7 +311,7 @@ export class Engine {
   private readonly onTextLabel = (label: TextLabel): void => {
     const { bytes, hints } = label;
     const context = CandidateContext.fixed(this.asOf, hints, 'text', wordsOf(bytes, label.labelStart, label.labelEnd).join(' '));
-    const unescape = label.quoted ? unescapeQuoted : undefined;
+    const unescape = label.quoted ? unescapeQuoted : label.formEncoded ? decodeFormValue : undefined;
     for (const rule of this.fieldRules) {
       if (!(hints & rule.bit)) continue;
       const end = rule.detector.textValueEnd && !label.quoted ? rule.detector.textValueEnd(bytes, label.valueStart, label.valueEnd) : label.valueEnd;

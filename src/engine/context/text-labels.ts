@@ -16,6 +16,8 @@ export interface TextLabel {
   valueEnd: number;
   /** Quoted (`alamat="Jl. X \"Gang\""`): the value may hold backslash escapes (unescapeQuoted). */
   quoted: boolean;
+  /** One of a query string's or form body's `key=value&…` pairs: "+" and "%XX" escapes (decodeFormValue). */
+  formEncoded: boolean;
 }
 
 /** Calls `visit` for each label in bytes[s, e) whose hints share a bit with `typeMask`. */
@@ -43,16 +45,19 @@ export function textLabels(bytes: Uint8Array, s: number, e: number, typeMask: nu
     let stop = close;
     if (close < 0) {
       stop = v;
-      while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!)) stop++;
+      // A label inside a quoted string (`"msg":"login password=x ok"`) ends with it.
+      const inQuotes = insideQuotes(bytes, s, from);
+      while (stop < e && stop - v < MAX_LABEL_VALUE && !isValueEnd(bytes[stop]!) && !(inQuotes && bytes[stop] === 34)) stop++;
       stop = cutAtNextLabel(bytes, v, stop);
     }
-    label ??= { bytes, hints: 0, labelStart: 0, labelEnd: 0, valueStart: 0, valueEnd: 0, quoted: false };
+    label ??= { bytes, hints: 0, labelStart: 0, labelEnd: 0, valueStart: 0, valueEnd: 0, quoted: false, formEncoded: false };
     label.hints = hints;
     label.labelStart = from;
     label.labelEnd = labelEnd;
     label.valueStart = close < 0 ? v : v + 1;
     label.valueEnd = stop;
     label.quoted = close >= 0;
+    label.formEncoded = close < 0 && ((from > s && (bytes[from - 1] === 38 || bytes[from - 1] === 63)) || bytes[stop] === 38);
     visit(label);
     i = stop;
   }
@@ -60,7 +65,14 @@ export function textLabels(bytes: Uint8Array, s: number, e: number, typeMask: nu
 
 /** Bytes a text label never crosses: line end, quotes, separators of the previous "key=value". */
 function isLabelStop(c: number): boolean {
-  return c === 10 || c === 44 || c === 34 || c === 39 || c === 58 || c === 61 || c === 59 || c === 124 || c === 9;
+  return c === 10 || c === 44 || c === 34 || c === 39 || c === 58 || c === 61 || c === 59 || c === 124 || c === 9 || c === 38 || c === 63;
+}
+
+/** Whether bytes[at] sits after an odd number of double quotes on its line (looking back at most 1 KB). */
+function insideQuotes(bytes: Uint8Array, s: number, at: number): boolean {
+  let quotes = 0;
+  for (let j = at - 1; j >= s && j >= at - 1024 && bytes[j] !== 10; j--) if (bytes[j] === 34 && bytes[j - 1] !== 92) quotes++;
+  return (quotes & 1) === 1;
 }
 
 function isValueEnd(c: number): boolean {
@@ -86,12 +98,24 @@ export function unescapeQuoted(raw: string): string {
   return raw.includes('\\') ? raw.replace(/\\(["'\\])/g, '$1') : raw;
 }
 
+/** A form-encoded value as it was typed: "Budi+Santoso" is "Budi Santoso", "%40" an "@". */
+export function decodeFormValue(raw: string): string {
+  const spaced = raw.replaceAll('+', ' ');
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced; // a stray "%" that starts no escape: keep the text as it is
+  }
+}
+
 /** "Nama: Budi Alamat: Jl. X" — the value of "Nama" ends before the next label's word. */
 function cutAtNextLabel(bytes: Uint8Array, from: number, to: number): number {
   for (let j = from; j < to; j++) {
     if (bytes[j] !== 58 && bytes[j] !== 61) continue;
     let w = j;
-    while (w > from && bytes[w - 1] !== 32 && bytes[w - 1] !== 44) w--;
+    while (w > from && bytes[w - 1] !== 32 && bytes[w - 1] !== 44 && bytes[w - 1] !== 38) w--;
+    if (w > from && bytes[w - 1] === 38) return w - 1; // "nama=Budi+Santoso&alamat=…"
     while (w > from && (bytes[w - 1] === 32 || bytes[w - 1] === 44)) w--;
     return w;
   }

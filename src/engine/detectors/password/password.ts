@@ -45,4 +45,10 @@ export const passwordDetector: FieldDetector = {
     // Hex digests are case-insensitive; everything else (crypt strings, plaintext) is kept exact.
     return hexLengths.has(text.length) && HEX.test(text) ? text.toLowerCase() : text;
   },
+
+  // "password=rahasia123 ok" in a log line: a password in running text ends at the first space.
+  textValueEnd(bytes: Uint8Array, start: number, end: number): number {
+    for (let i = start; i < end; i++) if (bytes[i] === 32) return i;
+    return end;
+  },
 };
