@@ -34,6 +34,18 @@ export function religionTerm(value: string): string | null {
   return canonical.get(key) ?? null;
 }
 
+/**
+ * Population-register exports (Dukcapil SIAK, and Dapodik after it) code AGAMA as a number in this
+ * order. Read only in a religion column: a digit in running text after "agama" may be anything.
+ */
+const CODES = ['islam', 'kristen', 'katolik', 'hindu', 'buddha', 'konghucu', 'kepercayaan'];
+
+/** The KTP term a coded religion column's value stands for ("1" → "islam"), or null. */
+function codedTerm(value: string): string | null {
+  const code = value.trim();
+  return code.length === 1 ? (CODES[code.charCodeAt(0) - 49] ?? null) : null;
+}
+
 /** Explanations by KTP term: a closed list, so each is built once. */
 const validators = new Map<string, string>();
 
@@ -44,13 +56,17 @@ export const religionDetector: FieldDetector = {
   confirmField(value: string, context: DetectionContext): Verdict | null {
     if (!(context.hints & RELIGION)) return null;
     const term = religionTerm(value);
-    if (!term) return null;
+    if (!term) {
+      const coded = context.source === 'column' ? codedTerm(value) : null;
+      if (!coded) return null;
+      return { confidence: 0.8, rule: 'religion.register-code+column', validator: `register code ${value.trim()} (${coded}); religion column` };
+    }
     let validator = validators.get(term);
     if (!validator) validators.set(term, (validator = `one of the KTP religions (${term}); religion label`));
     return { confidence: context.source === 'column' ? 0.95 : 0.9, rule: 'religion.closed-list+label', validator };
   },
 
   normalizeField(value: string): string {
-    return religionTerm(value) ?? value.trim().toLowerCase();
+    return religionTerm(value) ?? codedTerm(value) ?? value.trim().toLowerCase();
   },
 };
