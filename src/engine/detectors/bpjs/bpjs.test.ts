@@ -13,6 +13,13 @@ describe('bpjsDetector', () => {
     expect(bpjsDetector.normalize(onlyToken('0001234567890'))).toBe('0001234567890');
   });
 
+  it('reads a generic card-number label (noKartu) as BPJS only for a 13-digit number with leading zeros', () => {
+    expect(verdictOf('0001234567891', 'noKartu')).not.toBeNull();
+    expect(verdictOf('0001234567891', 'nomor_kartu')).not.toBeNull();
+    expect(verdictOf('4111111111119', 'noKartu')).toBeNull();
+    expect(verdictOf('1234567890123', 'nomor kartu', 'text')).toBeNull();
+  });
+
   it('is a little less sure from text context than from a column', () => {
     expect(verdictOf('0001234567890', 'bpjs', 'text')!.confidence).toBeLessThan(verdictOf('0001234567890', 'bpjs', 'column')!.confidence);
   });
