@@ -1,0 +1,196 @@
+// Query results as a database console prints them, the "proof" a seller pastes with an offer:
+// MySQL's `+----+` boxes, psql's `----+----` rule under a header, and Markdown tables. Each cell of
+// a row is a field of its header's column; lines around the tables (the prompt, "2 rows in set",
+// the seller's text) are free text. A table's header comes before it: ranges after the first
+// start inside the table the file's head leaves open (a whole table exported with `mysql -t`), and
+// outside any table otherwise, their rows then read as free text.
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { pieceEnd, recordLimit } from '../pieces.js';
+import type { ByteSource, FileState, FormatReader } from '../types.js';
+
+const LF = 10, CR = 13, PIPE = 124, SPACE = 32, TAB = 9, PLUS = 43, DASH = 45, COLON = 58;
+/** Columns past this share the last name, so a broken file cannot create millions of names. */
+const MAX_COLUMNS = 1024;
+
+/** Whether line[s, e) is a rule (`+----+----+`, `-----+-----`, `|:---|---:|`): dashes and joints only. */
+export function isRule(buf: Uint8Array, s: number, e: number): boolean {
+  let dashes = 0, joints = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c === DASH) dashes++;
+    else if (c === PLUS || c === PIPE) joints++;
+    else if (c !== COLON && c !== SPACE && c !== TAB) return false;
+  }
+  return dashes >= 3 && joints > 0;
+}
+
+/** Whether line[s, e) holds a cell separator, so it may be a row of the table around it. */
+function isRow(buf: Uint8Array, s: number, e: number): boolean {
+  const pipe = buf.indexOf(PIPE, s);
+  return pipe >= 0 && pipe < e;
+}
+
+export class TableParser extends ChunkedParser {
+  /** Column indices of the current table's header, or null outside a table (or before its header). */
+  private header: number[] | null = null;
+  private inTable = false;
+  /** A piece of the current line was already emitted (the line is longer than the limit). */
+  private lineOpen = false;
+
+  /** `openTable`: the header of the table a range after the first starts inside. */
+  constructor(rangeStart: number, options: ParserOptions = {}, openTable: readonly string[] | null = null) {
+    super(rangeStart, options);
+    if (rangeStart > 0 && openTable) {
+      this.header = openTable.map((name, n) => this.columnNamed(name, n));
+      this.inTable = true;
+    }
+  }
+
+  /** The header names of the table still open after the bytes read so far, or null. */
+  openTable(): string[] | null {
+    return this.inTable && this.header ? this.header.map((column, n) => this.columns[column] ?? `col${n + 1}`) : null;
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    let i = from;
+    while (i < to) {
+      const nl = buf.indexOf(LF, i);
+      const complete = nl >= 0 && nl < to;
+      if (!complete && !final) break;
+      const lineEnd = complete ? nl : to;
+      const e = lineEnd > i && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      // A row is a header when a rule follows it: the next line must be whole to tell.
+      const next = complete ? buf.indexOf(LF, nl + 1) : -1;
+      if (complete && !final && (next < 0 || next >= to) && isRow(buf, i, e) && !this.lineOpen) break;
+      const nextEnd = next >= 0 && next < to ? next : to;
+      // Rules and headers hold no record; rows and the text around the tables do.
+      if (this.line(buf, i, e, complete && isRule(buf, nl + 1, buf[nextEnd - 1] === CR ? nextEnd - 1 : nextEnd))) this.records++;
+      this.lineOpen = false;
+      i = complete ? nl + 1 : to;
+    }
+    return i;
+  }
+
+  /** Reads line[s, e); returns whether it was a record. */
+  private line(buf: Buffer, s: number, e: number, ruleFollows: boolean): boolean {
+    if (this.lineOpen) {
+      if (e > s) this.emit(s, e, -1);
+      return true;
+    }
+    if (isRule(buf, s, e)) {
+      this.inTable = true;
+      return false;
+    }
+    if (!isRow(buf, s, e) || (!this.inTable && !ruleFollows)) {
+      // Text between tables ends the one before.
+      this.inTable = false;
+      this.header = null;
+      if (e > s) this.emit(s, e, -1);
+      return true;
+    }
+    if (this.header === null && ruleFollows) {
+      this.header = this.cells(buf, s, e, (cs, ce, n) => this.columnNamed(buf.toString('utf8', cs, ce), n));
+      this.inTable = true;
+      return false;
+    }
+    this.inTable = true;
+    const header = this.header ?? [];
+    this.cells(buf, s, e, (cs, ce, n) => {
+      const named = header[n] ?? -1;
+      this.emit(cs, ce, named >= 0 ? named : this.columnNamed('', n));
+      return 0;
+    });
+    return true;
+  }
+
+  /** Calls `cell` for each non-empty cell of row[s, e), spaces trimmed, by position; returns the results. */
+  private cells(buf: Buffer, s: number, e: number, cell: (start: number, end: number, n: number) => number): number[] {
+    while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
+    while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+    // MySQL and Markdown rows open and close with a pipe; psql rows do not.
+    if (buf[s] === PIPE) s++;
+    if (e > s && buf[e - 1] === PIPE) e--;
+    const results: number[] = [];
+    for (let n = 0, at = s; at <= e && n < MAX_COLUMNS; n++) {
+      let end = buf.indexOf(PIPE, at);
+      if (end < 0 || end > e) end = e;
+      let cs = at, ce = end;
+      while (cs < ce && (buf[cs] === SPACE || buf[cs] === TAB)) cs++;
+      while (ce > cs && (buf[ce - 1] === SPACE || buf[ce - 1] === TAB)) ce--;
+      results.push(ce > cs ? cell(cs, ce, n) : -1);
+      at = end + 1;
+    }
+    return results;
+  }
+
+  /** The column index of a header cell's name (an empty header cell is named by its position). */
+  private columnNamed(name: string, position: number): number {
+    const label = name || `col${position + 1}`;
+    const known = this.columns.indexOf(label);
+    if (known >= 0) return known;
+    if (this.columns.length >= MAX_COLUMNS) return MAX_COLUMNS - 1;
+    this.columns.push(label);
+    return this.columns.length - 1;
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    const cut = pieceEnd(buf, from, to);
+    this.emit(from, cut, -1);
+    this.lineOpen = true;
+    return cut;
+  }
+}
+
+/**
+ * How sure the head is a console table: a row whose neighbour is a rule with as many joints as
+ * the row has cell separators (so a CSV of pipes, or a Markdown rule under prose, is not one).
+ */
+function sniffTable(head: Uint8Array): number {
+  const n = Math.min(head.length, 65536);
+  let previous = -1, previousEnd = -1;
+  for (let s = 0; s < n;) {
+    let e = head.indexOf(LF, s);
+    if (e < 0 || e > n) e = n;
+    const end = e > s && head[e - 1] === CR ? e - 1 : e;
+    if (previous >= 0 && isRule(head, s, end) && isRow(head, previous, previousEnd) && joints(head, s, end) === pipes(head, previous, previousEnd)) {
+      return 0.9;
+    }
+    previous = s;
+    previousEnd = end;
+    s = e + 1;
+  }
+  return 0;
+}
+
+/** Inner joints of a rule (`+--+--+` has one, `---+---` one, `|---|---|` one). */
+function joints(buf: Uint8Array, s: number, e: number): number {
+  let count = 0;
+  for (let i = s; i < e; i++) if (buf[i] === PLUS || buf[i] === PIPE) count++;
+  return buf[s] === PLUS || buf[s] === PIPE ? Math.max(0, count - 2) : count;
+}
+
+/** Inner cell separators of a row (`| a | b |` has one, ` a | b` one). */
+function pipes(buf: Uint8Array, s: number, e: number): number {
+  while (s < e && buf[s] === SPACE) s++;
+  while (e > s && buf[e - 1] === SPACE) e--;
+  let count = 0;
+  for (let i = s; i < e; i++) if (buf[i] === PIPE) count++;
+  return buf[s] === PIPE ? Math.max(0, count - 2) : count;
+}
+
+export interface TableState extends FileState {
+  /** The header of the table the head leaves open, for ranges that start inside it. */
+  openTable: string[] | null;
+}
+
+export const tableReader: FormatReader = {
+  format: 'table',
+  splittable: true,
+  sniff: sniffTable,
+  async prepare(_source: ByteSource, head: Uint8Array): Promise<TableState> {
+    const parser = new TableParser(0);
+    parser.push(head, 0);
+    return { openTable: parser.openTable() };
+  },
+  createParser: (state, rangeStart) => new TableParser(rangeStart, recordLimit(state), (state as TableState).openTable ?? null),
+};
