@@ -157,11 +157,11 @@ describe('degenerate input never throws', () => {
 });
 
 describe('fuzz: arbitrary bytes', () => {
-  const alphabet = [...'{}[]:,"\'\\()\n\r\t ;-0123456789aAnNuUlLeE_.`#*/\\N|+'].map((c) => c.charCodeAt(0));
+  const alphabet = [...'{}[]:,"\'\\()\n\r\t ;-0123456789aAnNuUlLeE_.`#*/\\N|+<>!?'].map((c) => c.charCodeAt(0));
   const bytesArb = fc.array(fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 })), { maxLength: 300 }).map((a) => Uint8Array.from(a));
   const states: Record<string, FileState> = {
     csv: { delimiter: 44, header: null, headerEnd: 0 }, tsv: { delimiter: 9, header: null, headerEnd: 0 },
-    sql: { tables: {}, copies: [], backslashEscapes: true }, text: {}, json: {}, ndjson: {}, table: {},
+    sql: { tables: {}, copies: [], backslashEscapes: true }, text: {}, json: {}, ndjson: {}, table: {}, xml: {},
   };
   it.each(readers.map((r) => [r.format, r] as const))('%s: never throws, ranges stay in bounds, chunking never changes the fields', (format, r) => {
     fc.assert(fc.property(bytesArb, fc.array(fc.nat(300), { maxLength: 8 }), (bytes, cuts) => {

@@ -24,3 +24,15 @@ export function unescapeSql(raw: string): string {
   if (!raw.includes('\\') && !raw.includes("''")) return raw;
   return raw.replace(/\\([ntr0bZ'"\\])|''/g, (match, code: string | undefined) => (code === undefined ? "'" : (SQL_SIMPLE[code] ?? match)));
 }
+
+const XML_NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** XML and HTML text: character references (&amp;, &#39;, &#x27;); unknown ones stay as written. */
+export function unescapeXml(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (match, ref: string) => {
+    if (ref[0] !== '#') return XML_NAMED[ref] ?? match;
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}

@@ -9,7 +9,7 @@
 //   the tail a parser keeps; `encoding: 'utf-16le' | 'utf-16be'` makes parsers transcode;
 //   `loneCrLineBreaks: true` says lone CRs end lines (line-breaks.ts): the scan maps them to LFs
 //   as it reads the bytes, a UTF-16 parser as it transcodes.
-//   text, ndjson, json, table: {}.  csv/tsv: { delimiter, header: string[] | null, headerEnd }.
+//   text, ndjson, json, table, xml: {}.  csv/tsv: { delimiter, header: string[] | null, headerEnd }.
 //   sql: { tables: {table: columns}, copies: [dataStart, dataEnd, table, columns][], backslashEscapes }.
 // - Columns: CSV header names (else col1…), JSON paths (`data.pasien[].nik`; top-level array
 //   elements add nothing), SQL `table.column` (else `table.colN`); -1 = free text.
@@ -19,10 +19,11 @@ import { hasLoneCr, INPUT_END, loneCrToLf, withLoneCrLineBreaks } from './line-b
 import { sqlReader } from './sql/sql.js';
 import { tableReader } from './table/table.js';
 import { textReader } from './text/text.js';
+import { xmlReader } from './xml/xml.js';
 import { FormatError, type ByteSource, type FileState, type FormatReader } from './types.js';
 
 /** Every reader, most specific first: on equal sniff scores the earlier one wins. */
-export const readers: FormatReader[] = [sqlReader, ndjsonReader, jsonReader, tableReader, csvReader, tsvReader, textReader];
+export const readers: FormatReader[] = [sqlReader, ndjsonReader, jsonReader, xmlReader, tableReader, csvReader, tsvReader, textReader];
 
 const SAMPLE = 65536;
 

@@ -3,7 +3,7 @@
 // detectors never change. Readers stream: memory stays bounded whatever the file size.
 import type { FieldBatch } from '../engine/types.js';
 
-export type FormatName = 'text' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'sql' | 'table' | (string & {});
+export type FormatName = 'text' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'sql' | 'table' | 'xml' | (string & {});
 
 /** Random access to a file's bytes, so `prepare` can look beyond the head (e.g. SQL DDL). */
 export interface ByteSource {

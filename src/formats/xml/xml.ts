@@ -1,0 +1,300 @@
+// XML and HTML: SOAP responses of population and health services, XML exports, admin pages saved
+// from a breached panel. Each text node is a field named by its element (`<NAMA_LGKP>` →
+// NAMA_LGKP), each attribute value one named `element@attribute`, and an HTML table's cells take
+// the names of its <th> headers. Names need no path to give context, so a range may start at any
+// line: before its first start tag, text takes the name of the end tag that closes it.
+import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { unescapeXml } from '../escapes.js';
+import { pieceEnd, recordLimit } from '../pieces.js';
+import type { FileState, FormatReader } from '../types.js';
+
+const LT = 60, GT = 62, SLASH = 47, BANG = 33, QUESTION = 63, EQUALS = 61, DQUOTE = 34, SQUOTE = 39;
+/** Names past this share one catch-all column, so a broken file cannot create millions of names. */
+const MAX_COLUMNS = 4096;
+/** Deeper elements are not tracked (their text keeps the deepest tracked name). */
+const MAX_DEPTH = 512;
+/** HTML elements that never have an end tag. */
+const VOID = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
+/** HTML elements whose content is script or style text, not markup. */
+const RAW_TEXT = new Set(['script', 'style']);
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isNameByte = (c: number) => c > 32 && c !== GT && c !== SLASH && c !== EQUALS && c !== LT && c !== DQUOTE && c !== SQUOTE;
+
+export class XmlParser extends ChunkedParser {
+  protected override readonly unescape = unescapeXml;
+  /**
+   * Open elements: their names (lowercased for HTML matching) and columns, whether text was
+   * emitted directly inside (a leaf: <NIK>…</NIK>), and whether a leaf or an attribute field was
+   * (a record: <penduduk>, <tr>).
+   */
+  private readonly names: string[] = [];
+  private readonly frameColumn: number[] = [];
+  private readonly hasText: boolean[] = [];
+  private readonly hasLeaf: boolean[] = [];
+  private readonly columnOf = new Map<string, number>();
+  /** The current HTML table's <th> texts, and the position of the next cell in its row. */
+  private headers: string[] = [];
+  private cell = 0;
+  /** Before any open element (a range that starts mid-document): text awaits its end tag, a leaf closed. */
+  private looseText = false;
+  private looseLeaf = false;
+
+  constructor(rangeStart: number, options: ParserOptions = {}) {
+    super(rangeStart, options);
+  }
+
+  protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
+    let i = from;
+    while (i < to) {
+      const lt = buf.indexOf(LT, i);
+      if (lt < 0 || lt >= to) {
+        if (!final) return i;
+        this.text(buf, i, to, -1);
+        return to;
+      }
+      const end = this.markupEnd(buf, lt, to);
+      if (end < 0 && !final) return i; // the tag is cut: text before it waits for the tag's name
+      if (lt > i) this.text(buf, i, lt, end < 0 ? -1 : this.closingColumn(buf, lt, end));
+      if (end < 0) {
+        this.text(buf, lt, to, -1); // an unclosed "<" at the end of the input is text
+        return to;
+      }
+      i = this.markup(buf, lt, end, to, final);
+      if (i < 0) return lt;
+    }
+    return i;
+  }
+
+  /** Where the markup opening at `lt` ends (just past its ">"), or -1 when it does not end before `to`. */
+  private markupEnd(buf: Buffer, lt: number, to: number): number {
+    if (buf[lt + 1] === BANG && buf[lt + 2] === 45 && buf[lt + 3] === 45) return endOf(buf, '-->', lt + 4, to);
+    if (buf[lt + 1] === BANG && buf[lt + 2] === 91) return endOf(buf, ']]>', lt + 2, to);
+    let quote = 0;
+    for (let j = lt + 1; j < to; j++) {
+      const c = buf[j]!;
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === DQUOTE || c === SQUOTE) {
+        if (buf[j - 1] === EQUALS || isSpace(buf[j - 1]!)) quote = c;
+      } else if (c === GT) {
+        return j + 1;
+      } else if (c === LT) {
+        return j; // "a < b" in text: the "<" opened no tag
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the markup buf[lt, end); returns where scanning goes on, or -1 to wait for more input. */
+  private markup(buf: Buffer, lt: number, end: number, to: number, final: boolean): number {
+    const next = buf[lt + 1]!;
+    if (buf[end - 1] !== GT) {
+      this.text(buf, lt, end, -1);
+      return end;
+    }
+    if (next === BANG && buf[lt + 2] === 91) {
+      // <![CDATA[…]]>: text of the open element, as written.
+      const open = lt + 9;
+      if (open <= end - 3) this.text(buf, open, end - 3, this.openColumn());
+      return end;
+    }
+    if (next === BANG || next === QUESTION) return end; // comment, doctype, processing instruction
+    if (next === SLASH) {
+      this.close(nameOf(buf, lt + 2, end));
+      return end;
+    }
+    const nameEnd = nameEndOf(buf, lt + 1, end);
+    if (nameEnd === lt + 1) {
+      this.text(buf, lt, end, -1);
+      return end;
+    }
+    const name = buf.toString('latin1', lt + 1, nameEnd);
+    const lower = name.toLowerCase();
+    const fields = this.attributes(buf, nameEnd, end - 1, name);
+    if (buf[end - 2] === SLASH) {
+      if (fields > 0) this.records++; // <row nik="…" nama="…"/>
+      return end;
+    }
+    if (VOID.has(lower)) return end;
+    if (RAW_TEXT.has(lower)) {
+      // Script and style hold no markup; their text (a page's inline data) is free text.
+      const close = indexOfIgnoringCase(buf, `</${lower}`, end, to);
+      if (close < 0 && !final) return -1;
+      this.text(buf, end, close < 0 ? to : close, -1);
+      return close < 0 ? to : close;
+    }
+    this.open(name, lower);
+    if (fields > 0 && this.hasLeaf.length > 0) this.hasLeaf[this.hasLeaf.length - 1] = true;
+    return end;
+  }
+
+  private open(name: string, lower: string): void {
+    if (lower === 'table') this.headers = [];
+    if (lower === 'tr') this.cell = 0;
+    let column: number;
+    if (lower === 'td' || lower === 'th') {
+      const header = lower === 'td' ? this.headers[this.cell] : undefined;
+      column = this.column(header || name);
+      this.cell++;
+    } else {
+      column = this.column(name);
+    }
+    if (this.names.length >= MAX_DEPTH) return;
+    this.names.push(lower);
+    this.frameColumn.push(column);
+    this.hasText.push(false);
+    this.hasLeaf.push(false);
+  }
+
+  private close(name: string): void {
+    const lower = name.toLowerCase();
+    // HTML leaves some elements unclosed (<p>, <li>, <td>): close back to the one named.
+    let at = this.names.length - 1;
+    while (at >= 0 && this.names.length - at <= 8 && this.names[at] !== lower) at--;
+    if (at < 0 || this.names[at] !== lower) {
+      if (this.names.length > 0) return;
+      // Before any open element: the end tag of loose text is a leaf's, the next one its record's.
+      if (this.looseText) this.looseLeaf = true;
+      else if (this.looseLeaf) {
+        this.records++;
+        this.looseLeaf = false;
+      }
+      this.looseText = false;
+      return;
+    }
+    const text = this.hasText[at]!, leaf = this.hasLeaf[at]!;
+    this.names.length = at;
+    this.frameColumn.length = at;
+    this.hasText.length = at;
+    this.hasLeaf.length = at;
+    if (leaf) this.records++;
+    else if (text && at > 0) this.hasLeaf[at - 1] = true;
+    else if (text) this.looseLeaf = true;
+  }
+
+  /** Each `name="value"` of a start tag: a field named `element@name`. Returns how many. */
+  private attributes(buf: Buffer, from: number, to: number, element: string): number {
+    let fields = 0;
+    let i = from;
+    while (i < to) {
+      while (i < to && !isNameByte(buf[i]!)) i++;
+      const nameStart = i;
+      while (i < to && isNameByte(buf[i]!)) i++;
+      const nameEnd = i;
+      while (i < to && isSpace(buf[i]!)) i++;
+      if (nameEnd === nameStart || buf[i] !== EQUALS) continue;
+      i++;
+      while (i < to && isSpace(buf[i]!)) i++;
+      const quote = buf[i];
+      let s = i, e: number;
+      if (quote === DQUOTE || quote === SQUOTE) {
+        s = i + 1;
+        e = buf.indexOf(quote, s);
+        if (e < 0 || e > to) e = to;
+        i = e + 1;
+      } else {
+        while (i < to && !isSpace(buf[i]!)) i++;
+        e = i;
+      }
+      // Namespace declarations name schemas, not people.
+      if (e > s && !startsWith(buf, nameStart, nameEnd, 'xmlns')) {
+        this.emit(s, e, this.column(`${element}@${buf.toString('latin1', nameStart, nameEnd)}`));
+        fields++;
+      }
+    }
+    return fields;
+  }
+
+  /** Emits the text buf[s, e), trimmed, as a field of `column` (the open element's when -1). */
+  private text(buf: Buffer, s: number, e: number, column: number): void {
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    if (e <= s) return;
+    const depth = this.names.length;
+    const own = column >= 0 ? column : this.openColumn();
+    this.emit(s, e, own);
+    if (depth > 0) {
+      this.hasText[depth - 1] = true;
+      if (this.names[depth - 1] === 'th') this.headers.push(buf.toString('utf8', s, e));
+    } else {
+      this.looseText = true;
+    }
+  }
+
+  private openColumn(): number {
+    return this.frameColumn.length > 0 ? this.frameColumn[this.frameColumn.length - 1]! : -1;
+  }
+
+  /** Before any open element (a range that starts mid-document): the column of the end tag at `lt`. */
+  private closingColumn(buf: Buffer, lt: number, end: number): number {
+    if (this.names.length > 0 || buf[lt + 1] !== SLASH) return -1;
+    const name = nameOf(buf, lt + 2, end);
+    return name ? this.column(name) : -1;
+  }
+
+  private column(name: string): number {
+    let column = this.columnOf.get(name);
+    if (column === undefined) {
+      if (this.columns.length >= MAX_COLUMNS) return MAX_COLUMNS - 1;
+      column = this.columns.length;
+      this.columns.push(name);
+      this.columnOf.set(name, column);
+    }
+    return column;
+  }
+
+  protected overflow(buf: Buffer, from: number, to: number): number {
+    const cut = pieceEnd(buf, from, to);
+    this.emit(from, cut, this.openColumn());
+    return cut;
+  }
+}
+
+function startsWith(buf: Buffer, from: number, to: number, prefix: string): boolean {
+  return to - from >= prefix.length && buf.toString('latin1', from, from + prefix.length) === prefix;
+}
+
+function endOf(buf: Buffer, marker: string, from: number, to: number): number {
+  const at = buf.indexOf(marker, from, 'latin1');
+  return at < 0 || at + marker.length > to ? -1 : at + marker.length;
+}
+
+function nameEndOf(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  while (i < to && isNameByte(buf[i]!)) i++;
+  return i;
+}
+
+function nameOf(buf: Buffer, from: number, to: number): string {
+  while (from < to && isSpace(buf[from]!)) from++;
+  return buf.toString('latin1', from, nameEndOf(buf, from, to));
+}
+
+function indexOfIgnoringCase(buf: Buffer, needle: string, from: number, to: number): number {
+  for (let at = buf.indexOf(LT, from); at >= 0 && at + needle.length <= to; at = buf.indexOf(LT, at + 1)) {
+    if (buf.toString('latin1', at, at + needle.length).toLowerCase() === needle) return at;
+  }
+  return -1;
+}
+
+/** How sure the head is XML or HTML: a declaration, a doctype, or a first tag with end tags after it. */
+function sniffXml(head: Uint8Array, path: string): number {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && isSpace(head[i]!)) i++;
+  if (head[i] !== LT) return 0;
+  const start = Buffer.from(head.buffer, head.byteOffset + i, Math.min(head.length - i, 64)).toString('latin1').toLowerCase();
+  if (start.startsWith('<?xml') || start.startsWith('<!doctype')) return 0.95;
+  const letter = head[i + 1]! | 32;
+  const closes = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 65536)).indexOf('</', i, 'latin1') >= 0;
+  if (letter >= 97 && letter <= 122 && closes) return 0.9;
+  return /\.(xml|html?|xhtml)$/i.test(path) ? 0.3 : 0;
+}
+
+export const xmlReader: FormatReader = {
+  format: 'xml',
+  splittable: true,
+  sniff: sniffXml,
+  prepare: async (): Promise<FileState> => ({}),
+  createParser: (state, rangeStart) => new XmlParser(rangeStart, recordLimit(state)),
+};
