@@ -11,6 +11,8 @@ import type { FileState, FormatReader } from '../types.js';
 const LT = 60, GT = 62, SLASH = 47, BANG = 33, QUESTION = 63, EQUALS = 61, DQUOTE = 34, SQUOTE = 39;
 /** Names past this share one catch-all column, so a broken file cannot create millions of names. */
 const MAX_COLUMNS = 4096;
+/** Distinct names cached; a broken file's random "names" beyond it are read afresh each time. */
+const MAX_NAMES = 65536;
 /** Deeper elements are not tracked (their text keeps the deepest tracked name). */
 const MAX_DEPTH = 512;
 /** HTML elements that never have an end tag. */
@@ -19,19 +21,33 @@ const VOID = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'area', 'base'
 const RAW_TEXT = new Set(['script', 'style']);
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** An element name met in the file, read from its bytes once (tags repeat millions of times). */
+interface Name {
+  readonly bytes: Buffer;
+  readonly text: string;
+  /** For HTML, whose tags match in any case. */
+  readonly lower: string;
+  /** The column of its text, and of each attribute (element@attribute) by the attribute's Name. */
+  column: number;
+  attributes: Map<Name, number> | null;
+}
 const isNameByte = (c: number) => c > 32 && c !== GT && c !== SLASH && c !== EQUALS && c !== LT && c !== DQUOTE && c !== SQUOTE;
 
 export class XmlParser extends ChunkedParser {
   protected override readonly unescape = unescapeXml;
   /**
-   * Open elements: their names (lowercased for HTML matching) and columns, whether text was
-   * emitted directly inside (a leaf: <NIK>…</NIK>), and whether a leaf or an attribute field was
-   * (a record: <penduduk>, <tr>).
+   * Open elements, `depth` deep: their names and columns, whether text was emitted directly
+   * inside (a leaf: <NIK>…</NIK>), and whether a leaf or an attribute field was (a record:
+   * <penduduk>, <tr>).
    */
-  private readonly names: string[] = [];
-  private readonly frameColumn: number[] = [];
-  private readonly hasText: boolean[] = [];
-  private readonly hasLeaf: boolean[] = [];
+  private depth = 0;
+  private readonly frameName: Name[] = [];
+  private readonly frameColumn = new Int32Array(MAX_DEPTH);
+  private readonly hasText = new Uint8Array(MAX_DEPTH);
+  private readonly hasLeaf = new Uint8Array(MAX_DEPTH);
+  /** Names by a hash of their bytes (a colliding name is read afresh each time, not cached). */
+  private readonly nameByHash = new Map<number, Name>();
   private readonly columnOf = new Map<string, number>();
   /** The current HTML table's <th> texts, and the position of the next cell in its row. */
   private headers: string[] = [];
@@ -101,7 +117,8 @@ export class XmlParser extends ChunkedParser {
     }
     if (next === BANG || next === QUESTION) return end; // comment, doctype, processing instruction
     if (next === SLASH) {
-      this.close(nameOf(buf, lt + 2, end));
+      const name = this.endTagName(buf, lt, end);
+      if (name) this.close(name);
       return end;
     }
     const nameEnd = nameEndOf(buf, lt + 1, end);
@@ -109,8 +126,8 @@ export class XmlParser extends ChunkedParser {
       this.text(buf, lt, end, -1);
       return end;
     }
-    const name = buf.toString('latin1', lt + 1, nameEnd);
-    const lower = name.toLowerCase();
+    const name = this.nameAt(buf, lt + 1, nameEnd);
+    const lower = name.lower;
     const fields = this.attributes(buf, nameEnd, end - 1, name);
     if (buf[end - 2] === SLASH) {
       if (fields > 0) this.records++; // <row nik="…" nama="…"/>
@@ -124,36 +141,38 @@ export class XmlParser extends ChunkedParser {
       this.text(buf, end, close < 0 ? to : close, -1);
       return close < 0 ? to : close;
     }
-    this.open(name, lower);
-    if (fields > 0 && this.hasLeaf.length > 0) this.hasLeaf[this.hasLeaf.length - 1] = true;
+    this.open(name);
+    if (fields > 0 && this.depth > 0) this.hasLeaf[this.depth - 1] = 1;
     return end;
   }
 
-  private open(name: string, lower: string): void {
+  private open(name: Name): void {
+    const lower = name.lower;
     if (lower === 'table') this.headers = [];
     if (lower === 'tr') this.cell = 0;
     let column: number;
     if (lower === 'td' || lower === 'th') {
       const header = lower === 'td' ? this.headers[this.cell] : undefined;
-      column = this.column(header || name);
+      column = header ? this.column(header) : this.columnOfName(name);
       this.cell++;
     } else {
-      column = this.column(name);
+      column = this.columnOfName(name);
     }
-    if (this.names.length >= MAX_DEPTH) return;
-    this.names.push(lower);
-    this.frameColumn.push(column);
-    this.hasText.push(false);
-    this.hasLeaf.push(false);
+    if (this.depth >= MAX_DEPTH) return;
+    const at = this.depth++;
+    this.frameName[at] = name;
+    this.frameColumn[at] = column;
+    this.hasText[at] = 0;
+    this.hasLeaf[at] = 0;
   }
 
-  private close(name: string): void {
-    const lower = name.toLowerCase();
+  private close(name: Name): void {
     // HTML leaves some elements unclosed (<p>, <li>, <td>): close back to the one named.
-    let at = this.names.length - 1;
-    while (at >= 0 && this.names.length - at <= 8 && this.names[at] !== lower) at--;
-    if (at < 0 || this.names[at] !== lower) {
-      if (this.names.length > 0) return;
+    const matches = (at: number) => this.frameName[at] === name || this.frameName[at]!.lower === name.lower;
+    let at = this.depth - 1;
+    while (at >= 0 && this.depth - at <= 8 && !matches(at)) at--;
+    if (at < 0 || !matches(at)) {
+      if (this.depth > 0) return;
       // Before any open element: the end tag of loose text is a leaf's, the next one its record's.
       if (this.looseText) this.looseLeaf = true;
       else if (this.looseLeaf) {
@@ -163,18 +182,40 @@ export class XmlParser extends ChunkedParser {
       this.looseText = false;
       return;
     }
-    const text = this.hasText[at]!, leaf = this.hasLeaf[at]!;
-    this.names.length = at;
-    this.frameColumn.length = at;
-    this.hasText.length = at;
-    this.hasLeaf.length = at;
+    const text = this.hasText[at] === 1, leaf = this.hasLeaf[at] === 1;
+    this.depth = at;
     if (leaf) this.records++;
-    else if (text && at > 0) this.hasLeaf[at - 1] = true;
+    else if (text && at > 0) this.hasLeaf[at - 1] = 1;
     else if (text) this.looseLeaf = true;
   }
 
+  /** The Name of buf[s, e), from the cache when these bytes were met before. */
+  private nameAt(buf: Buffer, s: number, e: number): Name {
+    let hash = e - s;
+    for (let i = s; i < e; i++) hash = (Math.imul(hash, 31) + buf[i]!) | 0;
+    const known = this.nameByHash.get(hash);
+    if (known && sameBytes(known.bytes, buf, s, e)) return known;
+    const text = buf.toString('utf8', s, e);
+    const name: Name = { bytes: Buffer.from(buf.subarray(s, e)), text, lower: text.toLowerCase(), column: -1, attributes: null };
+    if (!known && this.nameByHash.size < MAX_NAMES) this.nameByHash.set(hash, name);
+    return name;
+  }
+
+  /** The Name of the end tag buf[lt, end) ("</NIK >"), or null when it has none. */
+  private endTagName(buf: Buffer, lt: number, end: number): Name | null {
+    let s = lt + 2;
+    while (s < end && isSpace(buf[s]!)) s++;
+    const e = nameEndOf(buf, s, end);
+    return e > s ? this.nameAt(buf, s, e) : null;
+  }
+
+  private columnOfName(name: Name): number {
+    if (name.column < 0) name.column = this.column(name.text);
+    return name.column;
+  }
+
   /** Each `name="value"` of a start tag: a field named `element@name`. Returns how many. */
-  private attributes(buf: Buffer, from: number, to: number, element: string): number {
+  private attributes(buf: Buffer, from: number, to: number, element: Name): number {
     let fields = 0;
     let i = from;
     while (i < to) {
@@ -197,9 +238,11 @@ export class XmlParser extends ChunkedParser {
         while (i < to && !isSpace(buf[i]!)) i++;
         e = i;
       }
+      if (e <= s) continue;
+      const attribute = this.nameAt(buf, nameStart, nameEnd);
       // Namespace declarations name schemas, not people.
-      if (e > s && !startsWith(buf, nameStart, nameEnd, 'xmlns')) {
-        this.emit(s, e, this.column(`${element}@${buf.toString('latin1', nameStart, nameEnd)}`));
+      if (!attribute.text.startsWith('xmlns')) {
+        this.emit(s, e, this.attributeColumn(element, attribute));
         fields++;
       }
     }
@@ -211,26 +254,32 @@ export class XmlParser extends ChunkedParser {
     while (s < e && isSpace(buf[s]!)) s++;
     while (e > s && isSpace(buf[e - 1]!)) e--;
     if (e <= s) return;
-    const depth = this.names.length;
-    const own = column >= 0 ? column : this.openColumn();
-    this.emit(s, e, own);
+    const depth = this.depth;
+    this.emit(s, e, column >= 0 ? column : this.openColumn());
     if (depth > 0) {
-      this.hasText[depth - 1] = true;
-      if (this.names[depth - 1] === 'th') this.headers.push(buf.toString('utf8', s, e));
+      this.hasText[depth - 1] = 1;
+      if (this.frameName[depth - 1]!.lower === 'th') this.headers.push(buf.toString('utf8', s, e));
     } else {
       this.looseText = true;
     }
   }
 
   private openColumn(): number {
-    return this.frameColumn.length > 0 ? this.frameColumn[this.frameColumn.length - 1]! : -1;
+    return this.depth > 0 ? this.frameColumn[this.depth - 1]! : -1;
   }
 
   /** Before any open element (a range that starts mid-document): the column of the end tag at `lt`. */
   private closingColumn(buf: Buffer, lt: number, end: number): number {
-    if (this.names.length > 0 || buf[lt + 1] !== SLASH) return -1;
-    const name = nameOf(buf, lt + 2, end);
-    return name ? this.column(name) : -1;
+    if (this.depth > 0 || buf[lt + 1] !== SLASH) return -1;
+    const name = this.endTagName(buf, lt, end);
+    return name ? this.columnOfName(name) : -1;
+  }
+
+  private attributeColumn(element: Name, attribute: Name): number {
+    element.attributes ??= new Map();
+    let column = element.attributes.get(attribute);
+    if (column === undefined) element.attributes.set(attribute, (column = this.column(`${element.text}@${attribute.text}`)));
+    return column;
   }
 
   private column(name: string): number {
@@ -251,8 +300,11 @@ export class XmlParser extends ChunkedParser {
   }
 }
 
-function startsWith(buf: Buffer, from: number, to: number, prefix: string): boolean {
-  return to - from >= prefix.length && buf.toString('latin1', from, from + prefix.length) === prefix;
+/** Whether `bytes` are buf[s, e): a loop, as names are short and Buffer.compare costs more to call. */
+function sameBytes(bytes: Buffer, buf: Buffer, s: number, e: number): boolean {
+  if (bytes.length !== e - s) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== buf[s + i]) return false;
+  return true;
 }
 
 function endOf(buf: Buffer, marker: string, from: number, to: number): number {
@@ -264,11 +316,6 @@ function nameEndOf(buf: Buffer, from: number, to: number): number {
   let i = from;
   while (i < to && isNameByte(buf[i]!)) i++;
   return i;
-}
-
-function nameOf(buf: Buffer, from: number, to: number): string {
-  while (from < to && isSpace(buf[from]!)) from++;
-  return buf.toString('latin1', from, nameEndOf(buf, from, to));
 }
 
 function indexOfIgnoringCase(buf: Buffer, needle: string, from: number, to: number): number {
