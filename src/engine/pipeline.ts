@@ -4,9 +4,10 @@
 import { CandidateContext } from './context/candidate.js';
 import { introducedNames } from './context/introductions.js';
 import { columnHints, wordsOf } from './context/labels.js';
+import { writtenBirthDates } from './context/birth-cues.js';
 import { decodeFormValue, textLabels, unescapeQuoted, type TextLabel } from './context/text-labels.js';
 import { detectors as registered, isFieldDetector, isTokenDetector, type Detector } from './detectors/index.js';
-import { ALL_MARKS, MARK_LABEL_SEPARATOR, MARK_INTRODUCTION, MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
+import { ALL_MARKS, MARK_BIRTH, MARK_LABEL_SEPARATOR, MARK_INTRODUCTION, MAX_TOKEN_DIGITS, createToken, scanTokens } from './prefilter/scanner.js';
 import { ScanStats, TYPE_INDEX } from './stats/scan-stats.js';
 import { FieldSpans } from './spans.js';
 import { decodeUtf8 } from './prefilter/decode.js';
@@ -140,16 +141,28 @@ export class Engine {
     this.fieldTypeMask = this.fieldRules.reduce((mask, r) => mask | r.bit, 0);
     this.textContext = CandidateContext.text(this.asOf);
     this.nameRule = this.fieldRules.find((r) => r.detector.type === 'PERSON_NAME');
+    this.birthDateRule = this.fieldRules.find((r) => r.detector.type === 'DATE_OF_BIRTH');
   }
 
   /** "saya Adi Hidayat": a name introduced in free text, with its cue as the context. */
   private readonly nameRule: FieldRule | undefined;
+  /** "lahir 12 Maret 1985": a birth date written out after a cue word. */
+  private readonly birthDateRule: FieldRule | undefined;
   private readonly cueContexts = new Map<string, CandidateContext>();
   private readonly onIntroducedName = (start: number, end: number, cue: string): void => {
-    let context = this.cueContexts.get(cue);
-    if (!context) this.cueContexts.set(cue, (context = CandidateContext.fixed(this.asOf, hintBit('PERSON_NAME'), 'text', cue)));
-    this.confirmField(this.nameRule!, this.batch!.bytes, start, end, context);
+    this.confirmField(this.nameRule!, this.batch!.bytes, start, end, this.cueContext(cue, this.nameRule!));
   };
+
+  private readonly onBirthDate = (start: number, end: number, cue: string): void => {
+    this.confirmField(this.birthDateRule!, this.batch!.bytes, start, end, this.cueContext(cue, this.birthDateRule!));
+  };
+
+  /** The fixed context of a cue word, hinting at the one type it introduces. */
+  private cueContext(cue: string, rule: FieldRule): CandidateContext {
+    let context = this.cueContexts.get(cue);
+    if (!context) this.cueContexts.set(cue, (context = CandidateContext.fixed(this.asOf, rule.bit, 'text', cue)));
+    return context;
+  }
 
   category(type: PiiType): PdpCategory {
     return this.categoryOf.get(type) ?? 'general';
@@ -306,6 +319,7 @@ export class Engine {
   private scanFreeText(bytes: Uint8Array, s: number, e: number, marks: number): void {
     if (marks & MARK_LABEL_SEPARATOR && this.fieldRules.length > 0) textLabels(bytes, s, e, this.fieldTypeMask, this.onTextLabel);
     if (marks & MARK_INTRODUCTION && this.nameRule) introducedNames(bytes, s, e, this.onIntroducedName);
+    if (marks & MARK_BIRTH && this.birthDateRule) writtenBirthDates(bytes, s, e, this.onBirthDate);
   }
 
   private readonly onTextLabel = (label: TextLabel): void => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEP_DASH, SEP_SPACE } from '../types.js';
 import { introducedNames } from '../context/introductions.js';
 import { textLabels } from '../context/text-labels.js';
-import { MARK_INTRODUCTION, MARK_LABEL_SEPARATOR, createToken, scanTokens } from './scanner.js';
+import { MARK_BIRTH, MARK_INTRODUCTION, MARK_LABEL_SEPARATOR, createToken, scanTokens } from './scanner.js';
 import { tokenText, tokensOf } from './testing.js';
 
 const texts = (s: string) => tokensOf(s).map((t) => `${t.kind}:${tokenText(t)}`);
@@ -83,6 +83,8 @@ describe('prefilter', () => {
     expect(marksOf('alamat=Jl. Merdeka')).toBe(MARK_LABEL_SEPARATOR);
     expect(marksOf('Halo kak, saya Adi')).toBe(MARK_INTRODUCTION);
     expect(marksOf('Hi, my name is John')).toBe(MARK_INTRODUCTION);
+    for (const cue of ['lahir 12 Maret 1985', 'tgl Kelahiran', 'born on', 'DOB 5 Jul']) expect(marksOf(cue), cue).toBe(MARK_BIRTH);
+    expect(marksOf('lahirnya pada 12 Maret')).toBe(0);
     // A cue glued after a number inside a word is still a cue for the introduction reader.
     expect(marksOf('Nama1saya Adi Hidayat.', false)).toBe(MARK_INTRODUCTION);
     expect(marksOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toBe(0);

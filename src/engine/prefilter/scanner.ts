@@ -39,8 +39,13 @@ export const MARK_LABEL_SEPARATOR = 1;
  * or 2 with a 'y' second), the cues of a self-introduction ("saya Adi Hidayat", "my name is …").
  */
 export const MARK_INTRODUCTION = 2;
+/**
+ * scanTokens' result: the field holds a word shaped like "lahir", "kelahiran", "born" or "dob"
+ * (l…r, k…n, b…n, d…b), the cues of a birth date written out ("lahir 12 Maret 1985").
+ */
+export const MARK_BIRTH = 4;
 /** What a field is assumed to hold when the prefilter did not read it. */
-export const ALL_MARKS = MARK_LABEL_SEPARATOR | MARK_INTRODUCTION;
+export const ALL_MARKS = MARK_LABEL_SEPARATOR | MARK_INTRODUCTION | MARK_BIRTH;
 
 const wordByte = new Uint8Array(256);
 for (let c = 0; c < 256; c++) wordByte[c] = byteClass[c] === DIGIT || byteClass[c] === LETTER ? 1 : 0;
@@ -115,10 +120,15 @@ export function scanTokens(bytes: Uint8Array, start: number, end: number, token:
   return marks;
 }
 
-/** MARK_INTRODUCTION when the letters bytes[from, to) are shaped like "saya" or "my", else 0. */
+/** The mark of a cue-shaped word bytes[from, to) ("saya", "my"; "lahir", "born"…), else 0. */
 function cueMark(bytes: Uint8Array, from: number, to: number): number {
   const letters = to - from;
-  return (letters === 4 && (bytes[to - 2]! | 32) === 121) || (letters === 2 && (bytes[to - 1]! | 32) === 121) ? MARK_INTRODUCTION : 0;
+  if (letters > 9 || letters < 2) return 0;
+  if ((letters === 4 && (bytes[to - 2]! | 32) === 121) || (letters === 2 && (bytes[to - 1]! | 32) === 121)) return MARK_INTRODUCTION;
+  const first = bytes[from]! | 32, last = bytes[to - 1]! | 32;
+  const birth = (letters === 5 && first === 108 && last === 114) || (letters === 9 && first === 107 && last === 110)
+    || (letters === 4 && first === 98 && last === 110) || (letters === 3 && first === 100 && last === 98);
+  return birth ? MARK_BIRTH : 0;
 }
 
 /** Reads a number token starting at the digit at `first`; returns where scanning resumes. */
