@@ -4,7 +4,7 @@
 import type { Random } from '../random.js';
 import type { DumpStyle, Row } from '../rows.js';
 
-export const FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'mysql', 'postgres', 'text', 'log'] as const;
+export const FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'mysql', 'postgres', 'text', 'log', 'table', 'xml'] as const;
 export type DumpFormat = (typeof FORMATS)[number];
 
 export interface FormatWriter {
