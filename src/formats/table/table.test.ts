@@ -70,6 +70,16 @@ describe('table reader', () => {
     expect(readRange(tableReader, after, closed, MYSQL.length).fields[0]!.column).toBeNull();
   });
 
+  it('reads psql\'s expanded display: each `column | value` line a field of the column it names', async () => {
+    const expanded = '-[ RECORD 1 ]--------\nnik    | 3171014507900003\nnama   | SITI | AMINAH\nno_hp  |\n-[ RECORD 2 ]--------\nnik    | 3273011203850002\n\n(2 rows)\n';
+    expect(cellsOf(expanded)).toEqual([['nik', '3171014507900003'], ['nama', 'SITI | AMINAH'], ['nik', '3273011203850002'], [null, '(2 rows)']]);
+    expect(read(expanded).records).toBe(4); // two records, and two lines of text (one blank)
+    expect(detectFormat(utf8(expanded), 'out.txt').format).toBe('table');
+    const head = utf8(expanded.slice(0, 40));
+    const state = await tableReader.prepare(memorySource(utf8(expanded)), head);
+    expect(readRange(tableReader, state, utf8(expanded), expanded.indexOf('nama')).fields[0]!.column).toBe('nama');
+  });
+
   it('leaves pipes in prose as text: a row is one only beside a rule', () => {
     expect(cellsOf('harga | 5 BTC | minat PM\n')).toEqual([[null, 'harga | 5 BTC | minat PM']]);
     expect(isRule(utf8('-----'), 0, 5)).toBe(false);

@@ -1,6 +1,7 @@
 // Query results as a database console prints them, the "proof" a seller pastes with an offer:
 // MySQL's `+----+` boxes, psql's `----+----` rule under a header, and Markdown tables. Each cell of
-// a row is a field of its header's column; lines around the tables (the prompt, "2 rows in set",
+// a row is a field of its header's column (in psql's expanded display, `-[ RECORD 1 ]` then one
+// `column | value` line per field, of the column it names); lines around the tables (the prompt, "2 rows in set",
 // the seller's text) are free text. A table's header comes before it: ranges after the first
 // start inside the table the file's head leaves open (a whole table exported with `mysql -t`), and
 // outside any table otherwise, their rows then read as free text.
@@ -24,6 +25,16 @@ export function isRule(buf: Uint8Array, s: number, e: number): boolean {
   return dashes >= 3 && joints > 0;
 }
 
+const RECORD = Buffer.from('-[ RECORD ');
+const isBlank = (c: number) => c === SPACE || c === TAB;
+
+/** Whether line[s, e) opens a record of psql's expanded display (`-[ RECORD 12 ]-----`). */
+export function isRecordHeader(buf: Uint8Array, s: number, e: number): boolean {
+  if (e - s < RECORD.length) return false;
+  for (let k = 0; k < RECORD.length; k++) if (buf[s + k] !== RECORD[k]) return false;
+  return true;
+}
+
 /** Whether line[s, e) holds a cell separator, so it may be a row of the table around it. */
 function isRow(buf: Uint8Array, s: number, e: number): boolean {
   const pipe = buf.indexOf(PIPE, s);
@@ -34,21 +45,25 @@ export class TableParser extends ChunkedParser {
   /** Column indices of the current table's header, or null outside a table (or before its header). */
   private header: number[] | null = null;
   private inTable = false;
+  /** Inside a record of psql's expanded display: `column | value` lines. */
+  private expanded = false;
   /** A piece of the current line was already emitted (the line is longer than the limit). */
   private lineOpen = false;
 
-  /** `openTable`: the header of the table a range after the first starts inside. */
-  constructor(rangeStart: number, options: ParserOptions = {}, openTable: readonly string[] | null = null) {
+  /** `open`: the table (or expanded display) a range after the first starts inside. */
+  constructor(rangeStart: number, options: ParserOptions = {}, open: TableState | null = null) {
     super(rangeStart, options);
-    if (rangeStart > 0 && openTable) {
-      this.header = openTable.map((name, n) => this.columnNamed(name, n));
+    if (rangeStart > 0 && open?.openTable) {
+      this.header = open.openTable.map((name, n) => this.columnNamed(name, n));
       this.inTable = true;
     }
+    this.expanded = rangeStart > 0 && open?.expanded === true;
   }
 
-  /** The header names of the table still open after the bytes read so far, or null. */
-  openTable(): string[] | null {
-    return this.inTable && this.header ? this.header.map((column, n) => this.columns[column] ?? `col${n + 1}`) : null;
+  /** What is still open after the bytes read so far: a table's header names, an expanded display. */
+  openState(): TableState {
+    const openTable = this.inTable && this.header ? this.header.map((column, n) => this.columns[column] ?? `col${n + 1}`) : null;
+    return { openTable, expanded: this.expanded };
   }
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
@@ -76,6 +91,26 @@ export class TableParser extends ChunkedParser {
     if (this.lineOpen) {
       if (e > s) this.emit(s, e, -1);
       return true;
+    }
+    if (isRecordHeader(buf, s, e)) {
+      this.expanded = true;
+      this.inTable = false;
+      this.header = null;
+      return true;
+    }
+    if (this.expanded) {
+      const pipe = buf.indexOf(PIPE, s);
+      if (pipe >= 0 && pipe < e) {
+        // The value is the rest of the line, pipes and all.
+        let ns = s, ne = pipe, vs = pipe + 1, ve = e;
+        while (ns < ne && isBlank(buf[ns]!)) ns++;
+        while (ne > ns && isBlank(buf[ne - 1]!)) ne--;
+        while (vs < ve && isBlank(buf[vs]!)) vs++;
+        while (ve > vs && isBlank(buf[ve - 1]!)) ve--;
+        if (ve > vs) this.emit(vs, ve, this.columnNamed(buf.toString('utf8', ns, ne), 0));
+        return false;
+      }
+      this.expanded = false;
     }
     if (isRule(buf, s, e)) {
       this.inTable = true;
@@ -105,8 +140,8 @@ export class TableParser extends ChunkedParser {
 
   /** Calls `cell` for each non-empty cell of row[s, e), spaces trimmed, by position; returns the results. */
   private cells(buf: Buffer, s: number, e: number, cell: (start: number, end: number, n: number) => number): number[] {
-    while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
-    while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+    while (s < e && isBlank(buf[s]!)) s++;
+    while (e > s && isBlank(buf[e - 1]!)) e--;
     // MySQL and Markdown rows open and close with a pipe; psql rows do not.
     if (buf[s] === PIPE) s++;
     if (e > s && buf[e - 1] === PIPE) e--;
@@ -115,8 +150,8 @@ export class TableParser extends ChunkedParser {
       let end = buf.indexOf(PIPE, at);
       if (end < 0 || end > e) end = e;
       let cs = at, ce = end;
-      while (cs < ce && (buf[cs] === SPACE || buf[cs] === TAB)) cs++;
-      while (ce > cs && (buf[ce - 1] === SPACE || buf[ce - 1] === TAB)) ce--;
+      while (cs < ce && isBlank(buf[cs]!)) cs++;
+      while (ce > cs && isBlank(buf[ce - 1]!)) ce--;
       results.push(ce > cs ? cell(cs, ce, n) : -1);
       at = end + 1;
     }
@@ -155,6 +190,7 @@ function sniffTable(head: Uint8Array): number {
     if (previous >= 0 && isRule(head, s, end) && isRow(head, previous, previousEnd) && joints(head, s, end) === pipes(head, previous, previousEnd)) {
       return 0.9;
     }
+    if (isRecordHeader(head, s, end)) return 0.9;
     previous = s;
     previousEnd = end;
     s = e + 1;
@@ -181,6 +217,8 @@ function pipes(buf: Uint8Array, s: number, e: number): number {
 export interface TableState extends FileState {
   /** The header of the table the head leaves open, for ranges that start inside it. */
   openTable: string[] | null;
+  /** The head ends inside psql's expanded display. */
+  expanded: boolean;
 }
 
 export const tableReader: FormatReader = {
@@ -190,7 +228,7 @@ export const tableReader: FormatReader = {
   async prepare(_source: ByteSource, head: Uint8Array): Promise<TableState> {
     const parser = new TableParser(0);
     parser.push(head, 0);
-    return { openTable: parser.openTable() };
+    return parser.openState();
   },
-  createParser: (state, rangeStart) => new TableParser(rangeStart, recordLimit(state), (state as TableState).openTable ?? null),
+  createParser: (state, rangeStart) => new TableParser(rangeStart, recordLimit(state), state as TableState),
 };
