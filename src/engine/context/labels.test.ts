@@ -15,6 +15,9 @@ describe('label hints', () => {
     expect(columnHints('NAMA_LGKP_IBU')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
     expect(columnHints('NAMA_LGKP_AYAH')).toBe(hintBit('PERSON_NAME'));
     expect(columnHints('NAMA_LGKP')).toBe(hintBit('PERSON_NAME'));
+    for (const name of ['NM_PESERTA', 'NM_PASIEN', 'nmLengkap']) expect(columnHints(name), name).toBe(hintBit('PERSON_NAME'));
+    expect(columnHints('NM_IBU_KANDUNG')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
+    expect(columnHints('ALMT')).toBe(hintBit('ADDRESS'));
     expect(columnHints('TGL_LHR')).toBe(hintBit('DATE_OF_BIRTH'));
     expect(columnHints('GOL_DRH')).toBe(hintBit('HEALTH'));
     expect(columnHints('gol_darah')).toBe(hintBit('HEALTH'));

@@ -36,9 +36,11 @@ const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
     // Dukcapil's population-register (SIAK) columns, as leaked exports of it name them: TGL_LHR.
     'tgl lhr', 'tanggal lhr', 'tgllhr'],
   PERSON_NAME: ['nama', 'nama lengkap', 'name', 'full name', 'fullname', 'first name', 'last name', 'nama depan', 'nama belakang',
-    'nama pasien', 'nama peserta', 'nama nasabah', 'nama pelanggan', 'customer name', 'patient name', 'nama pemilik', 'atas nama'],
+    'nama pasien', 'nama peserta', 'nama nasabah', 'nama pelanggan', 'customer name', 'patient name', 'nama pemilik', 'atas nama',
+    // Government and hospital schemas abbreviate nama: NM_PESERTA, NM_PASIEN, NM_LENGKAP.
+    'nm', 'nm lengkap'],
   ADDRESS: ['alamat', 'alamat lengkap', 'address', 'alamat rumah', 'alamat ktp', 'domisili', 'alamat domisili', 'street', 'jalan',
-    'home address', 'residential address'],
+    'home address', 'residential address', 'almt'],
   MOTHER_MAIDEN_NAME: ['nama ibu', 'nama ibu kandung', 'ibu kandung', 'mother maiden name', 'mothers maiden name', 'mother name',
     'mother s maiden name', 'maiden name', 'nama lengkap ibu', 'nm ibu',
     // SIAK: NAMA_LGKP_IBU, beside NAMA_LGKP (the person) and NAMA_LGKP_AYAH (the father: a person's name).
