@@ -48,7 +48,11 @@ const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
   RELIGION: ['agama', 'religion', 'kepercayaan'],
   HEALTH: ['diagnosa', 'diagnosis', 'icd', 'icd10', 'icd 10', 'kode icd', 'penyakit', 'riwayat penyakit', 'hasil lab', 'lab result',
     'rontgen', 'xray', 'x ray', 'rekam medis', 'medical record', 'keluhan', 'tindakan', 'resep', 'obat', 'golongan darah',
-    'gol darah', 'goldar', 'gol drh', 'blood type', 'hasil pemeriksaan', 'covid', 'swab', 'pcr'],
+    'gol darah', 'goldar', 'gol drh', 'blood type', 'hasil pemeriksaan', 'covid', 'swab', 'pcr',
+    // Pandemic and clinic records: symptoms, comorbidities, vaccination, allergies, vital signs.
+    'gejala', 'symptom', 'symptoms', 'komorbid', 'komorbiditas', 'penyakit penyerta', 'comorbidity', 'vaksin', 'vaksinasi',
+    'vaccine', 'vaccination', 'alergi', 'allergy', 'tekanan darah', 'blood pressure', 'gula darah', 'riwayat medis',
+    'medical history', 'disabilitas', 'disability', 'kehamilan'],
   BIOMETRIC: ['sidik jari', 'fingerprint', 'biometrik', 'biometric', 'foto wajah', 'face template', 'iris', 'retina',
     'face embedding', 'wajah', 'selfie'],
   PASSWORD: ['password', 'passwd', 'pwd', 'pass', 'kata sandi', 'sandi', 'password hash', 'pass hash', 'passhash', 'hashed password',
