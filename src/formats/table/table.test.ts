@@ -80,6 +80,11 @@ describe('table reader', () => {
     expect(readRange(tableReader, state, utf8(expanded), expanded.indexOf('nama')).fields[0]!.column).toBe('nama');
   });
 
+  it('keeps a header cell to its first 128 characters as a column name', () => {
+    const fields = read(`| ${'n'.repeat(5000)} |\n|---|\n| 3171014507900003 |\n`).fields;
+    expect(fields.map((f) => [f.column!.length, f.value])).toEqual([[128, '3171014507900003']]);
+  });
+
   it('leaves pipes in prose as text: a row is one only beside a rule', () => {
     expect(cellsOf('harga | 5 BTC | minat PM\n')).toEqual([[null, 'harga | 5 BTC | minat PM']]);
     expect(isRule(utf8('-----'), 0, 5)).toBe(false);

@@ -12,6 +12,8 @@ import type { ByteSource, FileState, FormatReader } from '../types.js';
 const LF = 10, CR = 13, PIPE = 124, SPACE = 32, TAB = 9, PLUS = 43, DASH = 45, COLON = 58;
 /** Columns past this share the last name, so a broken file cannot create millions of names. */
 const MAX_COLUMNS = 1024;
+/** A header cell longer than this is no column name: only its start names the column. */
+const MAX_NAME_LENGTH = 128;
 
 /** Whether line[s, e) is a rule (`+----+----+`, `-----+-----`, `|:---|---:|`): dashes and joints only. */
 export function isRule(buf: Uint8Array, s: number, e: number): boolean {
@@ -45,6 +47,7 @@ export class TableParser extends ChunkedParser {
   /** Column indices of the current table's header, or null outside a table (or before its header). */
   private header: number[] | null = null;
   private inTable = false;
+  private readonly columnOf = new Map<string, number>();
   /** Inside a record of psql's expanded display: `column | value` lines. */
   private expanded = false;
   /** A piece of the current line was already emitted (the line is longer than the limit). */
@@ -160,12 +163,13 @@ export class TableParser extends ChunkedParser {
 
   /** The column index of a header cell's name (an empty header cell is named by its position). */
   private columnNamed(name: string, position: number): number {
-    const label = name || `col${position + 1}`;
-    const known = this.columns.indexOf(label);
-    if (known >= 0) return known;
+    const label = name.slice(0, MAX_NAME_LENGTH) || `col${position + 1}`;
+    let column = this.columnOf.get(label);
+    if (column !== undefined) return column;
     if (this.columns.length >= MAX_COLUMNS) return MAX_COLUMNS - 1;
-    this.columns.push(label);
-    return this.columns.length - 1;
+    column = this.columns.push(label) - 1;
+    this.columnOf.set(label, column);
+    return column;
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {

@@ -54,6 +54,12 @@ describe('xml reader', () => {
     ]);
   });
 
+  it('keeps a giant tag name to its first 128 bytes as a column name', () => {
+    const long = 'a'.repeat(100_000);
+    const fields = read(`<${long}>3171014507900003</${long}>`).fields;
+    expect(fields.map((f) => [f.column!.length, f.value])).toEqual([[128, '3171014507900003']]);
+  });
+
   it('is picked for XML and HTML, and not for text that merely holds a tag', () => {
     expect(detectFormat(utf8(SOAP), 'respon.txt').format).toBe('xml');
     expect(detectFormat(utf8('<html><body>x</body></html>'), 'page').format).toBe('xml');

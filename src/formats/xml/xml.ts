@@ -11,6 +11,8 @@ import type { FileState, FormatReader } from '../types.js';
 const LT = 60, GT = 62, SLASH = 47, BANG = 33, QUESTION = 63, EQUALS = 61, DQUOTE = 34, SQUOTE = 39;
 /** Names past this share one catch-all column, so a broken file cannot create millions of names. */
 const MAX_COLUMNS = 4096;
+/** A longer name (or <th> text) is cut to this: names are short, and each is kept as a column. */
+const MAX_NAME_BYTES = 128;
 /** Distinct names cached; a broken file's random "names" beyond it are read afresh each time. */
 const MAX_NAMES = 65536;
 /** Deeper elements are not tracked (their text keeps the deepest tracked name). */
@@ -191,6 +193,7 @@ export class XmlParser extends ChunkedParser {
 
   /** The Name of buf[s, e), from the cache when these bytes were met before. */
   private nameAt(buf: Buffer, s: number, e: number): Name {
+    if (e - s > MAX_NAME_BYTES) e = s + MAX_NAME_BYTES;
     let hash = e - s;
     for (let i = s; i < e; i++) hash = (Math.imul(hash, 31) + buf[i]!) | 0;
     const known = this.nameByHash.get(hash);
@@ -258,7 +261,7 @@ export class XmlParser extends ChunkedParser {
     this.emit(s, e, column >= 0 ? column : this.openColumn());
     if (depth > 0) {
       this.hasText[depth - 1] = 1;
-      if (this.frameName[depth - 1]!.lower === 'th') this.headers.push(buf.toString('utf8', s, e));
+      if (this.frameName[depth - 1]!.lower === 'th') this.headers.push(buf.toString('utf8', s, Math.min(e, s + MAX_NAME_BYTES)));
     } else {
       this.looseText = true;
     }
