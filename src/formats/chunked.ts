@@ -51,6 +51,8 @@ export abstract class ChunkedParser implements RecordParser {
   /** File offset of buf[0] during a scan: for warnings that name a position. */
   protected base = 0;
   protected readonly columns: string[] = [];
+  /** Column indices by name, for readers that meet names as they go (namedColumn). */
+  private columnIndex: Map<string, number> | null = null;
   private readonly warningList: string[] = [];
   private suppressedWarnings = 0;
   protected readonly limit: number;
@@ -127,6 +129,20 @@ export abstract class ChunkedParser implements RecordParser {
 
   /** The tail buf[from, to) is longer than the limit: emit it as pieces; return the new carry start. */
   protected abstract overflow(buf: Buffer, from: number, to: number): number;
+
+  /**
+   * The index of the column named `name`, added on first use; past `max` names every new one
+   * shares the last index, so a broken file cannot create millions of columns.
+   */
+  protected namedColumn(name: string, max: number): number {
+    const index = (this.columnIndex ??= new Map(this.columns.map((known, i) => [known, i])));
+    let column = index.get(name);
+    if (column !== undefined) return column;
+    if (this.columns.length >= max) return max - 1;
+    column = this.columns.push(name) - 1;
+    index.set(name, column);
+    return column;
+  }
 
   protected emit(start: number, end: number, column: number): void {
     if (this.count === this.fieldStart.length) this.grow();

@@ -47,7 +47,6 @@ export class TableParser extends ChunkedParser {
   /** Column indices of the current table's header, or null outside a table (or before its header). */
   private header: number[] | null = null;
   private inTable = false;
-  private readonly columnOf = new Map<string, number>();
   /** Inside a record of psql's expanded display: `column | value` lines. */
   private expanded = false;
   /** A piece of the current line was already emitted (the line is longer than the limit). */
@@ -163,13 +162,7 @@ export class TableParser extends ChunkedParser {
 
   /** The column index of a header cell's name (an empty header cell is named by its position). */
   private columnNamed(name: string, position: number): number {
-    const label = name.slice(0, MAX_NAME_LENGTH) || `col${position + 1}`;
-    let column = this.columnOf.get(label);
-    if (column !== undefined) return column;
-    if (this.columns.length >= MAX_COLUMNS) return MAX_COLUMNS - 1;
-    column = this.columns.push(label) - 1;
-    this.columnOf.set(label, column);
-    return column;
+    return this.namedColumn(name.slice(0, MAX_NAME_LENGTH) || `col${position + 1}`, MAX_COLUMNS);
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {

@@ -3,7 +3,7 @@
 // NAMA_LGKP), each attribute value one named `element@attribute`, and an HTML table's cells take
 // the names of its <th> headers. Names need no path to give context, so a range may start at any
 // line: before its first start tag, text takes the name of the end tag that closes it.
-import { ChunkedParser, type ParserOptions } from '../chunked.js';
+import { ChunkedParser } from '../chunked.js';
 import { unescapeXml } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import type { FileState, FormatReader } from '../types.js';
@@ -50,17 +50,12 @@ export class XmlParser extends ChunkedParser {
   private readonly hasLeaf = new Uint8Array(MAX_DEPTH);
   /** Names by a hash of their bytes (a colliding name is read afresh each time, not cached). */
   private readonly nameByHash = new Map<number, Name>();
-  private readonly columnOf = new Map<string, number>();
   /** The current HTML table's <th> texts, and the position of the next cell in its row. */
   private headers: string[] = [];
   private cell = 0;
   /** Before any open element (a range that starts mid-document): text awaits its end tag, a leaf closed. */
   private looseText = false;
   private looseLeaf = false;
-
-  constructor(rangeStart: number, options: ParserOptions = {}) {
-    super(rangeStart, options);
-  }
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
     let i = from;
@@ -286,14 +281,7 @@ export class XmlParser extends ChunkedParser {
   }
 
   private column(name: string): number {
-    let column = this.columnOf.get(name);
-    if (column === undefined) {
-      if (this.columns.length >= MAX_COLUMNS) return MAX_COLUMNS - 1;
-      column = this.columns.length;
-      this.columns.push(name);
-      this.columnOf.set(name, column);
-    }
-    return column;
+    return this.namedColumn(name, MAX_COLUMNS);
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {
