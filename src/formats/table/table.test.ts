@@ -46,6 +46,11 @@ describe('table reader', () => {
     ]);
   });
 
+  it('drops the " +" psql ends the lines of a wrapped value with', () => {
+    const wrapped = ' nik              | alamat\n------------------+------------\n 3171014507900003 | JL. MANGGA +\n                  | NO. 5\n(1 row)\n';
+    expect(cellsOf(wrapped)).toEqual([['nik', '3171014507900003'], ['alamat', 'JL. MANGGA'], ['alamat', 'NO. 5'], [null, '(1 row)']]);
+  });
+
   it('gives each table its own header, and cells past the header their position', () => {
     const two = `${MYSQL}mysql> SELECT email FROM akun;\n+----+\n| email |\n+----+\n| a@b.co.id | x |\n+----+\n`;
     const fields = cellsOf(two);

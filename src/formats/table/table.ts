@@ -154,6 +154,9 @@ export class TableParser extends ChunkedParser {
       let cs = at, ce = end;
       while (cs < ce && isBlank(buf[cs]!)) cs++;
       while (ce > cs && isBlank(buf[ce - 1]!)) ce--;
+      // psql ends each line of a value it wraps with " +" (its next line goes on in the same column).
+      if (ce - cs >= 2 && buf[ce - 1] === PLUS && buf[ce - 2] === SPACE) ce -= 2;
+      while (ce > cs && isBlank(buf[ce - 1]!)) ce--;
       results.push(ce > cs ? cell(cs, ce, n) : -1);
       at = end + 1;
     }
