@@ -37,6 +37,12 @@ export function isRecordHeader(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/** Whether line[s, e) starts with a pipe after its blanks (`| nik | nama |`). */
+function opensWithPipe(buf: Uint8Array, s: number, e: number): boolean {
+  while (s < e && isBlank(buf[s]!)) s++;
+  return buf[s] === PIPE && s < e;
+}
+
 /** Whether line[s, e) holds a cell separator, so it may be a row of the table around it. */
 function isRow(buf: Uint8Array, s: number, e: number): boolean {
   const pipe = buf.indexOf(PIPE, s);
@@ -47,6 +53,11 @@ export class TableParser extends ChunkedParser {
   /** Column indices of the current table's header, or null outside a table (or before its header). */
   private header: number[] | null = null;
   private inTable = false;
+  /**
+   * The current table's rows open and close with a pipe (MySQL, Markdown), as its header does;
+   * psql's do not, and a psql row that opens with one has an empty first cell.
+   */
+  private boxed = false;
   /** Inside a record of psql's expanded display: `column | value` lines. */
   private expanded = false;
   /** A piece of the current line was already emitted (the line is longer than the limit). */
@@ -58,6 +69,7 @@ export class TableParser extends ChunkedParser {
     if (rangeStart > 0 && open?.openTable) {
       this.header = open.openTable.map((name, n) => this.columnNamed(name, n));
       this.inTable = true;
+      this.boxed = open.boxed === true;
     }
     this.expanded = rangeStart > 0 && open?.expanded === true;
   }
@@ -65,7 +77,7 @@ export class TableParser extends ChunkedParser {
   /** What is still open after the bytes read so far: a table's header names, an expanded display. */
   openState(): TableState {
     const openTable = this.inTable && this.header ? this.header.map((column, n) => this.columns[column] ?? `col${n + 1}`) : null;
-    return { openTable, expanded: this.expanded };
+    return { openTable, boxed: this.boxed, expanded: this.expanded };
   }
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
@@ -126,13 +138,14 @@ export class TableParser extends ChunkedParser {
       return true;
     }
     if (this.header === null && ruleFollows) {
-      this.header = this.cells(buf, s, e, (cs, ce, n) => this.columnNamed(buf.toString('utf8', cs, ce), n));
+      this.boxed = opensWithPipe(buf, s, e);
+      this.header = this.cells(buf, s, e, this.boxed, (cs, ce, n) => this.columnNamed(buf.toString('utf8', cs, ce), n));
       this.inTable = true;
       return false;
     }
     this.inTable = true;
     const header = this.header ?? [];
-    this.cells(buf, s, e, (cs, ce, n) => {
+    this.cells(buf, s, e, this.header ? this.boxed : opensWithPipe(buf, s, e), (cs, ce, n) => {
       const named = header[n] ?? -1;
       this.emit(cs, ce, named >= 0 ? named : this.columnNamed('', n));
       return 0;
@@ -141,12 +154,13 @@ export class TableParser extends ChunkedParser {
   }
 
   /** Calls `cell` for each non-empty cell of row[s, e), spaces trimmed, by position; returns the results. */
-  private cells(buf: Buffer, s: number, e: number, cell: (start: number, end: number, n: number) => number): number[] {
+  private cells(buf: Buffer, s: number, e: number, boxed: boolean, cell: (start: number, end: number, n: number) => number): number[] {
     while (s < e && isBlank(buf[s]!)) s++;
     while (e > s && isBlank(buf[e - 1]!)) e--;
-    // MySQL and Markdown rows open and close with a pipe; psql rows do not.
-    if (buf[s] === PIPE) s++;
-    if (e > s && buf[e - 1] === PIPE) e--;
+    if (boxed) {
+      if (buf[s] === PIPE) s++;
+      if (e > s && buf[e - 1] === PIPE) e--;
+    }
     const results: number[] = [];
     for (let n = 0, at = s; at <= e && n < MAX_COLUMNS; n++) {
       let end = buf.indexOf(PIPE, at);
@@ -217,6 +231,8 @@ function pipes(buf: Uint8Array, s: number, e: number): number {
 export interface TableState extends FileState {
   /** The header of the table the head leaves open, for ranges that start inside it. */
   openTable: string[] | null;
+  /** That table's rows open and close with a pipe. */
+  boxed: boolean;
   /** The head ends inside psql's expanded display. */
   expanded: boolean;
 }
