@@ -5,7 +5,7 @@
 import type { ByteSource } from '../types.js';
 
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92;
-const OPEN = 40, CLOSE = 41, COMMA = 44, SEMI = 59;
+const OPEN = 40, CLOSE = 41, COMMA = 44, SEMI = 59, EQUALS = 61;
 const BLOCK = 1 << 20;
 /** Longest INSERT head looked at for its rows' first `(`. */
 export const HEAD_BYTES = 1 << 16;
@@ -39,7 +39,10 @@ function wordBefore(buf: Uint8Array, start: number, at: number, word: string): b
 export function endsWithValues(buf: Uint8Array, start: number, at: number): boolean {
   const end = blanksBefore(buf, start, at);
   const keyword = wordBefore(buf, start, end, 'VALUES') ? 6 : wordBefore(buf, start, end, 'VALUE') ? 5 : 0;
-  return keyword > 0 && !wordBefore(buf, start, blanksBefore(buf, start, end - keyword), 'INTO');
+  if (keyword === 0) return false;
+  const before = blanksBefore(buf, start, end - keyword);
+  // `nama=VALUES(nama)` in ON DUPLICATE KEY UPDATE is MySQL's VALUES() function, not rows.
+  return !wordBefore(buf, start, before, 'INTO') && buf[before - 1] !== EQUALS;
 }
 
 /** The `(` of the first row in an INSERT's head bytes (past quoted names and a column list), or -1. */

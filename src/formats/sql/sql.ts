@@ -318,6 +318,9 @@ export class SqlParser extends ChunkedParser {
           let j = i + 1;
           while (j < to && (CLASS[buf[j]!] === WORD || CLASS[buf[j]!] === NUM)) j++;
           if (j === to && !final) return -i - 1;
+          // Between rows a word ends them: ON DUPLICATE KEY UPDATE, RETURNING, or the next INSERT of a
+          // script without `;` (SQL Server, Oracle). Its values were read as rows of the INSERT before.
+          if (!this.inTuple) { this.mode = STATEMENT; return i; }
           i = j;
           if (buf[i] === 44 && this.nest === 0) { this.col++; i++; }
           continue;
