@@ -8,7 +8,7 @@ import type { ByteSource, RangeSize } from '../types.js';
 import { backslashEscapesAt, type SqlState } from './prepare.js';
 import { rowStartAfter } from './rows.js';
 
-const LF = 10, CR = 13, TAB = 9, SEMI = 59, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
+const LF = 10, CR = 13, TAB = 9, SEMI = 59, CLOSE = 41, SLASH = 47, STAR = 42, DASH = 45, HASH = 35, BACKSLASH = 92, DOT = 46;
 const BLOCK = 1 << 20;
 const FIRST_READ = 64 << 10;
 /** Bytes past a block checked after a newline: an indent and the longest statement keyword. */
@@ -49,14 +49,30 @@ export function startsStatement(buf: Uint8Array, at: number, to: number): boolea
 export function followsStatementEnd(buf: Uint8Array, at: number, from = 0): boolean {
   let k = at - 2; // the byte before the line break
   while (k >= from && (buf[k] === 32 || buf[k] === TAB || buf[k] === CR)) k--;
-  if (k < from || buf[k] === LF || buf[k] === SEMI) return true;
+  // A `)` ends SQL Server's INSERT lines, which need no `;`.
+  if (k < from || buf[k] === LF || buf[k] === SEMI || buf[k] === CLOSE) return true;
   if (buf[k] === SLASH && buf[k - 1] === STAR) return true;
   let start = k;
   while (start > from && start > k - COMMENT_LOOKBACK && buf[start - 1] !== LF) start--;
   if (start > from && buf[start - 1] !== LF) return false; // longer than any comment line looked for
   while (buf[start] === 32 || buf[start] === TAB) start++;
   const first = buf[start], second = buf[start + 1];
-  return (first === DASH && second === DASH) || first === HASH || (first === BACKSLASH && second === DOT && start + 1 === k);
+  return (first === DASH && second === DASH) || first === HASH || (first === BACKSLASH && second === DOT && start + 1 === k)
+    || batchSeparatorEnd(buf, start, k + 1) === k + 1;
+}
+
+/**
+ * SQL Server's batch separator: a line of `GO` (with an optional count, `GO 10`) at buf[at]. Where
+ * the line's text ends (before its line break), or -1 when the line at `at` is no such line or
+ * runs past `to`.
+ */
+export function batchSeparatorEnd(buf: Uint8Array, at: number, to: number): number {
+  while (at < to && (buf[at] === 32 || buf[at] === TAB)) at++;
+  if (at + 2 > to || (buf[at]! | 0x20) !== 0x67 || (buf[at + 1]! | 0x20) !== 0x6f) return -1;
+  let k = at + 2;
+  while (k < to && ((buf[k]! >= 48 && buf[k]! <= 57) || buf[k] === 32 || buf[k] === TAB)) k++;
+  if (k < to && buf[k] === CR) k++;
+  return k === to || buf[k] === LF ? k : -1;
 }
 
 /**

@@ -1,8 +1,39 @@
 // SQL dialects as real leaks come: SQL Server scripts, SQLite .dump, Oracle exports, MySQL and
 // PostgreSQL variants. Each test names what was read wrong before its fix.
 import { describe, expect, it } from 'vitest';
-import { fieldLines, prepareState, readRange, utf8 } from '../testing.js';
+import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
+import { followsStatementEnd, sqlCuts } from './cuts.js';
+import type { SqlState } from './prepare.js';
 import { sqlReader } from './sql.js';
+
+/** A SQL Server "Generate Scripts" file: `GO` batches, bracketed names, N'…' strings, no `;`. */
+const MSSQL = `USE [CRM]
+GO
+/****** Object:  Table [dbo].[Pelanggan] ******/
+SET ANSI_NULLS ON
+GO
+CREATE TABLE [dbo].[Pelanggan](
+\t[Id] [int] IDENTITY(1,1) NOT NULL,
+\t[NIK] [varchar](16) NULL,
+\t[Nama] [nvarchar](100) NULL,
+\t[NoHP] [varchar](20) NULL,
+ CONSTRAINT [PK_Pelanggan] PRIMARY KEY CLUSTERED ([Id] ASC)
+) ON [PRIMARY]
+GO
+SET IDENTITY_INSERT [dbo].[Pelanggan] ON
+GO
+INSERT [dbo].[Pelanggan] VALUES (1, N'3171014507900003', N'Siti Aminah', N'081234567890')
+INSERT [dbo].[Pelanggan] ([NoHP], [NIK], [Nama]) VALUES (N'081398765432', N'3273025808850002', N'Budi Santoso')
+INSERT [dbo].[Pelanggan] VALUES (3, N'3578104112950001', N'Dewi Lestari', N'085612345678')
+GO 
+SET IDENTITY_INSERT [dbo].[Pelanggan] OFF
+GO
+`;
+const MSSQL_FIELDS = [
+  'Pelanggan.Id=1', 'Pelanggan.NIK=3171014507900003', 'Pelanggan.Nama=Siti Aminah', 'Pelanggan.NoHP=081234567890',
+  'Pelanggan.NoHP=081398765432', 'Pelanggan.NIK=3273025808850002', 'Pelanggan.Nama=Budi Santoso',
+  'Pelanggan.Id=3', 'Pelanggan.NIK=3578104112950001', 'Pelanggan.Nama=Dewi Lestari', 'Pelanggan.NoHP=085612345678',
+];
 
 async function read(text: string, cuts: number[] = []) {
   const bytes = utf8(text);
@@ -31,5 +62,33 @@ describe('sql dialects', () => {
     );
     expect(fieldLines(result)).toEqual(['a.nik=3171014507900003', 'a.nama=Siti Aminah', 'b.nama=Budi Santoso', 'b.nik=3273025808850002']);
     expect(result.records).toBe(2);
+  });
+
+  it('SQL Server scripts: GO lines and line breaks end statements (all was one statement of an unknown table)', async () => {
+    const { result } = await read(MSSQL);
+    expect(fieldLines(result)).toEqual(MSSQL_FIELDS);
+    expect(result.records).toBe(3);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('SQL Server scripts are cut at their INSERT lines and read apart as whole', async () => {
+    const bytes = utf8(MSSQL);
+    const state = await prepareState(sqlReader, bytes) as SqlState;
+    const cuts: number[] = [];
+    for await (const cut of sqlCuts(memorySource(bytes), state, { rangeBytes: () => 40 })) cuts.push(cut);
+    expect(cuts.map((c) => MSSQL.slice(c, c + 7))).toEqual(['CREATE ', 'INSERT ', 'INSERT ', 'INSERT ']);
+    const bounds = [0, ...cuts, bytes.length];
+    expect(bounds.slice(1).flatMap((end, i) => fieldLines(readRange(sqlReader, state, bytes, bounds[i]!, end)))).toEqual(MSSQL_FIELDS);
+  });
+
+  it('a GO line or a line ending in `)` ends the statement before (for cuts and prepare)', () => {
+    const follows = (before: string) => followsStatementEnd(utf8(`${before}\nINSERT INTO t VALUES (1);`), utf8(before).length + 1);
+    expect(['GO', 'go', '  GO 5 ', 'GO\r', "VALUES (1, N'x')"].map(follows)).toEqual([true, true, true, true, true]);
+    expect(['GOTO x', "VALUES (1, N'x', "].map(follows)).toEqual([false, false]);
+  });
+
+  it('gives the same fields whatever the chunking', async () => {
+    const whole = fieldLines((await read(MSSQL)).result);
+    for (let cut = 1; cut < MSSQL.length; cut += 5) expect(fieldLines((await read(MSSQL, [cut, cut + 3])).result)).toEqual(whole);
   });
 });

@@ -7,7 +7,7 @@ import { unescapeSql } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
 import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
-import { sqlCuts, startsStatement } from './cuts.js';
+import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
 import { blanksAfter, CLASS, CLOSE, COMMA, END, NUM, NUM_BYTE, OPEN, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
@@ -19,6 +19,8 @@ const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLA
 const MAX_COLUMNS = 1024;
 const MAX_NAMES = 50000;
 const EMPTY = Buffer.alloc(0);
+/** Bytes after a line break that tell whether a statement or `GO` line starts there. */
+const KEYWORD_BYTES = 10;
 
 export class SqlParser extends ChunkedParser {
   protected override readonly unescape = unescapeSql;
@@ -158,7 +160,11 @@ export class SqlParser extends ChunkedParser {
         if (close < 0 || close >= to) return final ? to : -i - 1;
         i = close + 2;
       } else if (i + 1 >= to && !final) return -i - 1;
-      else break;
+      else if ((c | 0x20) === 0x67 && batchSeparatorEnd(buf, i, to) >= 0) {
+        const eol = batchSeparatorEnd(buf, i, to);
+        if (eol >= to && !final) return -i - 1;
+        i = eol + 1;
+      } else break;
     }
     const start = i;
     // One INSERT per row (pg_dump --inserts): the same head as the last statement, compared natively.
@@ -182,6 +188,12 @@ export class SqlParser extends ChunkedParser {
         depth++;
       } else if (c === 41) depth--;
       else if (c === SEMI && depth <= 0) return this.endStatement(buf, start, j, to, final);
+      else if (c === LF && depth <= 0) {
+        // SQL Server and Oracle scripts end statements with a line break: before a `GO` line, or a line
+        // that starts a statement (at the line's start: bodies of routines are indented).
+        if (j + KEYWORD_BYTES >= to && !final) break;
+        if (startsStatement(buf, j + 1, to) || batchSeparatorEnd(buf, j + 1, to) >= 0) return this.endStatement(buf, start, j, to, final);
+      }
     }
     if (!final) return -start - 1;
     this.endStatement(buf, start, to, to, true);
