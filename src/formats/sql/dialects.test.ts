@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
 import { followsStatementEnd, sqlCuts } from './cuts.js';
 import type { SqlState } from './prepare.js';
+import { rowStartAfter } from './rows.js';
 import { sqlReader } from './sql.js';
 
 /** A SQL Server "Generate Scripts" file: `GO` batches, bracketed names, N'…' strings, no `;`. */
@@ -90,5 +91,22 @@ describe('sql dialects', () => {
   it('gives the same fields whatever the chunking', async () => {
     const whole = fieldLines((await read(MSSQL)).result);
     for (let cut = 1; cut < MSSQL.length; cut += 5) expect(fieldLines((await read(MSSQL, [cut, cut + 3])).result)).toEqual(whole);
+  });
+
+  it("PostgreSQL E'…' strings escape with backslashes under standard_conforming_strings (the row's later values were lost)", async () => {
+    const text = "SET standard_conforming_strings = on;\n"
+      + "INSERT INTO public.\"Users\" (\"Nik\", \"Nama\", \"Email\") VALUES ('3273025808850002', E'Budi\\'s Santoso', 'budi.s@example.com');\n"
+      + "INSERT INTO public.\"Users\" (\"Nik\", \"Nama\", \"Email\") VALUES ('3171014507900003', 'C:\\', 'siti@example.co.id');\n";
+    const { result } = await read(text);
+    expect(fieldLines(result)).toEqual([
+      'Users.Nik=3273025808850002', "Users.Nama=Budi\\'s Santoso", 'Users.Email=budi.s@example.com',
+      'Users.Nik=3171014507900003', 'Users.Nama=C:\\', 'Users.Email=siti@example.co.id',
+    ]);
+    for (let cut = 1; cut < text.length; cut += 3) expect(fieldLines((await read(text, [cut])).result)).toEqual(fieldLines(result));
+  });
+
+  it("a long INSERT's row cut passes E'…' strings with an escaped quote", async () => {
+    const text = "(1, E'a\\'), (b'), (2, 'x')";
+    expect(await rowStartAfter(memorySource(utf8(text)), 0, 1, text.length, false)).toBe(text.indexOf('(2'));
   });
 });

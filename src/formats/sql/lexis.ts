@@ -33,3 +33,13 @@ export function sameBytes(buf: Uint8Array, at: number, bytes: Uint8Array): boole
   for (let k = 0; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
   return true;
 }
+
+/**
+ * Whether the `'` at buf[quote] opens a PostgreSQL E'…' string, whose backslashes escape even
+ * under standard_conforming_strings (pg_dump writes them for text with control bytes).
+ */
+export function opensEString(buf: Uint8Array, quote: number, from: number): boolean {
+  if (quote - 1 < from || (buf[quote - 1]! | 0x20) !== 0x65 || buf[quote] !== QUOTE) return false;
+  const before = quote - 2 < from ? 32 : buf[quote - 2]!;
+  return CLASS[before] !== WORD && CLASS[before] !== NUM;
+}

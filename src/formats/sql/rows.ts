@@ -71,15 +71,20 @@ export function firstRowOpen(head: Uint8Array): number {
 export async function rowStartAfter(
   source: ByteSource, from: number, target: number, limit: number, backslashEscapes: boolean,
 ): Promise<number> {
-  let quote = 0, escaped = false, depth = 0, betweenRows = false;
+  let quote = 0, escaped = false, depth = 0, betweenRows = false, escapes = backslashEscapes;
+  // The two bytes before the current one, across reads: an E'…' string escapes with backslashes.
+  let before = 32, before2 = 32;
   const scratch = new Uint8Array(Math.min(BLOCK, limit - from));
   for (let at = from; at < limit; at += BLOCK) {
     const buf = await source.read(at, Math.min(BLOCK, limit - at), scratch);
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i]!;
+      const e = before, e2 = before2;
+      before2 = before;
+      before = c;
       if (quote !== 0) {
         if (escaped) escaped = false;
-        else if (c === BACKSLASH && backslashEscapes && quote !== BACKTICK) escaped = true;
+        else if (c === BACKSLASH && escapes && quote !== BACKTICK) escaped = true;
         else if (c === quote) quote = 0; // a doubled quote closes and opens again
         continue;
       }
@@ -90,7 +95,11 @@ export async function rowStartAfter(
         depth--;
         betweenRows = false;
       } else if (c === COMMA) betweenRows = depth === 0;
-      else if (c === QUOTE || c === DQUOTE || c === BACKTICK) { quote = c; betweenRows = false; }
+      else if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
+        quote = c;
+        betweenRows = false;
+        escapes = backslashEscapes || (c === QUOTE && (e | 0x20) === 0x65 && !isWordByte(e2) && !(e2 >= 48 && e2 <= 57));
+      }
       else if (c === SEMI && depth <= 0) return -1;
       else if (!isBlank(c)) betweenRows = false;
     }

@@ -10,7 +10,7 @@ import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js
 import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
-import { blanksAfter, CLASS, CLOSE, COMMA, END, NUM, NUM_BYTE, OPEN, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
+import { blanksAfter, CLASS, CLOSE, COMMA, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
 import { createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
@@ -131,7 +131,7 @@ export class SqlParser extends ChunkedParser {
   private quoteEnd(buf: Buffer, open: number, to: number, final: boolean): number {
     const quote = buf[open]!;
     // PostgreSQL with standard_conforming_strings: a backslash is an ordinary character.
-    const escapes = this.backslashEscapes && quote !== BACKTICK;
+    const escapes = (this.backslashEscapes && quote !== BACKTICK) || opensEString(buf, open, 0);
     let j = open + 1;
     for (;;) {
       const q = buf.indexOf(quote, j);
@@ -248,7 +248,6 @@ export class SqlParser extends ChunkedParser {
 
   private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
     const index = this.tupleIndex;
-    const escapes = this.backslashEscapes;
     while (i < to) {
       const c = buf[i]!;
       switch (CLASS[c]) {
@@ -274,6 +273,10 @@ export class SqlParser extends ChunkedParser {
         case STR: {
           // The closing quote from the SIMD index of quotes and newlines.
           const quote = c;
+          const eString = opensEString(buf, i, 0);
+          const escapes = this.backslashEscapes || eString;
+          // A tail carried into the next push starts at the E, so that its quote is read the same way.
+          const carry = eString ? -i : -i - 1;
           let q = index.next(i + 1), broken = -1;
           for (;;) {
             if (q >= to) { q = -1; break; }
@@ -296,7 +299,7 @@ export class SqlParser extends ChunkedParser {
           if (broken >= 0 && q >= 0) {
             // ...unless the string goes on to close as a value does, before `,` or `)`: a note that quotes SQL.
             const after = blanksAfter(buf, q + 1, to);
-            if (after >= to && !final) return -i - 1;
+            if (after >= to && !final) return carry;
             if (buf[after] === 44 || buf[after] === 41) broken = -1;
           }
           if (broken >= 0 && (q >= 0 || final)) {
@@ -306,7 +309,7 @@ export class SqlParser extends ChunkedParser {
             return broken + 1;
           }
           if (q < 0) {
-            if (!final) return -i - 1;
+            if (!final) return carry;
             this.warn(`unterminated string at byte ${this.base + i}`);
             q = to;
           }
