@@ -109,4 +109,18 @@ describe('sql dialects', () => {
     const text = "(1, E'a\\'), (b'), (2, 'x')";
     expect(await rowStartAfter(memorySource(utf8(text)), 0, 1, text.length, false)).toBe(text.indexOf('(2'));
   });
+
+  it('a dollar-quoted routine body is no INSERT (its text was read as rows of an unknown table and free text)', async () => {
+    const text = 'CREATE FUNCTION public.catat() RETURNS trigger\n    LANGUAGE plpgsql\n    AS $body$\nBEGIN\n'
+      + "INSERT INTO audit (nik, catatan) VALUES (NEW.nik, 'ubah; 081234567890');\nRETURN NEW;\nEND;\n$body$;\n"
+      + "SELECT $$a$$, 'x$$y';\nINSERT INTO warga (nik) VALUES ('3171014507900003');\n";
+    const { result } = await read(text);
+    expect(fieldLines(result)).toEqual(['warga.nik=3171014507900003']);
+    expect(result.warnings).toEqual([]);
+    for (let cut = 1; cut < text.length; cut += 3) expect(fieldLines((await read(text, [cut])).result)).toEqual(fieldLines(result));
+    // A range that starts inside the body reads its closing `$body$;` as no opening quote: the INSERT after it keeps its row.
+    const bytes = utf8(text);
+    const inBody = readRange(sqlReader, (await read(text)).state, bytes, text.indexOf('RETURN NEW'), bytes.length);
+    expect(fieldLines(inBody)).toEqual(['-=RETURN NEW', '-=END', '-=$body$', 'warga.nik=3171014507900003']);
+  });
 });

@@ -43,3 +43,21 @@ export function opensEString(buf: Uint8Array, quote: number, from: number): bool
   const before = quote - 2 < from ? 32 : buf[quote - 2]!;
   return CLASS[before] !== WORD && CLASS[before] !== NUM;
 }
+
+/**
+ * The last byte of the PostgreSQL dollar quote (`$$…$$`, `$body$…$body$`) that opens at buf[at]:
+ * -1 when it does not close before `to`, -2 when no dollar quote opens there (`$1`, `a$b`).
+ */
+export function dollarQuoteEnd(buf: Buffer, at: number, to: number): number {
+  if (at > 0 && (CLASS[buf[at - 1]!] === WORD || CLASS[buf[at - 1]!] === NUM)) return -2;
+  let k = at + 1;
+  if (k < to && CLASS[buf[k]!] === NUM) return -2;
+  while (k < to && k - at <= 64 && (CLASS[buf[k]!] === WORD || (buf[k]! >= 48 && buf[k]! <= 57))) k++;
+  if (k >= to) return -1;
+  if (buf[k] !== 36) return -2;
+  // A tag right before `;` closes a body (pg_dump's `$$;`): a range that starts inside the body meets it first.
+  if (k + 1 < to && buf[k + 1] === SEMI) return -2;
+  const tag = buf.subarray(at, k + 1);
+  const close = buf.indexOf(tag, k + 1);
+  return close < 0 || close + tag.length > to ? -1 : close + tag.length - 1;
+}

@@ -10,12 +10,12 @@ import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js
 import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
-import { blanksAfter, CLASS, CLOSE, COMMA, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
+import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
 import { createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
-const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59;
+const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59, DOLLAR = 36;
 const MAX_COLUMNS = 1024;
 const MAX_NAMES = 50000;
 const EMPTY = Buffer.alloc(0);
@@ -182,6 +182,13 @@ export class SqlParser extends ChunkedParser {
       if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
         const q = this.quoteEnd(buf, j, to, final);
         if (q < 0) break;
+        j = q;
+      } else if (c === DOLLAR) {
+        // PostgreSQL's $$…$$ or $tag$…$tag$: a routine's body, whose INSERT or `;` are no statement's.
+        const q = dollarQuoteEnd(buf, j, to);
+        if (q === -2) continue;
+        if (q < 0 && !final) break;
+        if (q < 0) { j = to; break; }
         j = q;
       } else if (c === 40) {
         if (depth === 0 && endsWithValues(buf, start, j)) { this.startInsert(buf, start, j); return j; }
