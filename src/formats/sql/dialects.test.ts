@@ -123,4 +123,13 @@ describe('sql dialects', () => {
     const inBody = readRange(sqlReader, (await read(text)).state, bytes, text.indexOf('RETURN NEW'), bytes.length);
     expect(fieldLines(inBody)).toEqual(['-=RETURN NEW', '-=END', '-=$body$', 'warga.nik=3171014507900003']);
   });
+
+  it('a CREATE TABLE line inside a string does not redefine a known table for the ranges after it (its columns labelled the rows)', async () => {
+    const text = 'CREATE TABLE warga (nik text, nama text);\n'
+      + "INSERT INTO warga VALUES ('3171014507900003', 'catatan:\nCREATE TABLE warga (a text, b text);\n');\n"
+      + "INSERT INTO warga VALUES ('3273025808850002', 'Budi Santoso');\n";
+    const { state, bytes } = await read(text);
+    const last = readRange(sqlReader, state, bytes, text.lastIndexOf('INSERT'), bytes.length);
+    expect(fieldLines(last)).toEqual(['warga.nik=3273025808850002', 'warga.nama=Budi Santoso']);
+  });
 });

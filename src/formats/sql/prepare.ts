@@ -207,7 +207,10 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
       if (standardStrings !== null && state.standardStrings.length < MAX_TABLES) state.standardStrings.push([start + k, standardStrings]);
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, block, k, start, source.size));
-        if (ref?.columns && (tableCount < MAX_TABLES || ref.table in state.tables)) {
+        // A line inside a string may quote a CREATE TABLE (a query log): unless a statement ended on the
+        // line before, it names no table already known, whose rows its columns would label.
+        const known = ref !== null && ref.table in state.tables;
+        if (ref?.columns && (tableCount < MAX_TABLES || known) && (!known || followsStatementEnd(block, at))) {
           if (!(ref.table in state.tables)) tableCount++;
           state.tables[ref.table] = ref.columns.join('\0');
           state.tableOffsets[ref.table] = start + k;
