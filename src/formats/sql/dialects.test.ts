@@ -1,5 +1,6 @@
 // SQL dialects as real leaks come: SQL Server scripts, SQLite .dump, Oracle exports, MySQL and
 // PostgreSQL variants. Each test names what was read wrong before its fix.
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
 import { followsStatementEnd, sqlCuts } from './cuts.js';
@@ -131,5 +132,23 @@ describe('sql dialects', () => {
     const { state, bytes } = await read(text);
     const last = readRange(sqlReader, state, bytes, text.lastIndexOf('INSERT'), bytes.length);
     expect(fieldLines(last)).toEqual(['warga.nik=3273025808850002', 'warga.nama=Budi Santoso']);
+  });
+
+  it('the state shares its column names with workers instead of copying them with every range', async () => {
+    // Before, 2,500 tables of 1,000 columns went as 45 MB of strings with each range: 92-122 ms a post.
+    const text = 'CREATE TABLE warga (nik text, nama text);\nINSERT INTO warga VALUES (\'3171014507900003\', \'Siti Aminah\');\n';
+    const { state, bytes } = await read(text);
+    expect((state as SqlState).columnBytes).toBeInstanceOf(SharedArrayBuffer);
+    const { port1, port2 } = new MessageChannel();
+    const posted = new Promise<SqlState>((resolve) => port2.once('message', resolve));
+    port1.postMessage(state);
+    const received = await posted;
+    port1.close();
+    expect(fieldLines(readRange(sqlReader, received, bytes, text.indexOf('INSERT'), bytes.length))).toEqual(['warga.nik=3171014507900003', 'warga.nama=Siti Aminah']);
+  });
+
+  it('a table named like an Object method is a table (COPY toString without columns crashed prepare)', async () => {
+    const { result } = await read('COPY toString FROM stdin;\n3171014507900003\tSiti\n\\.\nINSERT INTO constructor VALUES (\'3273025808850002\');\n');
+    expect(fieldLines(result)).toEqual(['toString.col1=3171014507900003', 'toString.col2=Siti', 'constructor.col1=3273025808850002']);
   });
 });

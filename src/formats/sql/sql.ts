@@ -9,7 +9,7 @@ import { StructuralIndex } from '../structural.js';
 import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
-import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
+import { backslashEscapesAt, columnsOf, prepareSql, type SqlState } from './prepare.js';
 import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
 import { createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
@@ -25,9 +25,9 @@ const KEYWORD_BYTES = 10;
 export class SqlParser extends ChunkedParser {
   protected override readonly unescape = unescapeSql;
   private mode = STATEMENT;
-  /** Column names by table: from the state still NUL-joined, split when a statement needs them. */
-  private readonly tables = new Map<string, string[] | string>();
-  private readonly preparedTables: Record<string, string>;
+  /** Column names by table, learned in this range or decoded from the state when a statement needs them. */
+  private readonly tables = new Map<string, string[]>();
+  private readonly state: SqlState;
   /** Where the CREATE TABLE that the state's columns come from starts, by table. */
   private readonly preparedAt: Map<string, number>;
   private readonly columnIds = new Map<string, number>();
@@ -49,8 +49,7 @@ export class SqlParser extends ChunkedParser {
   constructor(state: SqlState, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.backslashEscapes = backslashEscapesAt(state, rangeStart);
-    this.preparedTables = state.tables ?? {};
-    for (const [table, columns] of Object.entries(this.preparedTables)) this.tables.set(table, columns);
+    this.state = state;
     this.preparedAt = new Map(Object.entries(state.tableOffsets ?? {}));
     for (const [start, end, table, columns] of state.copies ?? []) {
       if (rangeStart >= start && rangeStart <= end) {
@@ -81,10 +80,8 @@ export class SqlParser extends ChunkedParser {
   }
 
   private knownColumns(table: string): string[] {
-    const known = this.tables.get(table) ?? [];
-    if (typeof known !== 'string') return known;
-    const names = known.split('\0');
-    this.tables.set(table, names);
+    let names = this.tables.get(table);
+    if (names === undefined) this.tables.set(table, names = columnsOf(this.state, table));
     return names;
   }
 
@@ -187,8 +184,8 @@ export class SqlParser extends ChunkedParser {
         // PostgreSQL's $$…$$ or $tag$…$tag$: a routine's body, whose INSERT or `;` are no statement's.
         const q = dollarQuoteEnd(buf, j, to);
         if (q === -2) continue;
-        if (q < 0 && !final) break;
-        if (q < 0) { j = to; break; }
+        // Unclosed: wait for more, or at the end the statement runs to it.
+        if (q < 0) break;
         j = q;
       } else if (c === 40) {
         if (depth === 0 && endsWithValues(buf, start, j)) { this.startInsert(buf, start, j); return j; }
@@ -232,7 +229,7 @@ export class SqlParser extends ChunkedParser {
     const created = ddl ? createdTable(head) : null;
     // The cached INSERT head's columns may be the table's old ones.
     if (created !== null) this.lastHead = EMPTY;
-    if (created !== null && this.preparedAt.get(created) === this.base + start) this.tables.set(created, this.preparedTables[created]!);
+    if (created !== null && this.preparedAt.get(created) === this.base + start) this.tables.delete(created);
     else if (created !== null) {
       const create = parseCreateTable(head);
       if (create?.columns && (this.tables.size < MAX_NAMES || this.tables.has(create.table))) this.tables.set(create.table, create.columns);
