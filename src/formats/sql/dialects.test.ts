@@ -151,4 +151,11 @@ describe('sql dialects', () => {
     const { result } = await read('COPY toString FROM stdin;\n3171014507900003\tSiti\n\\.\nINSERT INTO constructor VALUES (\'3273025808850002\');\n');
     expect(fieldLines(result)).toEqual(['toString.col1=3171014507900003', 'toString.col2=Siti', 'constructor.col1=3273025808850002']);
   });
+
+  it('rows of the 51st wide table keep their labels (1,000 unused columns a table used up the names a range holds)', async () => {
+    const columns = Array.from({ length: 1000 }, (_, c) => `k${c} text`).join(', ');
+    const text = Array.from({ length: 60 }, (_, t) => `CREATE TABLE t${t} (${columns});\nINSERT INTO t${t} VALUES ('3171014507900003');\n`).join('');
+    const { result } = await read(text);
+    expect(result.fields.map((f) => f.column)).toEqual(Array.from({ length: 60 }, (_, t) => `t${t}.k0`));
+  });
 });

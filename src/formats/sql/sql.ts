@@ -18,6 +18,7 @@ const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59, DOLLAR = 36;
 const MAX_COLUMNS = 1024;
 const MAX_NAMES = 50000;
+const UNSET = -2;
 const EMPTY = Buffer.alloc(0);
 /** Bytes after a line break that tell whether a statement or `GO` line starts there. */
 const KEYWORD_BYTES = 10;
@@ -31,8 +32,9 @@ export class SqlParser extends ChunkedParser {
   /** Where the CREATE TABLE that the state's columns come from starts, by table. */
   private readonly preparedAt: Map<string, number>;
   private readonly columnIds = new Map<string, number>();
-  /** Column ids of the current INSERT/COPY by position. */
+  /** Column ids of the current INSERT/COPY by position, UNSET until a value comes in that column. */
   private ids: number[] = [];
+  private names: string[] = [];
   private table = '';
   private col = 0;
   private inTuple = false;
@@ -89,19 +91,22 @@ export class SqlParser extends ChunkedParser {
     // The cached INSERT head no longer describes the current columns.
     this.lastHead = EMPTY;
     this.table = ref.table;
-    const names = ref.columns ?? this.knownColumns(ref.table);
-    this.ids = names.slice(0, MAX_COLUMNS).map((n) => this.columnId(`${ref.table}.${n}`));
+    // Ids are taken as values come: a wide table's unused columns used up the names a range may hold
+    // (50 tables of 1,000 columns, and every later row had no labels).
+    this.names = ref.columns ?? this.knownColumns(ref.table);
+    this.ids = new Array<number>(Math.min(this.names.length, MAX_COLUMNS)).fill(UNSET);
     this.col = 0;
     this.inTuple = false;
     this.nest = 0;
   }
 
   private column(col: number): number {
+    if (col >= MAX_COLUMNS) col = MAX_COLUMNS - 1;
     const ids = this.ids;
-    if (col < ids.length) return ids[col]!;
-    if (col >= MAX_COLUMNS) return ids[MAX_COLUMNS - 1] ?? -1;
-    while (ids.length <= col) ids.push(this.columnId(`${this.table}.col${ids.length + 1}`));
-    return ids[col]!;
+    while (ids.length <= col) ids.push(UNSET);
+    let id = ids[col]!;
+    if (id === UNSET) ids[col] = id = this.columnId(`${this.table}.${this.names[col] ?? `col${col + 1}`}`);
+    return id;
   }
 
   protected scan(buf: Buffer, from: number, to: number, final: boolean): number {
