@@ -51,7 +51,7 @@ describe('sql dialects', () => {
     );
     expect(fieldLines(result)).toEqual([
       'users.id=4', 'users.nik=3171014507900011', 'users.no_hp=081211112222',
-      "-=ON DUPLICATE KEY UPDATE `nik`=VALUES(`nik`), `no_hp`='081299998888'",
+      '-=ON DUPLICATE KEY UPDATE `nik`=VALUES(`nik`), ', 'users.no_hp=081299998888',
       'users.id=5', 'users.nik=3171014507900012', 'users.no_hp=081211113333',
     ]);
     expect(result.warnings).toEqual([]);
@@ -157,5 +157,21 @@ describe('sql dialects', () => {
     const text = Array.from({ length: 60 }, (_, t) => `CREATE TABLE t${t} (${columns});\nINSERT INTO t${t} VALUES ('3171014507900003');\n`).join('');
     const { result } = await read(text);
     expect(result.fields.map((f) => f.column)).toEqual(Array.from({ length: 60 }, (_, t) => `t${t}.k0`));
+  });
+
+  it('values assigned to columns in UPDATE, DELETE and INSERT … SET are labelled (they were free text)', async () => {
+    const { result } = await read(
+      "UPDATE `db`.`users` SET `nama` = N'Siti Aminah', no_hp=_binary '081234567890', users.nik = 3171014507900003 WHERE id >= 7 AND email != 'x@example.com';\n"
+      + "INSERT INTO users SET [Nama Lengkap]='Budi Santoso', \"nik\"='3273025808850002';\n"
+      + "DELETE FROM public.users WHERE email = E'dewi\\'s@example.id' OR nama = UPPER('dewi');\n"
+      + "UPDATE users SET nama = 'tidak ditutup;\n",
+    );
+    expect(fieldLines(result)).toEqual([
+      '-=UPDATE `db`.`users` SET ', 'users.nama=Siti Aminah', 'users.no_hp=081234567890', 'users.nik=3171014507900003',
+      "-= WHERE id >= 7 AND email != 'x@example.com'",
+      '-=INSERT INTO users SET ', 'users.Nama Lengkap=Budi Santoso', 'users.nik=3273025808850002',
+      '-=DELETE FROM public.users WHERE ', "users.email=dewi\\'s@example.id", "-= OR nama = UPPER('dewi')",
+      "-=UPDATE users SET nama = 'tidak ditutup;\n",
+    ]);
   });
 });

@@ -12,7 +12,8 @@ import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, columnsOf, prepareSql, type SqlState } from './prepare.js';
 import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
-import { createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
+import { assignedValues } from './assignments.js';
+import { assignedTable, bareColumn, createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59, DOLLAR = 36;
@@ -249,10 +250,26 @@ export class SqlParser extends ChunkedParser {
     }
     if (STANDARD_STRINGS.test(head)) this.backslashEscapes = !/=\s*'?on/i.test(head);
     if (!isControlStatement(head)) {
-      this.emit(start, semi, -1);
+      const table = ON_DUPLICATE.test(head) ? this.table : assignedTable(head);
+      if (table) this.emitAssignments(buf, start, semi, table);
+      else this.emit(start, semi, -1);
       this.records++;
     }
     return Math.min(to, semi + 1);
+  }
+
+  /** UPDATE … SET nik = '…': each assigned literal under `table.column`, the text around it as free text. */
+  private emitAssignments(buf: Buffer, start: number, end: number, table: string): void {
+    const found = assignedValues(buf, start, end, this.backslashEscapes);
+    let text = start;
+    for (let k = 0; k < found.length; k += 4) {
+      const from = found[k]!, to = found[k + 1]!, nameFrom = found[k + 2]!;
+      // The free text stops before the column's name and goes on after the value's closing quote.
+      if (hasWordByte(buf, text, nameFrom)) this.emit(text, nameFrom, -1);
+      if (to > from) this.emit(from, to, this.columnId(`${table}.${bareColumn(this.decoder.decode(buf.subarray(nameFrom, found[k + 3])))}`));
+      text = from > 0 && buf[to] === buf[from - 1] && CLASS[buf[to]!] === STR ? to + 1 : to;
+    }
+    if (hasWordByte(buf, text, end)) this.emit(text, end, -1);
   }
 
   private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
@@ -406,6 +423,14 @@ export class SqlParser extends ChunkedParser {
 }
 
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
+/** MySQL's update clause after an INSERT's rows: its assignments are to the INSERT's table. */
+const ON_DUPLICATE = /^\s*ON\s+DUPLICATE\s+KEY\s+UPDATE\b/i;
+
+/** Whether buf[from, to) holds a letter or digit: text worth scanning between two assigned values. */
+function hasWordByte(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLASS[buf[i]!] === WORD || CLASS[buf[i]!] === NUM || buf[i]! >= 0x80) return true;
+  return false;
+}
 
 export const sqlReader: FormatReader = {
   format: 'sql',

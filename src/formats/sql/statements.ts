@@ -92,6 +92,22 @@ export function parseCopyHead(line: string): TableRef | null {
   return m ? { table: tableName(m[1]!), columns: columnList(m[2]) } : null;
 }
 
+const ASSIGNING = new RegExp(
+  `^\\s*(?:UPDATE\\s+(?:(?:LOW_PRIORITY|IGNORE|ONLY)\\s+)*|(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?`
+  + `|DELETE\\s+(?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*FROM\\s+(?:ONLY\\s+)?)(${QUALIFIED})`, 'iu');
+
+/** The table an UPDATE, DELETE or INSERT … SET statement writes to, or null. */
+export function assignedTable(head: string): string | null {
+  const m = ASSIGNING.exec(head);
+  return m ? tableName(m[1]!) : null;
+}
+
+/** A column as a statement names it (`t`.`nik`, [nik], t.nik): the bare name. */
+export function bareColumn(written: string): string {
+  const dot = written.lastIndexOf('.');
+  return unquote(written[0] === '`' || written[0] === '"' || written[0] === '[' ? written : written.slice(dot + 1));
+}
+
 /** Statements whose text holds no data worth scanning as free text. */
 const CONTROL = /^\s*(?:CREATE|DROP|ALTER|LOCK|UNLOCK|SET|USE|BEGIN|COMMIT|START|ROLLBACK|SELECT|COMMENT|GRANT|REVOKE|REINDEX|ANALYZE|VACUUM|TRUNCATE|DELIMITER|SAVEPOINT|RELEASE|\\connect|\\restrict|\\unrestrict)\b/i;
 
