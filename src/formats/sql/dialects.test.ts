@@ -174,4 +174,18 @@ describe('sql dialects', () => {
       "-=UPDATE users SET nama = 'tidak ditutup;\n",
     ]);
   });
+
+  it('a dump of two databases labels each `users` with its own columns in every range (the last CREATE labelled all)', async () => {
+    const text = 'USE `db_a`;\nCREATE TABLE `users` (`nik` varchar(16), `nama` varchar(64));\n'
+      + "INSERT INTO `users` VALUES ('3171014507900003','Siti Aminah');\n"
+      + 'USE `db_b`;\nCREATE TABLE `users` (`email` varchar(64), `no_hp` varchar(20));\n'
+      + "INSERT INTO `users` VALUES ('budi@example.com','081398765432');\n";
+    const { state, bytes, result } = await read(text);
+    const whole = ['users.nik=3171014507900003', 'users.nama=Siti Aminah', 'users.email=budi@example.com', 'users.no_hp=081398765432'];
+    expect(fieldLines(result)).toEqual(whole);
+    for (const at of [text.indexOf('INSERT'), text.indexOf('USE `db_b`'), text.lastIndexOf('INSERT')]) {
+      const before = fieldLines(readRange(sqlReader, state, bytes, 0, at));
+      expect([...before, ...fieldLines(readRange(sqlReader, state, bytes, at, bytes.length))]).toEqual(whole);
+    }
+  });
 });

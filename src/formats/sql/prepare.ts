@@ -7,18 +7,10 @@ import { followsStatementEnd, startsIndentedStatement, startsStatement } from '.
 import { firstRowOpen, HEAD_BYTES } from './rows.js';
 import { setsStandardStrings, standardStringsAt } from './markers.js';
 import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.js';
+import { TableLog, type TableState } from './tables.js';
 
-export interface SqlState extends FileState {
-  /**
-   * Table name → where its column names from CREATE TABLE sit in `columnBytes`: [offset, length].
-   * The state goes to a worker with every range: 2,500 tables of 1,000 names as arrays took the main
-   * thread 3.3 s to post and each worker 6.8 s of garbage collection; as strings, 146 ms per range.
-   */
-  tables: Record<string, [number, number]>;
-  /** The tables' column names, UTF-8 joined by NUL (no identifier holds one): shared, so never copied. */
-  columnBytes: SharedArrayBuffer;
-  /** Table name → offset of the CREATE TABLE its columns in `tables` come from. */
-  tableOffsets: Record<string, number>;
+/** Tables and their columns (tables.ts), and where the parser's modes and escapes change. */
+export interface SqlState extends FileState, TableState {
   /** COPY data blocks: [data start, data end (the `\.` line), table, columns]. */
   copies: [number, number, string, string[]][];
   /** False in PostgreSQL dumps with standard_conforming_strings on: `\` is then a plain byte. */
@@ -30,28 +22,6 @@ export interface SqlState extends FileState {
   inserts: [number, number, string, string[]][];
   /** Every `SET standard_conforming_strings` line: [offset, on]. The head's setting holds before the first. */
   standardStrings: [number, boolean][];
-}
-
-/** The column names of a table in the state's `tables`, or none. */
-export function columnsOf(state: Partial<SqlState>, table: string): string[] {
-  const at = state.tables && Object.hasOwn(state.tables, table) ? state.tables[table] : undefined;
-  if (!at || !state.columnBytes || at[1] === 0) return [];
-  return Buffer.from(state.columnBytes, at[0], at[1]).toString('utf8').split('\0');
-}
-
-/** Column names by table (NUL-joined) packed into one shared buffer, for `tables` and `columnBytes`. */
-function packTables(joined: Map<string, string>): Pick<SqlState, 'tables' | 'columnBytes'> {
-  const encoded = [...joined].map(([table, names]) => [table, Buffer.from(names, 'utf8')] as const);
-  const columnBytes = new SharedArrayBuffer(encoded.reduce((sum, [, bytes]) => sum + bytes.length, 0));
-  const view = new Uint8Array(columnBytes);
-  const tables: Record<string, [number, number]> = {};
-  let at = 0;
-  for (const [table, bytes] of encoded) {
-    view.set(bytes, at);
-    tables[table] = [at, bytes.length];
-    at += bytes.length;
-  }
-  return { tables, columnBytes };
 }
 
 /** Whether a backslash escapes in strings at `offset`: the last SET standard_conforming_strings before it decides. */
@@ -168,7 +138,7 @@ async function copyEnd(reader: BlockReader, dataStart: number, size: number): Pr
 class LongInserts {
   private open = -1;
   constructor(
-    private readonly reader: BlockReader, private readonly state: SqlState, private readonly tables: Map<string, string>,
+    private readonly reader: BlockReader, private readonly state: SqlState, private readonly tables: TableLog,
     private readonly longStatement: number,
   ) {}
 
@@ -187,17 +157,17 @@ class LongInserts {
     const head = await this.reader.bytes(open, HEAD_BYTES);
     const paren = firstRowOpen(head);
     const ref = paren > 0 ? parseInsertHead(new TextDecoder().decode(head.subarray(0, paren))) : null;
-    if (ref) this.state.inserts.push([open + paren, end, ref.table, ref.columns ?? this.tables.get(ref.table)?.split('\0') ?? []]);
+    if (ref) this.state.inserts.push([open + paren, end, ref.table, ref.columns ?? this.tables.latest(ref.table)]);
   }
 }
 
 export async function prepareSql(source: ByteSource, head: Uint8Array, longStatement = LONG_STATEMENT): Promise<SqlState> {
   const standard = setsStandardStrings(head.subarray(0, 65536));
   const state: SqlState = {
-    tables: {}, columnBytes: new SharedArrayBuffer(0), tableOffsets: {}, copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [],
+    tables: {}, columnBytes: new SharedArrayBuffer(0), copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [],
   };
   /** Column names by table as prepare learns them, packed into the state at the end. */
-  const tables = new Map<string, string>();
+  const tables = new TableLog();
   const reader = new BlockReader(source);
   const inserts = new LongInserts(reader, state, tables, longStatement);
   // Dumps start statements at line starts, so only line starts are checked: one memchr per line
@@ -235,8 +205,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
         // line before, it names no table already known, whose rows its columns would label.
         const known = ref !== null && tables.has(ref.table);
         if (ref?.columns && (tables.size < MAX_TABLES || known) && (!known || followsStatementEnd(block, at))) {
-          tables.set(ref.table, ref.columns.join('\0'));
-          state.tableOffsets[ref.table] = start + k;
+          tables.add(ref.table, start + k, ref.columns);
         }
       } else if (c === 0x63 && startsWith(block, k, 'COPY ') && followsStatementEnd(block, at)) {
         // A string's line that quotes a COPY statement would make COPY data of all that follows it.
@@ -253,7 +222,7 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
   }
   const lastInsert = inserts.boundary(source.size, false);
   if (lastInsert >= 0) await inserts.record(lastInsert, source.size);
-  return { ...state, ...packTables(tables) };
+  return { ...state, ...tables.pack() };
 }
 
 function startsWith(block: Uint8Array, at: number, word: string): boolean {
@@ -266,14 +235,14 @@ function startsWith(block: Uint8Array, at: number, word: string): boolean {
 }
 
 /** A COPY line at `at`: records its data block; returns the offset after it, or -1 if not COPY … FROM stdin. */
-async function learnCopy(reader: BlockReader, state: SqlState, tables: Map<string, string>, at: number, size: number): Promise<number> {
+async function learnCopy(reader: BlockReader, state: SqlState, tables: TableLog, at: number, size: number): Promise<number> {
   const line = await reader.bytes(at, 65536);
   const nl = line.indexOf(10);
   const ref = nl > 0 ? parseCopyHead(new TextDecoder().decode(line.subarray(0, nl))) : null;
   if (!ref) return -1;
   const dataStart = at + nl + 1;
   const dataEnd = await copyEnd(reader, dataStart, size);
-  if (state.copies.length < MAX_TABLES) state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? tables.get(ref.table)?.split('\0') ?? []]);
+  if (state.copies.length < MAX_TABLES) state.copies.push([dataStart, dataEnd, ref.table, ref.columns ?? tables.latest(ref.table)]);
   // Resume at the line after the `\.` terminator.
   const after = await reader.bytes(dataEnd, 4);
   const eol = after.indexOf(10);

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, prepareState, readRange, utf8 } from '../testing.js';
 import type { FileState } from '../types.js';
-import { columnsOf, type SqlState } from './prepare.js';
+import type { SqlState } from './prepare.js';
+import { columnsOf } from './tables.js';
 import { sqlReader } from './sql.js';
 
 /** The state's column names by table, NUL-joined. */

@@ -9,7 +9,8 @@ import { StructuralIndex } from '../structural.js';
 import type { ByteSource, FileState, FormatReader, RangeSize } from '../types.js';
 import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
-import { backslashEscapesAt, columnsOf, prepareSql, type SqlState } from './prepare.js';
+import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
+import { columnsCreatedAt, columnsOf } from './tables.js';
 import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
 import { assignedValues } from './assignments.js';
@@ -30,8 +31,8 @@ export class SqlParser extends ChunkedParser {
   /** Column names by table, learned in this range or decoded from the state when a statement needs them. */
   private readonly tables = new Map<string, string[]>();
   private readonly state: SqlState;
-  /** Where the CREATE TABLE that the state's columns come from starts, by table. */
-  private readonly preparedAt: Map<string, number>;
+  /** A table not created in this range has the columns of its last CREATE before the range. */
+  private readonly rangeStart: number;
   private readonly columnIds = new Map<string, number>();
   /** Column ids of the current INSERT/COPY by position, UNSET until a value comes in that column. */
   private ids: number[] = [];
@@ -53,7 +54,7 @@ export class SqlParser extends ChunkedParser {
     super(rangeStart, options);
     this.backslashEscapes = backslashEscapesAt(state, rangeStart);
     this.state = state;
-    this.preparedAt = new Map(Object.entries(state.tableOffsets ?? {}));
+    this.rangeStart = rangeStart;
     for (const [start, end, table, columns] of state.copies ?? []) {
       if (rangeStart >= start && rangeStart <= end) {
         this.mode = COPY;
@@ -84,7 +85,7 @@ export class SqlParser extends ChunkedParser {
 
   private knownColumns(table: string): string[] {
     let names = this.tables.get(table);
-    if (names === undefined) this.tables.set(table, names = columnsOf(this.state, table));
+    if (names === undefined) this.tables.set(table, names = columnsOf(this.state, table, this.rangeStart));
     return names;
   }
 
@@ -235,7 +236,8 @@ export class SqlParser extends ChunkedParser {
     const created = ddl ? createdTable(head) : null;
     // The cached INSERT head's columns may be the table's old ones.
     if (created !== null) this.lastHead = EMPTY;
-    if (created !== null && this.preparedAt.get(created) === this.base + start) this.tables.delete(created);
+    const prepared = created !== null ? columnsCreatedAt(this.state, created, this.base + start) : null;
+    if (prepared) this.tables.set(created!, prepared);
     else if (created !== null) {
       const create = parseCreateTable(head);
       if (create?.columns && (this.tables.size < MAX_NAMES || this.tables.has(create.table))) this.tables.set(create.table, create.columns);
