@@ -188,4 +188,13 @@ describe('sql dialects', () => {
       expect([...before, ...fieldLines(readRange(sqlReader, state, bytes, at, bytes.length))]).toEqual(whole);
     }
   });
+
+  it("Oracle's INSERT ALL INTO … VALUES (…) INTO … VALUES (…) labels each row with its table (unknown.colN with a warning before)", async () => {
+    const { result } = await read(
+      "INSERT ALL\n  INTO pegawai (nik, nama) VALUES ('3171014507900003', 'Siti Aminah')\n"
+      + "  INTO kontak (no_hp) VALUES ('081234567890')\nSELECT * FROM dual;\n",
+    );
+    expect(fieldLines(result)).toEqual(['pegawai.nik=3171014507900003', 'pegawai.nama=Siti Aminah', 'kontak.no_hp=081234567890']);
+    expect(result.warnings).toEqual([]);
+  });
 });

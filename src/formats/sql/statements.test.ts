@@ -6,8 +6,8 @@ import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.j
 
 const IDENT = '(?:`[^`]+`|"[^"]+"|\\[[^\\]]+\\]|[\\p{L}_][\\p{L}\\p{N}_$]*)';
 const QUALIFIED = `${IDENT}(?:\\s*\\.\\s*${IDENT})*`;
-/** The patterns before the fix (with MySQL's VALUE since), whose `\s*(…)?\s*` split a run of blanks every way before failing. */
-const OLD_INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\))?\\s*VALUES?\\s*$`, 'iu');
+/** The patterns before the fix (with MySQL's VALUE and Oracle's INSERT ALL … INTO since), whose `\s*(…)?\s*` split a run of blanks every way before failing. */
+const OLD_INSERT = new RegExp(`^\\s*(?:(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE|ALL|FIRST)\\s+)*(?:INTO\\s+)?|INTO\\s+)(${QUALIFIED})\\s*(?:\\(([^)]*)\\))?\\s*VALUES?\\s*$`, 'iu');
 const OLD_COPY = new RegExp(`^\\s*COPY\\s+(${QUALIFIED})\\s*(?:\\(([^)]*)\\))?\\s+FROM\\s+stdin\\b`, 'iu');
 
 /** parseCreateTable before it walked the items in place: split them first, then trim and match each. */
@@ -56,7 +56,7 @@ describe('statement heads', () => {
   });
 
   it('property: heads parse as the old patterns did', () => {
-    const pieces = ['INSERT', 'REPLACE', 'IGNORE', 'INTO', 'COPY', 'FROM', 'stdin', 'VALUES', 'VALUE', 't', 'public', '.', '`w`', '"x"', '(', ')', '(a, b)', ',', ' ', '\n', '\t', 'x'];
+    const pieces = ['INSERT', 'REPLACE', 'IGNORE', 'ALL', 'INTO', 'COPY', 'FROM', 'stdin', 'VALUES', 'VALUE', 't', 'public', '.', '`w`', '"x"', '(', ')', '(a, b)', ',', ' ', '\n', '\t', 'x'];
     const head = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
     // The column list the old pattern captured, as columnList cuts it (the pieces hold no quoted names).
     const oldColumns = (m: RegExpExecArray) => m[2]?.split(',').map((c) => c.trim()).filter(Boolean).join(',') || null;

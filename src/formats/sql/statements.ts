@@ -8,7 +8,8 @@ const QUALIFIED = `${IDENT}(?:\\s*\\.\\s*${IDENT})*`;
 const CREATE = new RegExp(`^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMPORARY|TEMP|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(${QUALIFIED})\\s*\\(`, 'iu');
 // No two whitespace runs meet around the optional column list: `\s*(…)?\s*` split a long run of
 // blanks every way before failing (a 200,000-line INSERT head: 45 s).
-const INSERT = new RegExp(`^\\s*(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?(${QUALIFIED})\\s*(?:\\(([^)]*)\\)\\s*)?VALUES?\\s*$`, 'iu');
+// Oracle's INSERT ALL INTO a … VALUES (…) INTO b … VALUES (…): each INTO after the first row is a head of its own.
+const INSERT = new RegExp(`^\\s*(?:(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE|ALL|FIRST)\\s+)*(?:INTO\\s+)?|INTO\\s+)(${QUALIFIED})\\s*(?:\\(([^)]*)\\)\\s*)?VALUES?\\s*$`, 'iu');
 const COPY = new RegExp(`^\\s*COPY\\s+(${QUALIFIED})(?:\\s*\\(([^)]*)\\))?\\s+FROM\\s+stdin\\b`, 'iu');
 /** Sticky, matched where each column item starts: no slice or trim per item (2.5 million of them in wide DDL). */
 const LEADING_NAME = new RegExp(IDENT, 'uy');
