@@ -1,6 +1,7 @@
 // SQL dialects as real leaks come: SQL Server scripts, SQLite .dump, Oracle exports, MySQL and
 // PostgreSQL variants. Each test names what was read wrong before its fix.
 import { MessageChannel } from 'node:worker_threads';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
 import { followsStatementEnd, sqlCuts } from './cuts.js';
@@ -196,5 +197,21 @@ describe('sql dialects', () => {
     );
     expect(fieldLines(result)).toEqual(['pegawai.nik=3171014507900003', 'pegawai.nama=Siti Aminah', 'kontak.no_hp=081234567890']);
     expect(result.warnings).toEqual([]);
+  });
+
+  it('property: any mix of dialect lines reads the same whatever the chunking, and ranges never throw', async () => {
+    const lines = [
+      'GO', 'GO 5', "INSERT [dbo].[P] ([NIK], [Nama]) VALUES (N'3171014507900003', N'Siti')", 'CREATE TABLE [dbo].[P]( [NIK] [varchar](16) NULL)',
+      "SET standard_conforming_strings = on;", "INSERT INTO u VALUES (E'a\\'b', 'c\\');", 'AS $f$', '$f$;', 'BEGIN', "INSERT INTO u (a) VALUES (1) ON DUPLICATE KEY UPDATE a='x';",
+      "UPDATE u SET nik = '3273025808850002' WHERE id = 1;", 'INSERT ALL INTO u (a) VALUES (1) INTO v (b) VALUES (2)', 'SELECT * FROM dual;',
+      "COPY u (a, b) FROM stdin;", "1\t\\N", '\\.', "'", ';', '(', ')', "Insert into \"HR\".\"P\" (\"NIK\") values ('3578104112950001');",
+    ];
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...lines), { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), async (picked, step) => {
+      const text = picked.join('\n') + '\n';
+      const { state, bytes, result } = await read(text);
+      const chunks = Array.from({ length: Math.floor(text.length / step) }, (_, i) => (i + 1) * step);
+      expect(fieldLines(readRange(sqlReader, state, bytes, 0, bytes.length, chunks))).toEqual(fieldLines(result));
+      for (let at = text.indexOf('\n') + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) readRange(sqlReader, state, bytes, at, bytes.length);
+    }), { numRuns: 300 });
   });
 });
