@@ -214,4 +214,15 @@ describe('sql dialects', () => {
       for (let at = text.indexOf('\n') + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) readRange(sqlReader, state, bytes, at, bytes.length);
     }), { numRuns: 300 });
   });
+
+  it("a backslash ends no string in SQLite, SQL Server and Oracle scripts ('D:\\data\\' ate the row's e-mail)", async () => {
+    const rows = "INSERT INTO users VALUES(2,'D:\\data\\','budi@example.com');\nINSERT INTO users VALUES(3,'x','dewi@example.id');\n";
+    for (const head of ['PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n', 'SET IDENTITY_INSERT [dbo].[users] ON\nGO\n', 'SET DEFINE OFF;\n']) {
+      expect(fieldLines((await read(head + rows)).result), head).toEqual([
+        'users.col1=2', 'users.col2=D:\\data\\', 'users.col3=budi@example.com', 'users.col1=3', 'users.col2=x', 'users.col3=dewi@example.id',
+      ]);
+    }
+    // A MySQL dump escapes with it still.
+    expect(fieldLines((await read("-- MySQL dump 10.13\nINSERT INTO t VALUES ('a\\'b','c');\n")).result)).toEqual(["t.col1=a\\'b", 't.col2=c']);
+  });
 });

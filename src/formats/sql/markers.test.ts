@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasSqlMarker, setsStandardStrings } from './markers.js';
+import { hasPlainStrings, hasSqlMarker, setsStandardStrings } from './markers.js';
 
 /** The rule as a regular expression over the decoded text: what hasSqlMarker must answer. */
 const REFERENCE = /(?:^|\n)\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin;|-- MySQL dump|-- PostgreSQL database dump|-- Dump|\/\*!40\d{3})/i;
@@ -87,5 +87,11 @@ describe('setsStandardStrings', () => {
     expect(setsStandardStrings(read.bytes)).toBe(false);
     expect(read.count()).toBeLessThan(4 * bytes.length);
   });
-});
 
+  it('hasPlainStrings: SQLite, SQL Server and Oracle heads take a backslash as a plain byte, MySQL dumps never', () => {
+    const plain = ['PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n', 'USE [CRM]\nGO\n', '  go\r\n', 'SET IDENTITY_INSERT [dbo].[P] ON\n', 'REM INSERTING into HR.P\nSET DEFINE OFF;\n'];
+    const escaping = ['-- MySQL dump 10.13\nBEGIN TRANSACTION;\n', 'GOTO x\n', '-- phpMyAdmin SQL Dump\n', 'INSERT INTO t VALUES (1);\n', "PRAGMA x;\nLOCK TABLES `t` WRITE;\n"];
+    expect(plain.map((head) => hasPlainStrings(utf8(head)))).toEqual(plain.map(() => true));
+    expect(escaping.map((head) => hasPlainStrings(utf8(head)))).toEqual(escaping.map(() => false));
+  });
+});

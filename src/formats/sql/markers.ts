@@ -131,3 +131,32 @@ export function standardStringsAt(buf: Uint8Array, i: number): boolean | null {
   if (buf[k] === 39) k++; // '
   return wordAt(buf, k, 'on');
 }
+
+/** Lines that only SQLite, SQL Server and Oracle scripts start with; none of them escapes with `\` in strings. */
+const PLAIN_STRING_LINES = ['pragma ', 'begin transaction;', 'set identity_insert ', 'set ansi_nulls ', 'set quoted_identifier ', 'set define off', 'rem inserting'];
+/** MySQL's own lines: its strings do escape with `\`. */
+const MYSQL_LINES = ['-- mysql dump', '-- phpmyadmin', '/*!40', 'lock tables '];
+
+/**
+ * Whether the head is a SQLite `.dump`, a SQL Server script or an Oracle export and no MySQL dump: a
+ * backslash is then a plain byte in strings ('D:\data\' ended no string, and ate the row's next values).
+ */
+export function hasPlainStrings(buf: Uint8Array): boolean {
+  let plain = false;
+  for (let line = 0; line < buf.length; ) {
+    const i = skipSpaces(buf, line);
+    if (MYSQL_LINES.some((word) => wordAt(buf, i, word))) return false;
+    if (!plain) plain = PLAIN_STRING_LINES.some((word) => wordAt(buf, i, word)) || goLineAt(buf, i);
+    const next = buf.indexOf(LF, i);
+    if (next < 0) break;
+    line = next + 1;
+  }
+  return plain;
+}
+
+/** SQL Server's `GO` alone on its line. */
+function goLineAt(buf: Uint8Array, i: number): boolean {
+  if (!wordAt(buf, i, 'go')) return false;
+  const after = buf[i + 2];
+  return after === undefined || after === LF || after === CR || after === 32 || after === 9;
+}

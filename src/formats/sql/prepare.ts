@@ -5,7 +5,7 @@
 import type { ByteSource, FileState } from '../types.js';
 import { followsStatementEnd, startsIndentedStatement, startsStatement } from './cuts.js';
 import { firstRowOpen, HEAD_BYTES } from './rows.js';
-import { setsStandardStrings, standardStringsAt } from './markers.js';
+import { hasPlainStrings, setsStandardStrings, standardStringsAt } from './markers.js';
 import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.js';
 import { TableLog, type TableState } from './tables.js';
 
@@ -13,7 +13,7 @@ import { TableLog, type TableState } from './tables.js';
 export interface SqlState extends FileState, TableState {
   /** COPY data blocks: [data start, data end (the `\.` line), table, columns]. */
   copies: [number, number, string, string[]][];
-  /** False in PostgreSQL dumps with standard_conforming_strings on: `\` is then a plain byte. */
+  /** False in PostgreSQL dumps with standard_conforming_strings on, SQLite, SQL Server and Oracle scripts: `\` is then a plain byte. */
   backslashEscapes: boolean;
   /**
    * INSERTs longer than LONG_STATEMENT, which a range may start inside of (between two rows):
@@ -162,9 +162,9 @@ class LongInserts {
 }
 
 export async function prepareSql(source: ByteSource, head: Uint8Array, longStatement = LONG_STATEMENT): Promise<SqlState> {
-  const standard = setsStandardStrings(head.subarray(0, 65536));
+  const plain = setsStandardStrings(head.subarray(0, 65536)) || hasPlainStrings(head.subarray(0, 65536));
   const state: SqlState = {
-    tables: {}, columnBytes: new SharedArrayBuffer(0), copies: [], backslashEscapes: !standard, inserts: [], standardStrings: [],
+    tables: {}, columnBytes: new SharedArrayBuffer(0), copies: [], backslashEscapes: !plain, inserts: [], standardStrings: [],
   };
   /** Column names by table as prepare learns them, packed into the state at the end. */
   const tables = new TableLog();

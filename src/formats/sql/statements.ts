@@ -110,7 +110,7 @@ export function bareColumn(written: string): string {
 }
 
 /** Statements whose text holds no data worth scanning as free text. */
-const CONTROL = /^\s*(?:CREATE|DROP|ALTER|LOCK|UNLOCK|SET|USE|BEGIN|COMMIT|START|ROLLBACK|SELECT|COMMENT|GRANT|REVOKE|REINDEX|ANALYZE|VACUUM|TRUNCATE|DELIMITER|SAVEPOINT|RELEASE|\\connect|\\restrict|\\unrestrict)\b/i;
+const CONTROL = /^\s*(?:CREATE|DROP|ALTER|LOCK|UNLOCK|SET|USE|BEGIN|COMMIT|START|ROLLBACK|SELECT|COMMENT|GRANT|REVOKE|REINDEX|ANALYZE|VACUUM|TRUNCATE|DELIMITER|SAVEPOINT|RELEASE|PRAGMA|\\connect|\\restrict|\\unrestrict)\b/i;
 
 export function isControlStatement(head: string): boolean {
   return CONTROL.test(head);
