@@ -86,3 +86,28 @@ export function assignedValues(buf: Uint8Array, start: number, end: number, esca
   }
   return out;
 }
+
+/** Whether buf[from, to) holds a letter or digit: text worth scanning between two assigned values. */
+function hasWordByte(buf: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordByte(buf[i]!)) return true;
+  return false;
+}
+
+/**
+ * The fields of a statement with assignments, as flat quads: start, end, then the column name's
+ * start and end, or -1, -1 for the free text around the values (from before a column's name to
+ * after its value's closing quote are left out).
+ */
+export function assignmentSpans(buf: Uint8Array, start: number, end: number, escapes: boolean): number[] {
+  const found = assignedValues(buf, start, end, escapes);
+  const spans: number[] = [];
+  let text = start;
+  for (let k = 0; k < found.length; k += 4) {
+    const from = found[k]!, to = found[k + 1]!, nameFrom = found[k + 2]!;
+    if (hasWordByte(buf, text, nameFrom)) spans.push(text, nameFrom, -1, -1);
+    if (to > from) spans.push(from, to, nameFrom, found[k + 3]!);
+    text = from > 0 && (buf[to] === QUOTE || buf[to] === DQUOTE) && buf[to] === buf[from - 1] ? to + 1 : to;
+  }
+  if (hasWordByte(buf, text, end)) spans.push(text, end, -1, -1);
+  return spans;
+}

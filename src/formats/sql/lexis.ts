@@ -1,7 +1,7 @@
 // Byte classes of the SQL parser inside VALUES (…), and the small byte walks it shares.
-import { startsStatement } from './cuts.js';
+import { batchSeparatorEnd, startsStatement } from './cuts.js';
 
-const LF = 10, QUOTE = 39, DQUOTE = 34, SEMI = 59;
+const LF = 10, QUOTE = 39, DQUOTE = 34, SEMI = 59, BACKTICK = 96, BACKSLASH = 92;
 
 export const WS = 1, OPEN = 2, CLOSE = 3, COMMA = 4, END = 5, STR = 6, NUM = 7, WORD = 8;
 export const CLASS = new Uint8Array(256);
@@ -60,4 +60,50 @@ export function dollarQuoteEnd(buf: Buffer, at: number, to: number): number {
   const tag = buf.subarray(at, k + 1);
   const close = buf.indexOf(tag, k + 1);
   return close < 0 || close + tag.length > to ? -1 : close + tag.length - 1;
+}
+
+/**
+ * The closing quote of the quoted run opened at buf[open], or -1 if not in buf[…, to). A backslash
+ * escapes where `backslashEscapes` (not under PostgreSQL's standard_conforming_strings) and in E'…'.
+ */
+export function quoteEnd(buf: Buffer, open: number, to: number, final: boolean, backslashEscapes: boolean): number {
+  const quote = buf[open]!;
+  const escapes = (backslashEscapes && quote !== BACKTICK) || opensEString(buf, open, 0);
+  let j = open + 1;
+  for (;;) {
+    const q = buf.indexOf(quote, j);
+    if (q < 0 || q >= to) return -1;
+    let k = q - 1;
+    while (escapes && k > open && buf[k] === BACKSLASH) k--;
+    if (((q - 1 - k) & 1) === 1) { j = q + 1; continue; }
+    if (q + 1 >= to && !final) return -1;
+    if (buf[q + 1] === quote) { j = q + 2; continue; }
+    return q;
+  }
+}
+
+/**
+ * Where the next statement starts from buf[i], past blanks, empty statements, comments and SQL
+ * Server's `GO` lines: its index, `to` when there is none, or -(carry+1) to wait for more bytes.
+ */
+export function statementStart(buf: Buffer, i: number, to: number, final: boolean): number {
+  for (;;) {
+    while (i < to && (CLASS[buf[i]!] === WS || buf[i] === SEMI)) i++;
+    if (i >= to) return to;
+    const c = buf[i]!;
+    if ((c === 45 && buf[i + 1] === 45) || c === 35) {
+      const nl = buf.indexOf(LF, i);
+      if (nl < 0 || nl >= to) return final ? to : -i - 1;
+      i = nl + 1;
+    } else if (c === 47 && buf[i + 1] === 42) {
+      const close = buf.indexOf('*/', i + 2);
+      if (close < 0 || close >= to) return final ? to : -i - 1;
+      i = close + 2;
+    } else if (i + 1 >= to && !final) return -i - 1;
+    else if ((c | 0x20) === 0x67 && batchSeparatorEnd(buf, i, to) >= 0) {
+      const eol = batchSeparatorEnd(buf, i, to);
+      if (eol >= to && !final) return -i - 1;
+      i = eol + 1;
+    } else return i;
+  }
 }

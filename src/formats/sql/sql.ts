@@ -11,9 +11,9 @@ import { batchSeparatorEnd, sqlCuts, startsStatement } from './cuts.js';
 import { hasSqlMarker } from './markers.js';
 import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
 import { columnsCreatedAt, columnsOf } from './tables.js';
-import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
+import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, quoteEnd, statementStart, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
-import { assignedValues } from './assignments.js';
+import { assignmentSpans } from './assignments.js';
 import { assignedTable, bareColumn, createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
@@ -131,46 +131,11 @@ export class SqlParser extends ChunkedParser {
     return to;
   }
 
-  /** End of a quoted run opened at `open` (index of the closing quote), or -1 if not in buf. */
-  private quoteEnd(buf: Buffer, open: number, to: number, final: boolean): number {
-    const quote = buf[open]!;
-    // PostgreSQL with standard_conforming_strings: a backslash is an ordinary character.
-    const escapes = (this.backslashEscapes && quote !== BACKTICK) || opensEString(buf, open, 0);
-    let j = open + 1;
-    for (;;) {
-      const q = buf.indexOf(quote, j);
-      if (q < 0 || q >= to) return -1;
-      let k = q - 1;
-      while (escapes && k > open && buf[k] === BACKSLASH) k--;
-      if (((q - 1 - k) & 1) === 1) { j = q + 1; continue; }
-      if (q + 1 >= to && !final) return -1;
-      if (buf[q + 1] === quote) { j = q + 2; continue; }
-      return q;
-    }
-  }
-
   /** Skips blanks, comments and empty statements; parses one statement. Returns the next index, or -(carry+1). */
   private scanStatement(buf: Buffer, i: number, to: number, final: boolean): number {
-    for (;;) {
-      while (i < to && (CLASS[buf[i]!] === WS || buf[i] === SEMI)) i++;
-      if (i >= to) return to;
-      const c = buf[i]!;
-      if ((c === 45 && buf[i + 1] === 45) || c === 35) {
-        const nl = buf.indexOf(LF, i);
-        if (nl < 0 || nl >= to) return final ? to : -i - 1;
-        i = nl + 1;
-      } else if (c === 47 && buf[i + 1] === 42) {
-        const close = buf.indexOf('*/', i + 2);
-        if (close < 0 || close >= to) return final ? to : -i - 1;
-        i = close + 2;
-      } else if (i + 1 >= to && !final) return -i - 1;
-      else if ((c | 0x20) === 0x67 && batchSeparatorEnd(buf, i, to) >= 0) {
-        const eol = batchSeparatorEnd(buf, i, to);
-        if (eol >= to && !final) return -i - 1;
-        i = eol + 1;
-      } else break;
-    }
-    const start = i;
+    const next = statementStart(buf, i, to, final);
+    if (next < 0 || next >= to) return next;
+    const start = next;
     // One INSERT per row (pg_dump --inserts): the same head as the last statement, compared natively.
     const head = this.lastHead.length;
     if (head > 0 && start + head < to && buf[start + head] === 40 && sameBytes(buf, start, this.lastHead)) {
@@ -184,7 +149,7 @@ export class SqlParser extends ChunkedParser {
     for (let j = start; j < to; j++) {
       const c = buf[j]!;
       if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
-        const q = this.quoteEnd(buf, j, to, final);
+        const q = quoteEnd(buf, j, to, final, this.backslashEscapes);
         if (q < 0) break;
         j = q;
       } else if (c === DOLLAR) {
@@ -262,16 +227,11 @@ export class SqlParser extends ChunkedParser {
 
   /** UPDATE … SET nik = '…': each assigned literal under `table.column`, the text around it as free text. */
   private emitAssignments(buf: Buffer, start: number, end: number, table: string): void {
-    const found = assignedValues(buf, start, end, this.backslashEscapes);
-    let text = start;
-    for (let k = 0; k < found.length; k += 4) {
-      const from = found[k]!, to = found[k + 1]!, nameFrom = found[k + 2]!;
-      // The free text stops before the column's name and goes on after the value's closing quote.
-      if (hasWordByte(buf, text, nameFrom)) this.emit(text, nameFrom, -1);
-      if (to > from) this.emit(from, to, this.columnId(`${table}.${bareColumn(this.decoder.decode(buf.subarray(nameFrom, found[k + 3])))}`));
-      text = from > 0 && buf[to] === buf[from - 1] && CLASS[buf[to]!] === STR ? to + 1 : to;
+    const spans = assignmentSpans(buf, start, end, this.backslashEscapes);
+    for (let k = 0; k < spans.length; k += 4) {
+      const name = spans[k + 2]! < 0 ? '' : bareColumn(this.decoder.decode(buf.subarray(spans[k + 2], spans[k + 3])));
+      this.emit(spans[k]!, spans[k + 1]!, name ? this.columnId(`${table}.${name}`) : -1);
     }
-    if (hasWordByte(buf, text, end)) this.emit(text, end, -1);
   }
 
   private scanTuples(buf: Buffer, i: number, to: number, final: boolean): number {
@@ -427,12 +387,6 @@ export class SqlParser extends ChunkedParser {
 const STANDARD_STRINGS = /^\s*SET\s+standard_conforming_strings\b/i;
 /** MySQL's update clause after an INSERT's rows: its assignments are to the INSERT's table. */
 const ON_DUPLICATE = /^\s*ON\s+DUPLICATE\s+KEY\s+UPDATE\b/i;
-
-/** Whether buf[from, to) holds a letter or digit: text worth scanning between two assigned values. */
-function hasWordByte(buf: Buffer, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (CLASS[buf[i]!] === WORD || CLASS[buf[i]!] === NUM || buf[i]! >= 0x80) return true;
-  return false;
-}
 
 export const sqlReader: FormatReader = {
   format: 'sql',
