@@ -111,3 +111,52 @@ export function assignmentSpans(buf: Uint8Array, start: number, end: number, esc
   if (hasWordByte(buf, text, end)) spans.push(text, end, -1, -1);
   return spans;
 }
+
+/** Whether the word buf[from, to) is `word` (uppercase ASCII), in any case. */
+function isWord(buf: Uint8Array, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let m = 0; m < word.length; m++) if ((buf[from + m]! & 0xdf) !== word.charCodeAt(m)) return false;
+  return true;
+}
+
+/**
+ * The literals of the rows an `INSERT INTO t (a, b) SELECT 'x', 'y' [FROM dual] UNION ALL SELECT …`
+ * writes (Oracle's and some SQL Server scripts' many-row INSERT), from buf[from] (past its first
+ * SELECT) to `end`, as flat triples: start, end, column position (-1 outside the rows). Returns them and the row count.
+ */
+export function selectedValues(buf: Uint8Array, from: number, end: number, escapes: boolean): { spans: number[]; rows: number } {
+  const spans: number[] = [];
+  let col = 0, depth = 0, rows = 1, inRow = true;
+  for (let i = from; i < end;) {
+    const c = buf[i]!;
+    if (c === QUOTE) {
+      const close = stringEnd(buf, i, end, escapes || opensEString(buf, i, from));
+      if (close < 0) break;
+      // A string outside the rows (a WHERE's) is free text: column -1.
+      if (close > i + 1) spans.push(i + 1, close, inRow ? col : -1);
+      i = close + 1;
+    } else if (c === DQUOTE || c === BACKTICK || c === OPEN_BRACKET) {
+      const close = buf.indexOf(c === OPEN_BRACKET ? CLOSE_BRACKET : c, i + 1);
+      if (close < 0 || close >= end) break;
+      i = close + 1;
+    } else if (inRow && (isDigit(c) || ((c === 45 || c === 43) && isDigit(buf[i + 1]))) && !isWordByte(buf[i - 1] ?? 32)) {
+      let j = i + 1;
+      while (j < end && (isDigit(buf[j]) || buf[j] === 46)) j++;
+      spans.push(i, j, col);
+      i = j;
+    } else if (isWordByte(c)) {
+      let j = i + 1;
+      while (j < end && isWordByte(buf[j]!)) j++;
+      // A row's values run from SELECT to its FROM (`FROM dual`) or the UNION before the next SELECT.
+      if (depth === 0 && isWord(buf, i, j, 'SELECT')) { if (!inRow) rows++; inRow = true; col = 0; }
+      else if (depth === 0 && (isWord(buf, i, j, 'FROM') || isWord(buf, i, j, 'UNION'))) inRow = false;
+      i = j;
+    } else {
+      if (c === 40) depth++;
+      else if (c === 41 && depth > 0) depth--;
+      else if (c === 44 && depth === 0) col++;
+      i++;
+    }
+  }
+  return { spans, rows };
+}

@@ -204,7 +204,7 @@ describe('sql dialects', () => {
       'GO', 'GO 5', "INSERT [dbo].[P] ([NIK], [Nama]) VALUES (N'3171014507900003', N'Siti')", 'CREATE TABLE [dbo].[P]( [NIK] [varchar](16) NULL)',
       "SET standard_conforming_strings = on;", "INSERT INTO u VALUES (E'a\\'b', 'c\\');", 'AS $f$', '$f$;', 'BEGIN', "INSERT INTO u (a) VALUES (1) ON DUPLICATE KEY UPDATE a='x';",
       "UPDATE u SET nik = '3273025808850002' WHERE id = 1;", 'INSERT ALL INTO u (a) VALUES (1) INTO v (b) VALUES (2)', 'SELECT * FROM dual;',
-      "COPY u (a, b) FROM stdin;", "1\t\\N", '\\.', "'", ';', '(', ')', "Insert into \"HR\".\"P\" (\"NIK\") values ('3578104112950001');",
+      "INSERT INTO u (a, b) SELECT 'x', 1 FROM dual UNION ALL", "SELECT N'y', (2) WHERE a = 'z'", "COPY u (a, b) FROM stdin;", "1\t\\N", '\\.', "'", ';', '(', ')', "Insert into \"HR\".\"P\" (\"NIK\") values ('3578104112950001');",
     ];
     await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...lines), { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), async (picked, step) => {
       const text = picked.join('\n') + '\n';
@@ -224,5 +224,22 @@ describe('sql dialects', () => {
     }
     // A MySQL dump escapes with it still.
     expect(fieldLines((await read("-- MySQL dump 10.13\nINSERT INTO t VALUES ('a\\'b','c');\n")).result)).toEqual(["t.col1=a\\'b", 't.col2=c']);
+  });
+
+  it('INSERT INTO t (…) SELECT … UNION ALL SELECT … labels each row by column (it was free text)', async () => {
+    const { result } = await read(
+      "INSERT INTO pegawai (nik, nama, tgl_lahir) SELECT '3171014507900003', 'Siti Aminah', TO_DATE('05-07-1990', 'DD-MM-YYYY') FROM dual\n"
+      + "UNION ALL SELECT '3273025808850002', 'Budi, S.', NULL FROM dual;\n"
+      + "INSERT [dbo].[P] ([NIK], [NoHP])\nSELECT N'3578104112950001', 081234567890 UNION ALL\nSELECT N'3171014507900011', N'085612345678'\nGO\n",
+    );
+    expect(fieldLines(result)).toEqual([
+      'pegawai.nik=3171014507900003', 'pegawai.nama=Siti Aminah', 'pegawai.tgl_lahir=05-07-1990', 'pegawai.tgl_lahir=DD-MM-YYYY',
+      'pegawai.nik=3273025808850002', 'pegawai.nama=Budi, S.',
+      'P.NIK=3578104112950001', 'P.NoHP=081234567890', 'P.NIK=3171014507900011', 'P.NoHP=085612345678',
+    ]);
+    expect(result.records).toBe(4);
+    // Strings past the rows (a WHERE's) stay free text.
+    const copy = await read("INSERT INTO arsip (nik) SELECT nik FROM warga WHERE email = 'siti@example.co.id';\n");
+    expect(fieldLines(copy.result)).toEqual(['-=siti@example.co.id']);
   });
 });

@@ -13,8 +13,8 @@ import { backslashEscapesAt, prepareSql, type SqlState } from './prepare.js';
 import { columnsCreatedAt, columnsOf } from './tables.js';
 import { blanksAfter, CLASS, CLOSE, COMMA, dollarQuoteEnd, END, NUM, NUM_BYTE, OPEN, opensEString, quoteEnd, statementStart, sameBytes, statementLineIn, STR, WORD, WS } from './lexis.js';
 import { endsWithValues } from './rows.js';
-import { assignmentSpans } from './assignments.js';
-import { assignedTable, bareColumn, createdTable, isControlStatement, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
+import { assignmentSpans, selectedValues } from './assignments.js';
+import { assignedTable, bareColumn, createdTable, isControlStatement, parseInsertSelect, parseCopyHead, parseCreateTable, parseInsertHead, type TableRef } from './statements.js';
 
 const STATEMENT = 0, TUPLES = 1, COPY = 2;
 const LF = 10, CR = 13, TAB = 9, QUOTE = 39, DQUOTE = 34, BACKTICK = 96, BACKSLASH = 92, SEMI = 59, DOLLAR = 36;
@@ -216,13 +216,23 @@ export class SqlParser extends ChunkedParser {
       return nl < 0 || nl >= to ? to : nl + 1;
     }
     if (STANDARD_STRINGS.test(head)) this.backslashEscapes = !/=\s*'?on/i.test(head);
-    if (!isControlStatement(head)) {
+    const selected = parseInsertSelect(head);
+    if (selected) this.emitSelected(buf, start + Buffer.byteLength(head.slice(0, selected.length)), semi, selected);
+    else if (!isControlStatement(head)) {
       const table = ON_DUPLICATE.test(head) ? this.table : assignedTable(head);
       if (table) this.emitAssignments(buf, start, semi, table);
       else this.emit(start, semi, -1);
       this.records++;
     }
     return Math.min(to, semi + 1);
+  }
+
+  /** INSERT INTO t (a, b) SELECT 'x', 'y' UNION ALL SELECT …: each row's literals under its columns. */
+  private emitSelected(buf: Buffer, from: number, end: number, ref: TableRef): void {
+    const { spans, rows } = selectedValues(buf, from, end, this.backslashEscapes);
+    this.begin(ref);
+    for (let k = 0; k < spans.length; k += 3) this.emit(spans[k]!, spans[k + 1]!, spans[k + 2]! < 0 ? -1 : this.column(spans[k + 2]!));
+    this.records += rows;
   }
 
   /** UPDATE … SET nik = '…': each assigned literal under `table.column`, the text around it as free text. */

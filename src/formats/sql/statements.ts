@@ -97,6 +97,14 @@ const ASSIGNING = new RegExp(
   `^\\s*(?:UPDATE\\s+(?:(?:LOW_PRIORITY|IGNORE|ONLY)\\s+)*|(?:INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\\s+)*(?:INTO\\s+)?`
   + `|DELETE\\s+(?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*FROM\\s+(?:ONLY\\s+)?)(${QUALIFIED})`, 'iu');
 
+const INSERT_SELECT = new RegExp(`^\\s*INSERT\\s+(?:INTO\\s+)?(${QUALIFIED})\\s*\\(([^)]*)\\)\\s*SELECT\\b`, 'iu');
+
+/** An `INSERT INTO t (a, b) SELECT …` head: its table and columns, and how many characters run to past its SELECT. */
+export function parseInsertSelect(head: string): (TableRef & { length: number }) | null {
+  const m = INSERT_SELECT.exec(head);
+  return m ? { table: tableName(m[1]!), columns: columnList(m[2]), length: m[0].length } : null;
+}
+
 /** The table an UPDATE, DELETE or INSERT … SET statement writes to, or null. */
 export function assignedTable(head: string): string | null {
   const m = ASSIGNING.exec(head);
