@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, memorySource, prepareState, readRange, utf8 } from '../testing.js';
 import { prepareSql, type SqlState } from './prepare.js';
-import { followsStatementEnd, sqlCuts } from './cuts.js';
+import { endsBeforeStatement, followsStatementEnd, sqlCuts } from './cuts.js';
 import { sqlReader } from './sql.js';
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -89,6 +89,24 @@ describe('sqlCuts', () => {
       expect(follows(before), before).toBe(true);
     }
     for (const before of ["'lihat baris", 'x;\ny', '\\.x', `-${'-'.repeat(2000)}x`]) expect(follows(before), before).toBe(false);
+  });
+
+  it("never cuts at a string's line that quotes SQL after a `;` line (the row's later values lost their column)", async () => {
+    const note = (i: number) => `INSERT INTO catatan VALUES (${i}, 'Rapat RT;\nINSERT INTO warga VALUES (''3171014507900003'');\nselesai', 'warga${i}@contoh.test');\n`;
+    const text = Array.from({ length: 50 }, (_, i) => note(i)).join('');
+    for (const rangeBytes of [37, 53, 71, 97]) {
+      const { cuts, apart, whole } = await cutsOf(utf8(text), rangeBytes);
+      expect(cuts.length).toBeGreaterThan(10);
+      for (const cut of cuts) expect(text.slice(cut, cut + 20)).toBe('INSERT INTO catatan ');
+      expect(apart).toEqual(whole);
+    }
+  });
+
+  it('a candidate statement ends where a statement, a comment or the end follows it, or runs past what was read', () => {
+    const ends = (text: string) => endsBeforeStatement(utf8(text), true);
+    expect(["INSERT INTO t VALUES (1);\nUPDATE t SET a=1;", "INSERT INTO t VALUES ('a;b');\n-- x", 'INSERT [t] VALUES (1)\nGO', 'INSERT INTO t VALUES (1);', "INSERT INTO t VALUES ('open",
+      'COPY t (a) FROM stdin;\n1\tx', 'INSERT INTO t VALUES (1)\nINSERT INTO t VALUES (2)'].map(ends)).toEqual([true, true, true, true, true, true, true]);
+    expect(["INSERT INTO warga VALUES (''1'');\nselesai', 'x');", 'INSERT INTO t VALUES (1);\n(2)'].map(ends)).toEqual([false, false]);
   });
 
   it('never starts a range inside a string with line breaks, where a newline cut would', async () => {

@@ -101,7 +101,10 @@ export async function* sqlCuts(source: ByteSource, state: SqlState, options: Sql
   const { rangeBytes } = options;
   const blockBytes = Math.max(KEYWORD_BYTES + 1, options.blockBytes ?? BLOCK);
   const scratch = Buffer.allocUnsafe(LOOKBACK_BYTES + blockBytes + KEYWORD_BYTES);
-  const lineStart = (from: number, limit: number, statement: boolean) => nextLineStart(source, from, limit, statement, blockBytes, scratch);
+  const ahead = new Uint8Array(AHEAD_BYTES);
+  // A candidate statement must end where another statement begins: read ahead from it to see.
+  const ends = async (at: number) => endsBeforeStatement(await source.read(at, AHEAD_BYTES, ahead), backslashEscapesAt(state, at));
+  const lineStart = (from: number, limit: number, statement: boolean) => nextLineStart(source, from, limit, statement ? ends : null, blockBytes, scratch);
   const copies = state.copies;
   let copy = 0;
   let last = 0;
@@ -146,7 +149,7 @@ async function rowCut(source: ByteSource, state: SqlState, last: number, target:
 
 /** The first line start in (from, limit) (one that opens a statement when `statement`), or -1. */
 async function nextLineStart(
-  source: ByteSource, from: number, limit: number, statement: boolean, blockBytes: number, scratch: Buffer,
+  source: ByteSource, from: number, limit: number, statement: ((at: number) => Promise<boolean>) | null, blockBytes: number, scratch: Buffer,
 ): Promise<number> {
   // Reads start small (the next statement is usually a line or two away) and double up to a block.
   for (let at = from, size = Math.min(FIRST_READ, blockBytes); at < limit; at += size, size = Math.min(2 * size, blockBytes)) {
@@ -157,9 +160,58 @@ async function nextLineStart(
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const end = Math.min(back + size, back + limit - at, buf.length);
     for (let nl = buf.indexOf(LF, back); nl >= 0 && nl < end; nl = buf.indexOf(LF, nl + 1)) {
-      if (!statement || (startsIndentedStatement(buf, nl + 1, buf.length) && followsStatementEnd(buf, nl + 1))) return at - back + nl + 1;
+      if (!statement) return at - back + nl + 1;
+      if (startsIndentedStatement(buf, nl + 1, buf.length) && followsStatementEnd(buf, nl + 1)) {
+        // The check reads into a buffer of its own: this block's bytes stay as they are.
+        if (await statement(at - back + nl + 1)) return at - back + nl + 1;
+      }
     }
     if (buf.length < back + size) break;
   }
   return -1;
+}
+
+/** How far past a candidate cut its statement is read, to see what follows it. */
+const AHEAD_BYTES = 64 << 10;
+const QUOTE = 39, DQUOTE = 34, BACKTICK = 96, OPEN = 40;
+/** Words that start the statements after an INSERT in dumps, besides STATEMENT_STARTS. */
+const FOLLOWERS = new RegExp(`^(?:${[
+  'SET', 'UPDATE', 'DELETE', 'SELECT', 'BEGIN', 'COMMIT', 'START', 'END', 'USE', 'PRAGMA', 'GRANT', 'REVOKE', 'COMMENT', 'TRUNCATE',
+  'ROLLBACK', 'REM', 'PROMPT', 'VACUUM', 'ANALYZE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE', 'DECLARE', 'PRINT', 'CALL', 'DO', 'RESET',
+  'REINDEX', 'CLUSTER', 'REFRESH', 'NOTIFY', 'CHECKPOINT', 'OPTIMIZE', 'FLUSH', 'SHOW', 'SAVEPOINT', 'RELEASE', 'DELIMITER', 'RAISERROR', 'RENAME',
+].join('|')})\\b`, 'i');
+
+/**
+ * Whether the statement at the start of `bytes` (a candidate cut) ends where another statement, a
+ * comment or the file's end follows. A line of a string that quotes SQL after a `;` line
+ * ('Rapat;\nINSERT INTO warga VALUES (…);\nselesai', …) ends before the string's next line. True
+ * when the statement runs past `bytes` (long INSERTs), and for COPY, whose data follows it.
+ */
+export function endsBeforeStatement(bytes: Uint8Array, escapes: boolean): boolean {
+  let i = 0;
+  while (bytes[i] === 32 || bytes[i] === TAB) i++;
+  if ((bytes[i]! | 0x20) === 0x63 && (bytes[i + 1]! | 0x20) === 0x6f && (bytes[i + 2]! | 0x20) === 0x70) return true; // COPY
+  for (let depth = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE || c === DQUOTE || c === BACKTICK) {
+      let j = i + 1;
+      for (; j < bytes.length; j++) {
+        if (bytes[j] === BACKSLASH && escapes && c !== BACKTICK) j++;
+        else if (bytes[j] === c && bytes[j + 1] === c) j++;
+        else if (bytes[j] === c) break;
+      }
+      i = j;
+    } else if (c === OPEN) depth++;
+    else if (c === CLOSE) depth--;
+    else if (depth <= 0 && (c === SEMI || (c === LF && (startsStatement(bytes, i + 1, bytes.length) || batchSeparatorEnd(bytes, i + 1, bytes.length) >= 0)))) {
+      let k = i + 1;
+      while (k < bytes.length && (bytes[k] === 32 || bytes[k] === TAB || bytes[k] === CR || bytes[k] === LF || bytes[k] === SEMI)) k++;
+      if (k >= bytes.length) return true;
+      const next = bytes[k]!;
+      if (next === DASH || next === SLASH || next === HASH || next === BACKSLASH) return true;
+      return startsStatement(bytes, k, bytes.length) || batchSeparatorEnd(bytes, k, bytes.length) >= 0
+        || FOLLOWERS.test(Buffer.from(bytes.buffer, bytes.byteOffset + k, Math.min(16, bytes.length - k)).toString('latin1'));
+    }
+  }
+  return true;
 }
