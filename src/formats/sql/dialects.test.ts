@@ -133,6 +133,11 @@ describe('sql dialects', () => {
     const { state, bytes } = await read(text);
     const last = readRange(sqlReader, state, bytes, text.lastIndexOf('INSERT'), bytes.length);
     expect(fieldLines(last)).toEqual(['warga.nik=3273025808850002', 'warga.nama=Budi Santoso']);
+    // Nor after a `;` line of the string, when the string's text goes on after it.
+    const afterSemi = text.replace("'catatan:\n", "'catatan;\n");
+    const again = await read(afterSemi);
+    const tail = readRange(sqlReader, again.state, again.bytes, afterSemi.lastIndexOf('INSERT'), again.bytes.length);
+    expect(fieldLines(tail)).toEqual(['warga.nik=3273025808850002', 'warga.nama=Budi Santoso']);
   });
 
   it('the state shares its column names with workers instead of copying them with every range', async () => {

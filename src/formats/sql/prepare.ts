@@ -3,7 +3,7 @@
 // Found with native substring search (Buffer.indexOf) over large reads; COPY data is skipped
 // by searching for its `\.` terminator, so a PostgreSQL dump is barely touched.
 import type { ByteSource, FileState } from '../types.js';
-import { followsStatementEnd, startsIndentedStatement, startsStatement } from './cuts.js';
+import { endsBeforeStatement, followsStatementEnd, startsIndentedStatement, startsStatement } from './cuts.js';
 import { firstRowOpen, HEAD_BYTES } from './rows.js';
 import { hasPlainStrings, setsStandardStrings, standardStringsAt } from './markers.js';
 import { parseCopyHead, parseCreateTable, parseInsertHead } from './statements.js';
@@ -202,9 +202,10 @@ export async function prepareSql(source: ByteSource, head: Uint8Array, longState
       if (c === 0x63 && startsWith(block, k, 'CREATE ')) {
         const ref = parseCreateTable(await statementText(reader, block, k, start, source.size));
         // A line inside a string may quote a CREATE TABLE (a query log): unless a statement ended on the
-        // line before, it names no table already known, whose rows its columns would label.
+        // line before and another follows it, it names no table already known, whose rows its columns would label.
         const known = ref !== null && tables.has(ref.table);
-        if (ref?.columns && (tables.size < MAX_TABLES || known) && (!known || followsStatementEnd(block, at))) {
+        const real = !known || (followsStatementEnd(block, at) && endsBeforeStatement(block.subarray(k, k + (64 << 10)), backslashEscapesAt(state, start + k)));
+        if (ref?.columns && (tables.size < MAX_TABLES || known) && real) {
           tables.add(ref.table, start + k, ref.columns);
         }
       } else if (c === 0x63 && startsWith(block, k, 'COPY ') && followsStatementEnd(block, at)) {
