@@ -1,7 +1,8 @@
-// SQL dumps: MySQL (CREATE TABLE + multi-row INSERT … VALUES (…),(…)) and PostgreSQL (COPY …
-// FROM stdin blocks and INSERT). Values inside tuples and COPY rows become fields named
-// `table.column` from the DDL or the statement's column list (`table.colN` when unknown).
-// Statements that are neither data nor DDL/control (UPDATE, broken text) are kept as free text.
+// SQL dumps: MySQL (CREATE TABLE + multi-row INSERT … VALUES (…),(…)), PostgreSQL (COPY … FROM
+// stdin blocks and INSERT), SQLite .dump, SQL Server scripts (GO, no `;`) and Oracle exports (INSERT
+// ALL, INSERT … SELECT … FROM dual). Values inside tuples and COPY rows, and literals assigned to a
+// column (UPDATE … SET, WHERE col = …), become fields named `table.column` from the DDL or the
+// statement (`table.colN` when unknown). Other statements that are not DDL/control are free text.
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { unescapeSql } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
