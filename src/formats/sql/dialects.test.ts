@@ -247,4 +247,16 @@ describe('sql dialects', () => {
     const copy = await read("INSERT INTO arsip (nik) SELECT nik FROM warga WHERE email = 'siti@example.co.id';\n");
     expect(fieldLines(copy.result)).toEqual(['-=siti@example.co.id']);
   });
+
+  it('SQL*Plus REM and PROMPT lines are comments (one joined the next statement as a free-text record)', async () => {
+    const { result } = await read(
+      "REM INSERTING into HR.PEGAWAI\nSET DEFINE OFF;\nPROMPT memuat data\nInsert into HR.PEGAWAI (NIK,NAMA) values ('3171014507900003','SITI AMINAH');\n"
+      + "REM\nUPDATE HR.PEGAWAI SET NAMA = 'SITI A.' WHERE NIK = '3171014507900003';\nremarkable text;\n",
+    );
+    expect(fieldLines(result)).toEqual([
+      'PEGAWAI.NIK=3171014507900003', 'PEGAWAI.NAMA=SITI AMINAH',
+      '-=UPDATE HR.PEGAWAI SET ', 'PEGAWAI.NAMA=SITI A.', '-= WHERE ', 'PEGAWAI.NIK=3171014507900003', '-=remarkable text',
+    ]);
+    expect(result.records).toBe(3);
+  });
 });

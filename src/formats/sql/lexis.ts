@@ -100,10 +100,28 @@ export function statementStart(buf: Buffer, i: number, to: number, final: boolea
       if (close < 0 || close >= to) return final ? to : -i - 1;
       i = close + 2;
     } else if (i + 1 >= to && !final) return -i - 1;
-    else if ((c | 0x20) === 0x67 && batchSeparatorEnd(buf, i, to) >= 0) {
+    else if (sqlPlusRemarkAt(buf, i, to)) {
+      // SQL*Plus REM and PROMPT lines (Oracle exports) are comments: before, one joined the next statement as free text.
+      const nl = buf.indexOf(LF, i);
+      if (nl < 0 || nl >= to) return final ? to : -i - 1;
+      i = nl + 1;
+    } else if ((c | 0x20) === 0x67 && batchSeparatorEnd(buf, i, to) >= 0) {
       const eol = batchSeparatorEnd(buf, i, to);
       if (eol >= to && !final) return -i - 1;
       i = eol + 1;
     } else return i;
   }
+}
+
+/** Whether a SQL*Plus `REM`, `REMARK` or `PROMPT` line starts at buf[i]. */
+function sqlPlusRemarkAt(buf: Buffer, i: number, to: number): boolean {
+  const c = buf[i]! | 0x20;
+  if (c !== 0x72 && c !== 0x70) return false;
+  for (const word of c === 0x72 ? ['rem', 'remark'] : ['prompt']) {
+    let k = 0;
+    while (k < word.length && i + k < to && (buf[i + k]! | 0x20) === word.charCodeAt(k)) k++;
+    const after = buf[i + k];
+    if (k === word.length && (i + k >= to || after === 32 || after === 9 || after === LF || after === 13)) return true;
+  }
+  return false;
 }
