@@ -122,13 +122,17 @@ export function scanTokens(bytes: Uint8Array, start: number, end: number, token:
 
 /** The mark of a cue-shaped word bytes[from, to) ("saya", "my"; "lahir", "born"…), else 0. */
 function cueMark(bytes: Uint8Array, from: number, to: number): number {
-  const letters = to - from;
-  if (letters > 9 || letters < 2) return 0;
-  if ((letters === 4 && (bytes[to - 2]! | 32) === 121) || (letters === 2 && (bytes[to - 1]! | 32) === 121)) return MARK_INTRODUCTION;
-  const first = bytes[from]! | 32, last = bytes[to - 1]! | 32;
-  const birth = (letters === 5 && first === 108 && last === 114) || (letters === 9 && first === 107 && last === 110)
-    || (letters === 4 && first === 98 && last === 110) || (letters === 3 && first === 100 && last === 98);
-  return birth ? MARK_BIRTH : 0;
+  // By length first: most words are of no cue's length, and a switch on it is one jump.
+  switch (to - from) {
+    case 2: return (bytes[to - 1]! | 32) === 121 ? MARK_INTRODUCTION : 0; // my
+    case 3: return (bytes[from]! | 32) === 100 && (bytes[to - 1]! | 32) === 98 ? MARK_BIRTH : 0; // dob
+    case 4: // saya, born
+      if ((bytes[to - 2]! | 32) === 121) return MARK_INTRODUCTION;
+      return (bytes[from]! | 32) === 98 && (bytes[to - 1]! | 32) === 110 ? MARK_BIRTH : 0;
+    case 5: return (bytes[from]! | 32) === 108 && (bytes[to - 1]! | 32) === 114 ? MARK_BIRTH : 0; // lahir
+    case 9: return (bytes[from]! | 32) === 107 && (bytes[to - 1]! | 32) === 110 ? MARK_BIRTH : 0; // kelahiran
+    default: return 0;
+  }
 }
 
 /** Reads a number token starting at the digit at `first`; returns where scanning resumes. */
