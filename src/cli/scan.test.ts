@@ -86,6 +86,7 @@ describe('telusur scan exit status', () => {
     const { stdout } = await cli('scan', dir, '--workers', '1', '--as-of', '2026-11-23');
     expect(stdout).toMatch(/Orang unik \(NIK valid\) \/ distinct people: 1/);
     expect(stdout).toMatch(/NIK\s+1\s+1\s+0\s+umum \/ general/);
+    expect(stdout).toContain('Provinsi teratas / top provinces: 31 Daerah Khusus Ibukota Jakarta: 1');
   });
 
   it('lists the links in a folder under "skipped", with exit 0', async () => {

@@ -1,5 +1,6 @@
 // The scan report (`telusur scan --json`, contract version 1) and its human-readable table.
 import { PII_TYPES, type PdpCategory, type PiiType } from '../engine/types.js';
+import { regionNames } from '../engine/regions/regions.js';
 import type { ScanStats, TypeTotals } from '../engine/stats/scan-stats.js';
 import type { SubjectsReport } from '../engine/stats/subjects.js';
 
@@ -79,6 +80,15 @@ export function printable(text: string): string {
 }
 
 /** The summary printed without --json: Indonesian labels first, English after the slash. */
+/** Province names for the table; a scan whose region lists failed to load still gets its codes. */
+function provinceNames(): ReadonlyMap<number, string> {
+  try {
+    return regionNames().provinceNames;
+  } catch {
+    return new Map();
+  }
+}
+
 export function formatTable(report: ScanReport): string {
   const { totals } = report;
   const lines: string[] = [];
@@ -96,7 +106,11 @@ export function formatTable(report: ScanReport): string {
   lines.push(`Orang unik (NIK valid) / distinct people: ${n(s.distinct)}${s.approximate ? ' (perkiraan / estimate)' : ''}`);
   lines.push(`  Perempuan / female: ${n(s.female)}   Laki-laki / male: ${n(s.male)}   Anak (<18) / minors: ${n(s.minors)}`);
   const provinces = Object.entries(s.byProvince).sort((a, b) => b[1] - a[1]).slice(0, 10);
-  if (provinces.length) lines.push(`  Provinsi teratas / top provinces: ${provinces.map(([code, count]) => `${code}: ${n(count)}`).join(', ')}`);
+  if (provinces.length) {
+    const names = provinceNames();
+    const named = (code: string) => `${code} ${names.get(Number(code)) ?? ''}`.trimEnd();
+    lines.push(`  Provinsi teratas / top provinces: ${provinces.map(([code, count]) => `${named(code)}: ${n(count)}`).join(', ')}`);
+  }
   lines.push(`Data spesifik UU PDP / UU PDP specific data: ${totals.pdp.specific ? `YA / YES (${totals.pdp.specificTypes.join(', ')})` : 'tidak / no'}`);
   const failed = report.files.filter((f) => f.error);
   if (failed.length) {
