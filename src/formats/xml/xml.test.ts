@@ -54,6 +54,16 @@ describe('xml reader', () => {
     ]);
   });
 
+  it('names cells by a first row of names when the table has no <th>, as an Excel export saved as HTML has', () => {
+    const xls = `<table><tr><td>NIK</td><td>Nama</td></tr>
+<tr><td>3171014507900003</td><td>Siti Aminah</td></tr><tr><td>3273011203850002<td>Budi</table>
+<table><tr><td>1</td><td>Rina</td></tr><tr><td>2</td><td>Andi</td></tr></table>`;
+    expect(fieldsOf(xls)).toEqual([
+      ['td', 'NIK'], ['td', 'Nama'], ['NIK', '3171014507900003'], ['Nama', 'Siti Aminah'], ['NIK', '3273011203850002'], ['Nama', 'Budi'],
+      ['td', '1'], ['td', 'Rina'], ['td', '2'], ['td', 'Andi'],
+    ]);
+  });
+
   it('keeps a giant tag name to its first 128 bytes as a column name', () => {
     const long = 'a'.repeat(100_000);
     const fields = read(`<${long}>3171014507900003</${long}>`).fields;

@@ -1,11 +1,12 @@
 // XML and HTML: SOAP responses of population and health services, XML exports, admin pages saved
 // from a breached panel. Each text node is a field named by its element (`<NAMA_LGKP>` →
 // NAMA_LGKP), each attribute value one named `element@attribute`, and an HTML table's cells take
-// the names of its <th> headers. Names need no path to give context, so a range may start at any
+// the names of its headers (html-table.ts). Names need no path to give context, so a range may start at any
 // line: before its first start tag, text takes the name of the end tag that closes it.
 import { ChunkedParser } from '../chunked.js';
 import { unescapeXml } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
+import { HtmlTable } from './html-table.js';
 import type { FileState, FormatReader } from '../types.js';
 
 const LT = 60, GT = 62, SLASH = 47, BANG = 33, QUESTION = 63, EQUALS = 61, DQUOTE = 34, SQUOTE = 39;
@@ -51,8 +52,7 @@ export class XmlParser extends ChunkedParser {
   /** Names by a hash of their bytes (a colliding name is read afresh each time, not cached). */
   private readonly nameByHash = new Map<number, Name>();
   /** The current HTML table's <th> texts, and the position of the next cell in its row. */
-  private headers: string[] = [];
-  private cell = 0;
+  private readonly table = new HtmlTable();
   /** Before any open element (a range that starts mid-document): text awaits its end tag, a leaf closed. */
   private looseText = false;
   private looseLeaf = false;
@@ -145,13 +145,12 @@ export class XmlParser extends ChunkedParser {
 
   private open(name: Name): void {
     const lower = name.lower;
-    if (lower === 'table') this.headers = [];
-    if (lower === 'tr') this.cell = 0;
+    if (lower === 'table') this.table.startTable();
+    if (lower === 'tr') this.table.startRow();
     let column: number;
     if (lower === 'td' || lower === 'th') {
-      const header = lower === 'td' ? this.headers[this.cell] : undefined;
+      const header = this.table.startCell(lower === 'th');
       column = header ? this.column(header) : this.columnOfName(name);
-      this.cell++;
     } else {
       column = this.columnOfName(name);
     }
@@ -179,6 +178,7 @@ export class XmlParser extends ChunkedParser {
       this.looseText = false;
       return;
     }
+    if (name.lower === 'tr') this.table.endRow();
     const text = this.hasText[at] === 1, leaf = this.hasLeaf[at] === 1;
     this.depth = at;
     if (leaf) this.records++;
@@ -256,7 +256,8 @@ export class XmlParser extends ChunkedParser {
     this.emit(s, e, column >= 0 ? column : this.openColumn());
     if (depth > 0) {
       this.hasText[depth - 1] = 1;
-      if (this.frameName[depth - 1]!.lower === 'th') this.headers.push(buf.toString('utf8', s, Math.min(e, s + MAX_NAME_BYTES)));
+      const element = this.frameName[depth - 1]!.lower;
+      if (element === 'th' || element === 'td') this.table.cellText(buf.toString('utf8', s, Math.min(e, s + MAX_NAME_BYTES)), element === 'th');
     } else {
       this.looseText = true;
     }
