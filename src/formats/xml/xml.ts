@@ -1,8 +1,8 @@
 // XML and HTML: SOAP responses of population and health services, XML exports, admin pages saved
 // from a breached panel. Each text node is a field named by its element (`<NAMA_LGKP>` →
 // NAMA_LGKP), each attribute value one named `element@attribute`, and an HTML table's cells take
-// the names of its headers (html-table.ts). Names need no path to give context, so a range may start at any
-// line: before its first start tag, text takes the name of the end tag that closes it.
+// the names of its headers (html-table.ts). Names need no path to give context, so a range may
+// start at any line: before its first start tag, text takes the name of the end tag closing it.
 import { ChunkedParser } from '../chunked.js';
 import { unescapeXml } from '../escapes.js';
 import { pieceEnd, recordLimit } from '../pieces.js';
