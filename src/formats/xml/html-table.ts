@@ -1,6 +1,6 @@
-// The column names of an HTML table's cells: its <th> headers, or else its first row when that
-// row reads as names (no digits in any cell: "NIK | Nama | Alamat"), as spreadsheet exports saved
-// as HTML (a ".xls" that is a web page) write their header.
+// The column names of a table's cells, in HTML (<tr>, <th>, <td>) or Excel's XML spreadsheets
+// (<Row>, <Cell><Data>): its <th> headers, or else its first row when that row reads as names (no
+// digits in any cell: "NIK | Nama | Alamat"), as spreadsheets saved as HTML or XML write them.
 export class HtmlTable {
   private headers: string[] = [];
   private rows = 0;

@@ -64,6 +64,16 @@ describe('xml reader', () => {
     ]);
   });
 
+  it('names the cells of an Excel XML spreadsheet (SpreadsheetML) by its first row', () => {
+    const sheet = `<?xml version="1.0"?><Workbook><Worksheet ss:Name="Data"><Table>
+<Row><Cell><Data ss:Type="String">NIK</Data></Cell><Cell><Data ss:Type="String">No HP</Data></Cell></Row>
+<Row><Cell><Data ss:Type="String">3171014507900003</Data></Cell><Cell><Data ss:Type="String">081234567890</Data></Cell></Row>
+</Table></Worksheet></Workbook>`;
+    expect(fieldsOf(sheet).filter(([column]) => !column!.includes('@'))).toEqual([
+      ['Cell', 'NIK'], ['Cell', 'No HP'], ['NIK', '3171014507900003'], ['No HP', '081234567890'],
+    ]);
+  });
+
   it('keeps a giant tag name to its first 128 bytes as a column name', () => {
     const long = 'a'.repeat(100_000);
     const fields = read(`<${long}>3171014507900003</${long}>`).fields;

@@ -146,11 +146,13 @@ export class XmlParser extends ChunkedParser {
   private open(name: Name): void {
     const lower = name.lower;
     if (lower === 'table') this.table.startTable();
-    if (lower === 'tr') this.table.startRow();
+    if (lower === 'tr' || lower === 'row') this.table.startRow();
     let column: number;
-    if (lower === 'td' || lower === 'th') {
+    if (lower === 'td' || lower === 'th' || lower === 'cell') {
       const header = this.table.startCell(lower === 'th');
       column = header ? this.column(header) : this.columnOfName(name);
+    } else if (lower === 'data' && this.innerElement() === 'cell') {
+      column = this.openColumn(); // SpreadsheetML: <Cell><Data>…</Data></Cell>
     } else {
       column = this.columnOfName(name);
     }
@@ -178,7 +180,7 @@ export class XmlParser extends ChunkedParser {
       this.looseText = false;
       return;
     }
-    if (name.lower === 'tr') this.table.endRow();
+    if (name.lower === 'tr' || name.lower === 'row') this.table.endRow();
     const text = this.hasText[at] === 1, leaf = this.hasLeaf[at] === 1;
     this.depth = at;
     if (leaf) this.records++;
@@ -257,10 +259,16 @@ export class XmlParser extends ChunkedParser {
     if (depth > 0) {
       this.hasText[depth - 1] = 1;
       const element = this.frameName[depth - 1]!.lower;
-      if (element === 'th' || element === 'td') this.table.cellText(buf.toString('utf8', s, Math.min(e, s + MAX_NAME_BYTES)), element === 'th');
+      const cell = element === 'th' || element === 'td' || element === 'cell' || (element === 'data' && depth > 1 && this.frameName[depth - 2]!.lower === 'cell');
+      if (cell) this.table.cellText(buf.toString('utf8', s, Math.min(e, s + MAX_NAME_BYTES)), element === 'th');
     } else {
       this.looseText = true;
     }
+  }
+
+  /** The lowercased name of the innermost open element, or '' outside any. */
+  private innerElement(): string {
+    return this.depth > 0 ? this.frameName[this.depth - 1]!.lower : '';
   }
 
   private openColumn(): number {
