@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLines, readRange, utf8 } from '../testing.js';
 import { JsonParser, jsonReader, ndjsonReader } from './json.js';
+import { isDataKey } from './paths.js';
 import { unescapeJsonField } from './unicode-escapes.js';
 
 describe('json reader', () => {
@@ -157,8 +158,8 @@ describe('json reader properties', () => {
     else if (Array.isArray(value)) for (const e of value) expected(e, path === null ? null : `${path}[]`, out);
     else if (value !== null && typeof value === 'object') {
       for (const [k, e] of Object.entries(value)) {
-        // A key that is data (a long number, an e-mail address) is a value under `path.*`.
-        if (!/\d{8}|@/.test(k)) { expected(e, path === null ? k : `${path}.${k}`, out); continue; }
+        // A key that is data (a long number, an e-mail address, a row number) is a value under `path.*`.
+        if (!isDataKey(utf8(k), 0, utf8(k).length)) { expected(e, path === null ? k : `${path}.${k}`, out); continue; }
         const wildcard = path === null ? '*' : `${path}.*`;
         out.push(`${wildcard}=${JSON.stringify(k).slice(1, -1)}`);
         expected(e, wildcard, out);

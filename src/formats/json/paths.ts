@@ -4,7 +4,10 @@
 // Paths are capped: past MAX_PATHS, new keys under a parent map to one `parent.*` path (and the
 // parser emits such keys as values, since objects keyed by NIK would otherwise hide data). A key
 // that is data itself (a NIK, a phone number, an e-mail address) maps there from the start: as a
-// path it was never scanned, and it reached reports unmasked in the field name.
+// path it was never scanned, and it reached reports unmasked in the field name. So does a key
+// that names a record rather than a field (a row number, a Firebase push id, a user id), and
+// any key past MAX_CHILDREN under one parent: one path per user filled the cap within 5,000
+// users of a Firebase export, and every later record lost its field names.
 
 const MAX_PATHS = 20000;
 /** Longer keys are data (a blob used as a key), not names. */
@@ -12,17 +15,38 @@ const MAX_KEY_BYTES = 256;
 const ELEMENT = -1, WILDCARD = -2;
 /** A key holding this many digits in a row is an identifier (NIK, phone, card, date), not a name. */
 const DATA_KEY_DIGITS = 8;
+/** Distinct keys one object path may have: past this, its keys are records (ids), not fields. */
+const MAX_CHILDREN = 1000;
+/** Opaque ids are at least this long; field names that long are words, not a jumble. */
+const ID_KEY_BYTES = 16;
 
-/** Whether key bytes buf[start, end) are data rather than a field name: a long number or an e-mail. */
-function isDataKey(buf: Uint8Array, start: number, end: number): boolean {
-  let run = 0;
+const OTHER = 0, DIGIT = 1, LOWER = 2, UPPER = 3;
+const classOf = (c: number): number => c >= 48 && c <= 57 ? DIGIT : c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : OTHER;
+
+/**
+ * Whether key bytes buf[start, end) are data or a record's id rather than a field name: a long
+ * number or an e-mail address; a row number ("0", pandas orient='index', PHP arrays); a Firebase
+ * push id (-M…, 20 bytes); an opaque id of 16+ bytes with digits that switches between digits and
+ * cases every three bytes or so (Kx9aPq2LmN8Rz0Tu…, a hex hash), which camelCase names never do.
+ */
+export function isDataKey(buf: Uint8Array, start: number, end: number): boolean {
+  let run = 0, digits = 0, switches = 0, previous = -1, plain = true;
   for (let i = start; i < end; i++) {
     const c = buf[i]!;
     if (c === 64) return true;
-    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    const kind = classOf(c);
+    run = kind === DIGIT ? run + 1 : 0;
     if (run === DATA_KEY_DIGITS) return true;
+    if (kind === DIGIT) digits++;
+    if (kind === OTHER && c !== 45 && c !== 95) plain = false;
+    if (kind !== OTHER && previous >= 0 && kind !== previous) switches++;
+    if (kind !== OTHER) previous = kind;
   }
-  return false;
+  const len = end - start;
+  if (len > 0 && digits === len) return true;
+  if (!plain || len < ID_KEY_BYTES) return false;
+  if (len === 20 && buf[start] === 45) return true;
+  return digits >= 2 && switches * 3 >= len;
 }
 
 export class PathTable {
@@ -43,6 +67,8 @@ export class PathTable {
   /** Per path: the key that followed it last time; per parent (+1): its first key. */
   private follow = new Int32Array(256).fill(-1);
   private first = new Int32Array(256).fill(-1);
+  /** Per parent (+1): how many keys it has had. */
+  private children = new Int32Array(256);
 
   /**
    * Path of key buf[start, end) inside the object at `parent` (-1 = top level); `previous` is the
@@ -70,7 +96,10 @@ export class PathTable {
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const found = this.find(parent, h, buf, start, end);
     if (found >= 0) return found;
-    if (this.names.length >= MAX_PATHS || isDataKey(buf, start, end)) return this.special(parent, WILDCARD);
+    if (this.names.length >= MAX_PATHS || this.children[parent + 1]! >= MAX_CHILDREN || isDataKey(buf, start, end)) {
+      return this.special(parent, WILDCARD);
+    }
+    this.children[parent + 1] = this.children[parent + 1]! + 1;
     let key = this.decoder.decode(buf.subarray(start, end));
     if (key.includes('\\')) {
       try { key = JSON.parse(`"${key}"`) as string; } catch { /* keep the raw spelling */ }
@@ -122,6 +151,8 @@ export class PathTable {
       const grownFill = (a: Int32Array) => { const b = new Int32Array(a.length * 2).fill(-1); b.set(a); return b; };
       this.follow = grownFill(this.follow); this.first = grownFill(this.first);
     }
+    // Indexed by parent + 1: the new path's slot is id + 1.
+    if (id + 1 >= this.children.length) { const b = new Int32Array(this.children.length * 2); b.set(this.children); this.children = b; }
     this.parent[id] = parent;
     this.hash[id] = h;
     if (buf) {
