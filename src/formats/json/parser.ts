@@ -7,7 +7,9 @@ import type { FieldBatch } from '../../engine/types.js';
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
+import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral } from './bytes.js';
 import { PathTable } from './paths.js';
+import { TableHeaders } from './tables.js';
 import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
@@ -15,18 +17,6 @@ const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
 /** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
 const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
-
-// Byte classes for the tokenizer's dispatch.
-const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10;
-const CLASS = new Uint8Array(256);
-for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
-CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
-CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING; CLASS[APOSTROPHE] = PY_STRING;
-for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
-for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
-for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
-const NUMBER_BYTE = new Uint8Array(256);
-for (const c of '-+.eE0123456789') NUMBER_BYTE[c.charCodeAt(0)] = 1;
 
 export class JsonParser extends ChunkedParser {
   protected override readonly unescape = unescapeJsonField;
@@ -52,6 +42,7 @@ export class JsonParser extends ChunkedParser {
   private openStringEscaped = false;
   private openStringColumn = -1;
   private readonly table: PathTable;
+  private readonly tables: TableHeaders;
   private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
   private escapeCopy = new Uint8Array(0);
   private rangeStartsAt: number;
@@ -59,6 +50,7 @@ export class JsonParser extends ChunkedParser {
   constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
+    this.tables = new TableHeaders(this.table, this.columns);
     this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
   }
 
@@ -107,7 +99,12 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valuePath(): number {
-    if (this.topKind === OBJ && this.overDepth === 0) return this.keyPath;
+    if (this.overDepth > 0) return this.topPath;
+    if (this.topKind === OBJ) return this.keyPath;
+    if (this.topKind === ARR && this.tables.isRow(this.depth - 1)) {
+      const column = this.tables.columnPath(this.depth - 1);
+      if (column >= 0) return column;
+    }
     return this.topPath;
   }
 
@@ -123,6 +120,7 @@ export class JsonParser extends ChunkedParser {
       const paths = new Int32Array(this.depth * 2); paths.set(this.paths); this.paths = paths;
       const saved = new Int32Array(this.depth * 2); saved.set(this.savedKeys); this.savedKeys = saved;
     }
+    this.tables.open(this.depth, kind === ARR, this.topKind, this.keyPath);
     this.kinds[this.depth] = kind;
     this.savedKeys[this.depth] = this.keyPath;
     this.keyPath = -1;
@@ -140,6 +138,7 @@ export class JsonParser extends ChunkedParser {
     this.depth--;
     this.keyPath = this.savedKeys[this.depth]!;
     const wasArray = this.kinds[this.depth] === ARR;
+    if (wasArray) this.tables.close(this.depth, this.depth > 0 ? this.paths[this.depth - 1]! : -1);
     if (wasArray) this.arrays--;
     this.topKind = this.depth > 0 ? this.kinds[this.depth - 1]! : 0;
     this.topPath = this.depth > 0 ? this.paths[this.depth - 1]! : -1;
@@ -150,6 +149,7 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valueDone(): void {
+    if (this.topKind === ARR && this.overDepth === 0) this.tables.valueDone(this.depth - 1);
     if (this.depth === 0) {
       if (this.lines || !this.documentCounted) this.records++;
       this.documentCounted = false;
@@ -167,6 +167,7 @@ export class JsonParser extends ChunkedParser {
     this.expectKey = false;
     this.keyPath = -1;
     this.documentCounted = false;
+    this.tables.reset();
   }
 
   /**
@@ -324,6 +325,7 @@ export class JsonParser extends ChunkedParser {
           // "-Infinity": the word is the value.
           if (j === i + 1 && buf[i] === 45 && CLASS[buf[j]!] === WORD) { i = j; continue; }
           this.emit(i, j, this.valuePath());
+          if (this.topKind === ARR) this.tables.other(this.depth - 1);
           this.valueDone();
           i = j;
           continue;
@@ -333,7 +335,10 @@ export class JsonParser extends ChunkedParser {
           while (j < to && CLASS[buf[j]!] === WORD) j++;
           if (j === to && !final) return i;
           // Only true/false/null is a value: prose (a range that starts inside a long string) is no record.
-          if (isLiteral(buf, i, j)) this.valueDone();
+          if (isLiteral(buf, i, j)) {
+            if (this.topKind === ARR) this.tables.other(this.depth - 1);
+            this.valueDone();
+          }
           else this.warn(`unexpected word at byte ${this.base + i}`);
           i = j;
           continue;
@@ -356,6 +361,7 @@ export class JsonParser extends ChunkedParser {
       return buf[close + 1] === 58 ? close + 2 : close + 1;
     }
     if (close > open + 1) this.emitString(buf, open + 1, close, this.valuePath(), escaped);
+    if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
     this.valueDone();
     if (buf[close + 1] === 44 && this.topKind === OBJ && this.overDepth === 0) {
       this.expectKey = true;
@@ -383,12 +389,4 @@ export class JsonParser extends ChunkedParser {
     this.emit(from, cut, -1);
     return cut;
   }
-}
-
-/** JSON's true/false/null, Python's True/False/None, and the NaN and Infinity its json module writes. */
-const LITERALS = ['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infinity'].map((word) => Buffer.from(word));
-
-function isLiteral(buf: Buffer, start: number, end: number): boolean {
-  const len = end - start;
-  return LITERALS.some((word) => word.length === len && buf.compare(word, 0, len, start, end) === 0);
 }
