@@ -1,9 +1,10 @@
-// Byte classes for the JSON tokenizer's dispatch, and the bare words it takes for values.
+// Byte classes for the JSON tokenizer's dispatch, the bare words it takes for values, and where a string ends.
 export const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10;
+const QUOTE = 34, BACKSLASH = 92;
 export const CLASS = new Uint8Array(256);
 for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
 CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
-CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[34] = STRING; CLASS[39] = PY_STRING;
+CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING; CLASS[39] = PY_STRING;
 for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
 for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
 for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
@@ -16,4 +17,38 @@ const LITERALS = ['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infi
 export function isLiteral(buf: Buffer, start: number, end: number): boolean {
   const len = end - start;
   return LITERALS.some((word) => word.length === len && buf.compare(word, 0, len, start, end) === 0);
+}
+
+/** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
+export function stringEnd(buf: Buffer, from: number, to: number): number {
+  let j = from;
+  for (;;) {
+    const q = buf.indexOf(QUOTE, j);
+    if (q < 0 || q >= to) return -1;
+    let k = q - 1;
+    while (k >= from && buf[k] === BACKSLASH) k--;
+    if (((q - 1 - k) & 1) === 0) return q;
+    j = q + 1;
+  }
+}
+
+/**
+ * StructuralIndex's answers by a byte loop, for documents embedded in a string: they are short,
+ * and the SIMD kernel is shared, so an inner index made the outer one re-index 64 KB per string.
+ */
+export class ScalarIndex {
+  private buf: Uint8Array = new Uint8Array(0);
+  private to = 0;
+
+  reset(buf: Uint8Array, to: number): void {
+    this.buf = buf;
+    this.to = to;
+  }
+
+  /** The first position >= i holding a quote, backslash or newline, or `to` when there is none. */
+  next(i: number): number {
+    const buf = this.buf;
+    while (i < this.to && buf[i] !== QUOTE && buf[i] !== BACKSLASH && buf[i] !== 10) i++;
+    return Math.min(i, this.to);
+  }
 }

@@ -7,7 +7,8 @@ import type { FieldBatch } from '../../engine/types.js';
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
-import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral } from './bytes.js';
+import { EmbeddedDocuments, looksLikeJson } from './embedded.js';
+import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ScalarIndex, stringEnd } from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
 import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
@@ -15,6 +16,8 @@ import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unesca
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
+/** JSON in a string in a string…: deeper levels are read as plain strings. */
+const MAX_EMBEDDED = 4;
 /** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
 const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
 
@@ -43,14 +46,17 @@ export class JsonParser extends ChunkedParser {
   private openStringColumn = -1;
   private readonly table: PathTable;
   private readonly tables: TableHeaders;
-  private readonly index = new StructuralIndex(QUOTE, BACKSLASH, LF);
+  private documents: EmbeddedDocuments | null = null;
+  private readonly index: Pick<StructuralIndex, 'reset' | 'next'>;
   private escapeCopy = new Uint8Array(0);
   private rangeStartsAt: number;
 
-  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}) {
+  /** `embedded`: how many strings this document sits in (double-encoded JSON, embedded.ts). */
+  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}, private readonly embedded = 0) {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
     this.tables = new TableHeaders(this.table, this.columns);
+    this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
     this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
   }
 
@@ -193,22 +199,9 @@ export class JsonParser extends ChunkedParser {
     if (end > from) this.emitString(buf, from, end, column);
   }
 
-  /** End of the string opened at `from` (the index of its closing quote), or -1 if not in buf. */
-  private static stringEnd(buf: Buffer, from: number, to: number): number {
-    let j = from;
-    for (;;) {
-      const q = buf.indexOf(QUOTE, j);
-      if (q < 0 || q >= to) return -1;
-      let k = q - 1;
-      while (k >= from && buf[k] === BACKSLASH) k--;
-      if (((q - 1 - k) & 1) === 0) return q;
-      j = q + 1;
-    }
-  }
-
   /** Where the string left open by `overflow` ends in buf[i, to): past it, or -1 to wait for more bytes. */
   private continueString(buf: Buffer, i: number, to: number, final: boolean): number {
-    let q = this.openStringEscaped && buf[i] === QUOTE ? JsonParser.stringEnd(buf, i + 1, to) : JsonParser.stringEnd(buf, i, to);
+    let q = this.openStringEscaped && buf[i] === QUOTE ? stringEnd(buf, i + 1, to) : stringEnd(buf, i, to);
     // A newline may end the record (newlineEndsRecord), however long its string has run.
     const nl = this.lines || !this.valueSpansLines ? buf.indexOf(LF, i) : -1;
     if (nl >= 0 && nl < to && (q < 0 || nl < q)) {
@@ -360,7 +353,10 @@ export class JsonParser extends ChunkedParser {
       // Compact JSON: skip the colon here rather than in another trip round the loop.
       return buf[close + 1] === 58 ? close + 2 : close + 1;
     }
-    if (close > open + 1) this.emitString(buf, open + 1, close, this.valuePath(), escaped);
+    if (close > open + 1) {
+      const path = this.valuePath();
+      if (!escaped || !this.emitEmbedded(buf, open + 1, close, path)) this.emitString(buf, open + 1, close, path, escaped);
+    }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
     this.valueDone();
     if (buf[close + 1] === 44 && this.topKind === OBJ && this.overDepth === 0) {
@@ -368,6 +364,14 @@ export class JsonParser extends ChunkedParser {
       return close + 2;
     }
     return close + 1;
+  }
+
+  /** A string value that is a JSON document: its values as fields under `path`; false if it is none. */
+  private emitEmbedded(buf: Buffer, start: number, end: number, path: number): boolean {
+    if (this.embedded >= MAX_EMBEDDED || !looksLikeJson(buf, start, end)) return false;
+    rewriteUnicodeEscapes(buf, start, end);
+    this.documents ??= new EmbeddedDocuments(() => new JsonParser(true, 0, {}, this.embedded + 1), this.table);
+    return this.documents.read(buf, start, end, path, (from, to, column) => this.emit(from, to, column));
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {

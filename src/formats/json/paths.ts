@@ -89,8 +89,8 @@ export class PathTable {
     return id;
   }
 
-  /** Path of key buf[start, end) inside the object at `parent` (-1 = top level). */
-  child(parent: number, buf: Uint8Array, start: number, end: number): number {
+  /** Path of key buf[start, end) inside the object at `parent` (-1 = top level); `decoded`: the key's text, if known. */
+  child(parent: number, buf: Uint8Array, start: number, end: number, decoded?: string): number {
     if (end - start > MAX_KEY_BYTES) return this.special(parent, WILDCARD);
     let h = 0x811c9dc5 ^ parent;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
@@ -100,12 +100,18 @@ export class PathTable {
       return this.special(parent, WILDCARD);
     }
     this.children[parent + 1] = this.children[parent + 1]! + 1;
-    let key = this.decoder.decode(buf.subarray(start, end));
-    if (key.includes('\\')) {
+    let key = decoded ?? this.decoder.decode(buf.subarray(start, end));
+    if (decoded === undefined && key.includes('\\')) {
       try { key = JSON.parse(`"${key}"`) as string; } catch { /* keep the raw spelling */ }
     }
     const name = parent < 0 ? key : `${this.names[parent]}.${key}`;
     return this.add(parent, h, buf, start, end, name);
+  }
+
+  /** Path of a path `name` (from another table) inside `parent`: a document embedded in a string. */
+  named(parent: number, name: string): number {
+    const bytes = Buffer.from(name);
+    return this.child(parent, bytes, 0, bytes.length, name);
   }
 
   /** Path shared by every element of the array at `parent`; top-level arrays add nothing. */

@@ -89,10 +89,7 @@ export class TableHeaders {
     this.candidateDepth = NONE;
     if (this.names.length < 2 || new Set(this.names).size !== this.names.length) return;
     const columnPaths = new Int32Array(this.names.length);
-    for (let k = 0; k < this.names.length; k++) {
-      const name = Buffer.from(this.names[k]!);
-      columnPaths[k] = this.paths.child(tablePath, name, 0, name.length);
-    }
+    for (let k = 0; k < this.names.length; k++) columnPaths[k] = this.paths.named(tablePath, this.names[k]!);
     this.headers.push(columnPaths);
     const parent = depth - 1;
     if (this.candidateIsColumns) {
