@@ -83,6 +83,8 @@ describe('planFile', () => {
     expect(lineCutIn(bytes('31710145019000013171014501900002'))).toBe(32);
     expect(lineCutIn(bytes('3271040506925320&nik=3271040506925321'))).toBe(17);
     expect(lineCutIn(bytes('3271040506925320xy3271040506925321'))).toBe(17);
+    // Never inside a \u escape (was after its backslash: "u0027" + NIK read as a 20-digit run in the next range).
+    expect(lineCutIn(bytes('nik\\u00273171014501900001 x'))).toBe(3);
     // Never inside a UTF-8 character: this window has no safe cut.
     expect(lineCutIn(bytes('3271040506925320\u00e9\u00e93271040506925321'))).toBe(36);
   });

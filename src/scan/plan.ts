@@ -258,7 +258,8 @@ export function lineCutIn(window: Uint8Array): number {
   let space = -1, between = -1;
   for (let i = 0; i < window.length; i++) {
     const c = window[i]!;
-    if (separatesTokens(c)) return i + 1;
+    // Not after the backslash of a \u escape: the next range would glue its hex digits to a NIK.
+    if (separatesTokens(c)) return c === 92 && window[i + 1] === 117 ? i : i + 1;
     if (c === 32) space = space < 0 ? i + 1 : space;
     else if (between < 0 && i > 0 && isAsciiNonDigit(c) && isAsciiNonDigit(window[i - 1]!)) between = i;
   }
