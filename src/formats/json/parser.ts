@@ -11,7 +11,7 @@ import { EmbeddedDocuments, looksLikeJson } from './embedded.js';
 import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ScalarIndex, stringEnd } from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
-import { cutBeforeUnicodeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
+import { cutBeforeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
@@ -81,7 +81,7 @@ export class JsonParser extends ChunkedParser {
       return to;
     }
     // A piece ends at a separator, so that no NIK is split; without one near the end, wait for more.
-    const cut = cutBeforeUnicodeEscape(buf, i, pieceEnd(buf, i, to), to);
+    const cut = cutBeforeEscape(buf, i, pieceEnd(buf, i, to), to);
     if (cut === to) return i;
     this.emitString(buf, i, cut, -1);
     return cut;
@@ -378,7 +378,7 @@ export class JsonParser extends ChunkedParser {
     let cut = pieceEnd(buf, from, to);
     const continuing = this.openString;
     if (continuing || buf[from] === QUOTE) {
-      cut = cutBeforeUnicodeEscape(buf, from, cut, to);
+      cut = cutBeforeEscape(buf, from, cut, to);
       // A huge string value: emit what we have and continue inside the string.
       const column = continuing ? this.openStringColumn : this.expectKey ? -1 : this.valuePath();
       this.expectKey = false;

@@ -40,6 +40,14 @@ describe('unicode escapes in JSON strings', () => {
     }
   });
 
+  it('never cuts a long string into pieces between the backslash and letter of an escape (the next piece read nbudi@…)', () => {
+    for (let words = 10; words < 30; words++) {
+      const bytes = utf8(`{"catatan":"${'kata '.repeat(words)}x\\nbudi@example.com${'y'.repeat(40)}"}`);
+      const pieces = readRange(jsonReader, { maxRecordBytes: 64 }, bytes, 0, bytes.length, Array.from({ length: 40 }, (_, i) => i * 16)).fields;
+      expect(pieces.some((piece) => piece.value.startsWith('budi@') || piece.value.includes(' \tbudi@'))).toBe(true);
+    }
+  });
+
   it('reads a label whose colon is escaped, and a name with an escaped apostrophe', () => {
     expect(findingsOf('{"catatan":"nama\\u003a Budi Santoso"}')).toEqual(['PERSON_NAME:budi santoso@Budi Santoso']);
     expect(findingsOf('{"nama":"Ma\\u0027ruf Amin"}')).toEqual(["PERSON_NAME:ma'ruf amin@Ma\\u0027ruf Amin"]);

@@ -100,16 +100,19 @@ function writeUtf8(buf: Uint8Array, at: number, point: number): number {
 }
 
 /**
- * `cut`, or the start of a \u escape (or surrogate pair) that a cut there would split: the piece
- * after it would start with the escape's hex digits, glued to what follows.
+ * `cut`, or the start of an escape that a cut there would split: the piece after it would start
+ * with a \u escape's hex digits or a \n escape's letter, glued to what follows.
  */
-export function cutBeforeUnicodeEscape(buf: Uint8Array, from: number, cut: number, to: number): number {
+export function cutBeforeEscape(buf: Uint8Array, from: number, cut: number, to: number): number {
   for (let k = Math.max(from + 2, cut - 11); k < cut; k++) {
-    // A backslash last in the buffer may start one too.
-    if (buf[k] !== BACKSLASH || (k + 1 < to && buf[k + 1] !== U)) continue;
+    if (buf[k] !== BACKSLASH) continue;
+    // A backslash last in the buffer may start a \u escape too.
+    const unicode = k + 1 >= to || buf[k + 1] === U;
+    if (!unicode && k + 1 !== cut) continue;
     let run = 1;
     while (k - run >= from && buf[k - run] === BACKSLASH) run++;
     if ((run & 1) === 0) continue; // "\\u0027": an escaped backslash, then letters
+    if (!unicode) return k;
     const high = (buf[k + 2]! | 32) === 100 && (buf[k + 3]! | 32) >= 56 && (buf[k + 3]! | 32) <= 98;
     if (k + (high ? 12 : 6) > cut) return k;
   }
