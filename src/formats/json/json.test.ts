@@ -151,12 +151,27 @@ describe('json reader', () => {
 });
 
 describe('json reader properties', () => {
+  /** A header row's names (tables.ts), or null. */
+  function headerOf(row: unknown): string[] | null {
+    if (!Array.isArray(row) || row.length < 2 || new Set(row).size !== row.length) return null;
+    const isName = (c: unknown) => typeof c === 'string' && c.length > 0 && utf8(c).length <= 64 && !isDataKey(utf8(c), 0, utf8(c).length);
+    return row.every(isName) ? row as string[] : null;
+  }
+
   /** Fields as the reader must report them: escapes stay as written (\n-style ones a space and a tab), paths as `a.b[].c`. */
   function expected(value: unknown, path: string | null, out: string[]): void {
     const raw = (text: string) => JSON.stringify(text).slice(1, -1).replace(/\\(.)/g, (escape, c: string) => 'bfnrt'.includes(c) ? ' \t' : escape);
     if (typeof value === 'string') { if (value.length > 0) out.push(`${path ?? '-'}=${raw(value)}`); }
     else if (typeof value === 'number') out.push(`${path ?? '-'}=${JSON.stringify(value)}`);
-    else if (Array.isArray(value)) for (const e of value) expected(e, path === null ? null : `${path}[]`, out);
+    else if (Array.isArray(value)) {
+      // A first element of two or more distinct names (a header row) names the cells of the rows after it.
+      const element = path === null ? null : `${path}[]`;
+      const names = headerOf(value[0]);
+      value.forEach((e, i) => {
+        if (names === null || i === 0 || !Array.isArray(e)) { expected(e, element, out); return; }
+        e.forEach((cell, k) => expected(cell, k >= names.length ? (element === null ? null : `${element}[]`) : element === null ? names[k]! : `${element}.${names[k]}`, out));
+      });
+    }
     else if (value !== null && typeof value === 'object') {
       for (const [k, e] of Object.entries(value)) {
         // A key that is data (a long number, an e-mail address, a row number) is a value under `path.*`.
@@ -181,6 +196,17 @@ describe('json reader properties', () => {
         : v !== null && typeof v === 'object' ? Object.values(v).reduce((sum: number, e) => sum + outer(e), 0) : 0;
       expect(result.records).toBe(Array.isArray(value) ? value.length : outer(value) || 1);
     }), { numRuns: 400 });
+  });
+
+  it('arrays of arrays, with or without a header row, parse back as the header rule says', () => {
+    const cell = fc.oneof(fc.constantFrom('nik', 'nama', 'alamat', '3171014101900001', ''), fc.integer(), fc.constant(null));
+    const table = fc.array(fc.oneof(fc.array(fc.oneof(cell, fc.array(cell, { maxLength: 3 })), { maxLength: 4 }), cell), { maxLength: 5 });
+    fc.assert(fc.property(fc.oneof(table, fc.dictionary(fc.constantFrom('t', 'u'), table)), fc.array(fc.nat(300), { maxLength: 4 }), (value, cuts) => {
+      const bytes = utf8(JSON.stringify(value));
+      const want: string[] = [];
+      expected(value, null, want);
+      expect(fieldLines(readRange(jsonReader, {}, bytes, 0, bytes.length, cuts))).toEqual(want);
+    }), { numRuns: 500 });
   });
 
   it('NDJSON with lines broken inside a string reads the same as a document as it does as NDJSON', () => {
