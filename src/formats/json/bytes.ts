@@ -52,3 +52,23 @@ export class ScalarIndex {
     return Math.min(i, this.to);
   }
 }
+
+/** Containers open past the stacked depth, one bit each (set for an object): a bit per input byte at worst. */
+export class ContainerBits {
+  private bits = new Uint8Array(8);
+  size = 0;
+
+  push(object: boolean): void {
+    if (this.size >> 3 === this.bits.length) { const bits = new Uint8Array(this.bits.length * 2); bits.set(this.bits); this.bits = bits; }
+    const at = this.size >> 3, bit = 1 << (this.size & 7);
+    this.bits[at] = object ? this.bits[at]! | bit : this.bits[at]! & ~bit;
+    this.size++;
+  }
+
+  /** Closes the innermost; whether the one now innermost is an object (false when none is left). */
+  pop(): boolean {
+    this.size--;
+    const last = this.size - 1;
+    return last >= 0 && (this.bits[last >> 3]! & (1 << (last & 7))) !== 0;
+  }
+}

@@ -5,8 +5,11 @@
 // line, serves a whole file: a parser per string cost 75× the throughput of a log export.
 import type { ChunkedParser } from '../chunked.js';
 import type { PathTable } from './paths.js';
+import { rewriteEscapes } from './unicode-escapes.js';
 
 const BACKSLASH = 92, QUOTE = 34, LF = 10, SPACE = 32;
+/** JSON in a string in a string…: deeper levels are read as plain strings. */
+const MAX_EMBEDDED = 4;
 /**
  * What one level of string escapes stands for; \u escapes were rewritten before
  * (unicode-escapes.ts). Line breaks become spaces: whitespace between tokens, and inside a string
@@ -17,7 +20,7 @@ SIMPLE[QUOTE] = QUOTE; SIMPLE[BACKSLASH] = BACKSLASH; SIMPLE[47] = 47;
 SIMPLE[110] = SPACE; SIMPLE[116] = SPACE; SIMPLE[114] = SPACE; SIMPLE[98] = 8; SIMPLE[102] = 12;
 
 /** Whether string bytes buf[start, end) open like an escaped object or array and close like one. */
-export function looksLikeJson(buf: Uint8Array, start: number, end: number): boolean {
+function looksLikeJson(buf: Uint8Array, start: number, end: number): boolean {
   if (end - start < 4) return false;
   const last = buf[end - 1];
   if (last !== 125 && last !== 93) return false;
@@ -36,14 +39,22 @@ export class EmbeddedDocuments {
   private readonly paths = new Map<number, number>();
   private fields: number[] = [];
 
-  /** `create` makes the inner parser (NDJSON); `table` interns the outer paths. */
-  constructor(private readonly create: () => ChunkedParser, private readonly table: PathTable) {}
+  /**
+   * `create` makes the inner parser (NDJSON); `table` interns the outer paths; `nesting` is how
+   * many strings the outer document sits in; `emit` takes each value's outer bytes and path.
+   */
+  constructor(
+    private readonly create: () => ChunkedParser, private readonly table: PathTable, private readonly nesting: number,
+    private readonly emit: (start: number, end: number, column: number) => void,
+  ) {}
 
   /**
-   * Reads the document in buf[start, end) and hands each value's outer bytes and path to `emit`.
-   * False, emitting nothing, when it does not parse cleanly as JSON: then it is a plain string.
+   * Reads the string value buf[start, end) under `path` as a document, if it is one. False,
+   * emitting nothing, when it does not parse cleanly as JSON: then it is a plain string.
    */
-  read(buf: Uint8Array, start: number, end: number, path: number, emit: (start: number, end: number, column: number) => void): boolean {
+  read(buf: Uint8Array, start: number, end: number, path: number): boolean {
+    if (this.nesting >= MAX_EMBEDDED || !looksLikeJson(buf, start, end)) return false;
+    rewriteEscapes(buf, start, end);
     const size = end - start + 1;
     if (this.bytes.length < size) { this.bytes = Buffer.alloc(size * 2); this.map = new Int32Array(size * 2 + 1); }
     const bytes = this.bytes, map = this.map;
@@ -69,7 +80,7 @@ export class EmbeddedDocuments {
       const at = batch.fileOffset - base;
       fields.push(map[at + batch.start[i]!]!, map[at + batch.end[i]!]!, this.pathOf(path, batch.column[i]!, batch.columns));
     }
-    for (let i = 0; i < fields.length; i += 3) emit(fields[i]!, fields[i + 1]!, fields[i + 2]!);
+    for (let i = 0; i < fields.length; i += 3) this.emit(fields[i]!, fields[i + 1]!, fields[i + 2]!);
     return true;
   }
 

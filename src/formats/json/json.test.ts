@@ -143,6 +143,18 @@ describe('json reader', () => {
     expect(result.warnings[0]).toMatch(/nesting deeper/);
   });
 
+  it('names values by their keys past the nesting cap, under the deepest stacked path (keys were read as values)', () => {
+    const depth = 5000;
+    const deep = '{"a":'.repeat(depth) + '{"nik":"3171014101900001","nama":"Siti Aminah","x":[1,{"hp":"081234567890"}]}' + '}'.repeat(depth);
+    const result = readRange(jsonReader, {}, utf8(`[${deep},{"nama":"Budi Santoso"}]`));
+    const named = result.fields.filter((f) => f.value !== 'a').map((f) => `${f.column!.split('.').at(-1)}=${f.value}`);
+    // Arrays that deep share the deepest stacked path (…a.a) with their values.
+    expect(named).toEqual(['nik=3171014101900001', 'nama=Siti Aminah', 'a=1', 'hp=081234567890', 'nama=Budi Santoso']);
+    expect(result.fields.find((f) => f.value === 'nik')).toBeUndefined();
+    expect(result.records).toBe(2);
+    expect(result.warnings[0]).toMatch(/nesting deeper/);
+  });
+
   it('treats keys as data once a file has more distinct paths than the cap', () => {
     const entries = Array.from({ length: 20100 }, (_, i) => `"k${i}":1`).join(',');
     const result = readRange(jsonReader, {}, utf8(`{${entries}}`));

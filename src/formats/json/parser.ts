@@ -7,8 +7,8 @@ import type { FieldBatch } from '../../engine/types.js';
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
-import { EmbeddedDocuments, looksLikeJson } from './embedded.js';
-import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ScalarIndex, stringEnd } from './bytes.js';
+import { EmbeddedDocuments } from './embedded.js';
+import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ContainerBits, ScalarIndex, stringEnd } from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
 import { cutBeforeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
@@ -16,8 +16,6 @@ import { cutBeforeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from '.
 const OBJ = 1, ARR = 2;
 const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
-/** JSON in a string in a string…: deeper levels are read as plain strings. */
-const MAX_EMBEDDED = 4;
 /** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
 const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
 
@@ -32,8 +30,12 @@ export class JsonParser extends ChunkedParser {
   /** The innermost container, cached: its kind (0 at the top level) and path. */
   private topKind = 0;
   private topPath = -1;
-  /** Containers nested deeper than MAX_DEPTH: counted, not stacked. */
+  /**
+   * Containers nested deeper than MAX_DEPTH: their kinds kept as bits, not stacked with paths (whose
+   * names grow with depth); they share the deepest stacked path, and their keys name values under it.
+   */
   private overDepth = 0;
+  private readonly over = new ContainerBits();
   private arrays = 0;
   private expectKey = false;
   private keyPath = -1;
@@ -46,7 +48,7 @@ export class JsonParser extends ChunkedParser {
   private openStringColumn = -1;
   private readonly table: PathTable;
   private readonly tables: TableHeaders;
-  private documents: EmbeddedDocuments | null = null;
+  private readonly documents: EmbeddedDocuments;
   private readonly index: Pick<StructuralIndex, 'reset' | 'next'>;
   private escapeCopy = new Uint8Array(0);
   private rangeStartsAt: number;
@@ -57,6 +59,7 @@ export class JsonParser extends ChunkedParser {
     this.table = new PathTable(this.columns);
     this.tables = new TableHeaders(this.table, this.columns);
     this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
+    this.documents = new EmbeddedDocuments(() => new JsonParser(true, 0, {}, embedded + 1), this.table, embedded, (from, to, column) => this.emit(from, to, column));
     this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
   }
 
@@ -105,9 +108,8 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valuePath(): number {
-    if (this.overDepth > 0) return this.topPath;
     if (this.topKind === OBJ) return this.keyPath;
-    if (this.topKind === ARR && this.tables.isRow(this.depth - 1)) {
+    if (this.topKind === ARR && this.overDepth === 0 && this.tables.isRow(this.depth - 1)) {
       const column = this.tables.columnPath(this.depth - 1);
       if (column >= 0) return column;
     }
@@ -118,7 +120,12 @@ export class JsonParser extends ChunkedParser {
     const path = this.valuePath();
     if (this.depth === 0) this.valueSpansLines = false;
     if (this.depth >= MAX_DEPTH || this.overDepth > 0) {
-      if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner paths are merged`);
+      if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner levels share one path`);
+      this.over.push(kind === OBJ);
+      this.tables.reset();
+      this.topKind = kind;
+      this.keyPath = -1;
+      this.expectKey = kind === OBJ;
       return;
     }
     if (this.depth === this.kinds.length) {
@@ -139,13 +146,18 @@ export class JsonParser extends ChunkedParser {
   }
 
   private close(at: number): void {
-    if (this.overDepth > 0) { this.overDepth--; return; }
+    if (this.overDepth > 0) {
+      const object = this.over.pop();
+      this.topKind = --this.overDepth > 0 ? (object ? OBJ : ARR) : this.kinds[this.depth - 1]!;
+      this.keyPath = -1;
+      this.expectKey = false;
+      return;
+    }
     if (this.depth === 0) { this.warn(`unbalanced closing bracket at byte ${this.base + at}`); return; }
     this.depth--;
     this.keyPath = this.savedKeys[this.depth]!;
     const wasArray = this.kinds[this.depth] === ARR;
-    if (wasArray) this.tables.close(this.depth, this.depth > 0 ? this.paths[this.depth - 1]! : -1);
-    if (wasArray) this.arrays--;
+    if (wasArray) { this.tables.close(this.depth, this.depth > 0 ? this.paths[this.depth - 1]! : -1); this.arrays--; }
     this.topKind = this.depth > 0 ? this.kinds[this.depth - 1]! : 0;
     this.topPath = this.depth > 0 ? this.paths[this.depth - 1]! : -1;
     this.expectKey = false;
@@ -168,7 +180,7 @@ export class JsonParser extends ChunkedParser {
   /** NDJSON: a line ended inside a value. Drop the broken value and start the next line clean. */
   private resetLine(at: number): void {
     this.warn(`incomplete JSON value on the line ending at byte ${this.base + at}`);
-    this.depth = this.overDepth = this.arrays = this.topKind = 0;
+    this.depth = this.overDepth = this.over.size = this.arrays = this.topKind = 0;
     this.topPath = -1;
     this.expectKey = false;
     this.keyPath = -1;
@@ -249,7 +261,7 @@ export class JsonParser extends ChunkedParser {
         case OPEN_ARR: this.open(ARR); i++; continue;
         case CLOSE: this.close(i); i++; continue;
         case COMMA:
-          if (this.topKind === OBJ && this.overDepth === 0) this.expectKey = true;
+          if (this.topKind === OBJ) this.expectKey = true;
           i++;
           continue;
         case COLON:
@@ -318,7 +330,7 @@ export class JsonParser extends ChunkedParser {
           // "-Infinity": the word is the value.
           if (j === i + 1 && buf[i] === 45 && CLASS[buf[j]!] === WORD) { i = j; continue; }
           this.emit(i, j, this.valuePath());
-          if (this.topKind === ARR) this.tables.other(this.depth - 1);
+          if (this.topKind === ARR && this.overDepth === 0) this.tables.other(this.depth - 1);
           this.valueDone();
           i = j;
           continue;
@@ -329,7 +341,7 @@ export class JsonParser extends ChunkedParser {
           if (j === to && !final) return i;
           // Only true/false/null is a value: prose (a range that starts inside a long string) is no record.
           if (isLiteral(buf, i, j)) {
-            if (this.topKind === ARR) this.tables.other(this.depth - 1);
+            if (this.topKind === ARR && this.overDepth === 0) this.tables.other(this.depth - 1);
             this.valueDone();
           }
           else this.warn(`unexpected word at byte ${this.base + i}`);
@@ -355,23 +367,15 @@ export class JsonParser extends ChunkedParser {
     }
     if (close > open + 1) {
       const path = this.valuePath();
-      if (!escaped || !this.emitEmbedded(buf, open + 1, close, path)) this.emitString(buf, open + 1, close, path, escaped);
+      if (!escaped || !this.documents.read(buf, open + 1, close, path)) this.emitString(buf, open + 1, close, path, escaped);
     }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
     this.valueDone();
-    if (buf[close + 1] === 44 && this.topKind === OBJ && this.overDepth === 0) {
+    if (buf[close + 1] === 44 && this.topKind === OBJ) {
       this.expectKey = true;
       return close + 2;
     }
     return close + 1;
-  }
-
-  /** A string value that is a JSON document: its values as fields under `path`; false if it is none. */
-  private emitEmbedded(buf: Buffer, start: number, end: number, path: number): boolean {
-    if (this.embedded >= MAX_EMBEDDED || !looksLikeJson(buf, start, end)) return false;
-    rewriteEscapes(buf, start, end);
-    this.documents ??= new EmbeddedDocuments(() => new JsonParser(true, 0, {}, this.embedded + 1), this.table);
-    return this.documents.read(buf, start, end, path, (from, to, column) => this.emit(from, to, column));
   }
 
   protected overflow(buf: Buffer, from: number, to: number): number {
