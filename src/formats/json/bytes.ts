@@ -1,10 +1,10 @@
 // Byte classes for the JSON tokenizer's dispatch, the bare words it takes for values, and where a string ends.
-export const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10;
+export const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10, COMMENT = 11;
 const QUOTE = 34, BACKSLASH = 92;
 export const CLASS = new Uint8Array(256);
 for (const c of [32, 9, 10, 13]) CLASS[c] = WS;
 CLASS[123] = OPEN_OBJ; CLASS[91] = OPEN_ARR; CLASS[125] = CLOSE; CLASS[93] = CLOSE;
-CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING; CLASS[39] = PY_STRING;
+CLASS[44] = COMMA; CLASS[58] = COLON; CLASS[QUOTE] = STRING; CLASS[39] = PY_STRING; CLASS[47] = COMMENT;
 for (const c of '-0123456789') CLASS[c.charCodeAt(0)] = NUMBER;
 for (let c = 97; c <= 122; c++) CLASS[c] = WORD;
 for (let c = 65; c <= 90; c++) CLASS[c] = WORD;
@@ -71,4 +71,26 @@ export class ContainerBits {
     const last = this.size - 1;
     return last >= 0 && (this.bits[last >> 3]! & (1 << (last & 7))) !== 0;
   }
+}
+
+/** End of a Python repr string opened before `from`: its closing apostrophe, the line's end, or `to`. */
+export function apostropheEnd(buf: Uint8Array, from: number, to: number): number {
+  let q = from;
+  while (q < to && buf[q] !== 39 && buf[q] !== 10) q += buf[q] === BACKSLASH ? 2 : 1;
+  return Math.min(q, to);
+}
+
+/**
+ * End of the comment (JSON5-ish exports: `// …` up to its line's end, `/* … *\/` past its close)
+ * at buf[i], i when no comment starts there, -1 when more bytes are needed to tell.
+ */
+export function commentEnd(buf: Buffer, i: number, to: number): number {
+  if (i + 1 >= to) return -1;
+  if (buf[i + 1] === 47) {
+    const nl = buf.indexOf(10, i + 2);
+    return nl < 0 || nl >= to ? -1 : nl;
+  }
+  if (buf[i + 1] !== 42) return i;
+  const close = buf.indexOf('*/', i + 2);
+  return close < 0 || close + 2 > to ? -1 : close + 2;
 }

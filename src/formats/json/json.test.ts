@@ -128,6 +128,14 @@ describe('json reader', () => {
     expect(fieldLines(result)).toEqual(['pasien.*=3171014101900001', 'pasien.*.nama=Budi Santoso', 'pasien.*=budi@example.com', 'pasien.*.hp=081234567890']);
   });
 
+  it('reads comments of JSON5-ish exports as free text, with no warnings (their words were stray values)', () => {
+    const doc = utf8('// ekspor pasien, kontak 081234567890\n{\n  /* data */ "pasien": [\n    {"nik": "3171014101900001", "nama": "Siti Aminah",}, // pertama\n  ],\n}\n');
+    expect(jsonReader.sniff(doc, 'export.txt')).toBeGreaterThan(0.9);
+    const result = readRange(jsonReader, {}, doc, 0, doc.length, [3, 40, 60]);
+    expect(fieldLines(result)).toEqual(['-=// ekspor pasien, kontak 081234567890', '-=/* data */', 'pasien[].nik=3171014101900001', 'pasien[].nama=Siti Aminah', '-=// pertama']);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('takes NaN and Infinity, as Python\'s json module writes them, for values: such lines are still NDJSON', () => {
     const lines = utf8('{"nama":"Budi Santoso","skor":NaN,"x":-Infinity}\n{"nama":"Rina Lestari","skor":Infinity}\n');
     expect(ndjsonReader.sniff(lines, 'export.txt')).toBeGreaterThan(0.9);

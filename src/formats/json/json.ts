@@ -13,9 +13,10 @@ function trial(head: Uint8Array, lines: boolean): { clean: boolean; records: num
   let start = 0;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
   while (start < head.length && isJsonSpace(head[start]!)) start++;
-  // An object, an array, or a string holding one (double-encoded JSON, as log exports write it).
+  // An object, an array, a comment (JSON5-ish), or a string holding one (double-encoded JSON, as log exports write it).
   const opens = (c: number | undefined): boolean => c === 123 || c === 91;
-  if (!opens(head[start]) && !(head[start] === 34 && opens(head[start + 1]))) return { clean: false, records: 0, problems: 1 };
+  const comment = head[start] === 47 && (head[start + 1] === 47 || head[start + 1] === 42);
+  if (!opens(head[start]) && !comment && !(head[start] === 34 && opens(head[start + 1]))) return { clean: false, records: 0, problems: 1 };
   const parser = new JsonParser(lines, 1);
   // 64 KB decides it; parsing a whole megabyte twice per file would cost more than it tells.
   const batch = parser.push(head.subarray(start, start + 65536), start);

@@ -8,13 +8,16 @@ import { ChunkedParser, type ParserOptions } from '../chunked.js';
 import { pieceEnd } from '../pieces.js';
 import { StructuralIndex } from '../structural.js';
 import { EmbeddedDocuments } from './embedded.js';
-import { CLASS, CLOSE, COLON, COMMA, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS, isLiteral, ContainerBits, ScalarIndex, stringEnd } from './bytes.js';
+import {
+  CLASS, CLOSE, COLON, COMMA, COMMENT, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS,
+  apostropheEnd, commentEnd, ContainerBits, isLiteral, ScalarIndex, stringEnd,
+} from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
-import { cutBeforeEscape, hasEscape, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
+import { cutBeforeEscape, EscapeCopies, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
 
 const OBJ = 1, ARR = 2;
-const QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10;
+const QUOTE = 34, BACKSLASH = 92, LF = 10;
 const MAX_DEPTH = 4096;
 /** Whether an NDJSON range starts inside a line (cut where a very long line had no newline). */
 const START_LINE = 0, START_UNKNOWN = 1, START_INSIDE = 2;
@@ -50,7 +53,7 @@ export class JsonParser extends ChunkedParser {
   private readonly tables: TableHeaders;
   private readonly documents: EmbeddedDocuments;
   private readonly index: Pick<StructuralIndex, 'reset' | 'next'>;
-  private escapeCopy = new Uint8Array(0);
+  private readonly copies = new EscapeCopies();
   private rangeStartsAt: number;
 
   /** `embedded`: how many strings this document sits in (double-encoded JSON, embedded.ts). */
@@ -90,15 +93,9 @@ export class JsonParser extends ChunkedParser {
     return cut;
   }
 
-  /**
-   * Escapes are rewritten in place (unicode-escapes.ts): in a copy, never in the caller's bytes.
-   * One copy buffer serves every push, as the base class copies any tail it keeps.
-   */
+  /** Escapes are rewritten in place (unicode-escapes.ts), in a copy of the caller's bytes. */
   override push(chunk: Uint8Array, fileOffset: number): FieldBatch {
-    if (!hasEscape(chunk)) return super.push(chunk, fileOffset);
-    if (this.escapeCopy.length < chunk.length) this.escapeCopy = new Uint8Array(chunk.length);
-    this.escapeCopy.set(chunk);
-    return super.push(this.escapeCopy.subarray(0, chunk.length), fileOffset);
+    return super.push(this.copies.writable(chunk), fileOffset);
   }
 
   /** Emits the string value buf[start, end), its \u escapes rewritten when it holds a backslash. */
@@ -123,9 +120,7 @@ export class JsonParser extends ChunkedParser {
       if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner levels share one path`);
       this.over.push(kind === OBJ);
       this.tables.reset();
-      this.topKind = kind;
-      this.keyPath = -1;
-      this.expectKey = kind === OBJ;
+      this.topKind = kind; this.keyPath = -1; this.expectKey = kind === OBJ;
       return;
     }
     if (this.depth === this.kinds.length) {
@@ -149,8 +144,7 @@ export class JsonParser extends ChunkedParser {
     if (this.overDepth > 0) {
       const object = this.over.pop();
       this.topKind = --this.overDepth > 0 ? (object ? OBJ : ARR) : this.kinds[this.depth - 1]!;
-      this.keyPath = -1;
-      this.expectKey = false;
+      this.keyPath = -1; this.expectKey = false;
       return;
     }
     if (this.depth === 0) { this.warn(`unbalanced closing bracket at byte ${this.base + at}`); return; }
@@ -306,12 +300,7 @@ export class JsonParser extends ChunkedParser {
         case PY_STRING: {
           // Python's repr of dicts and lists ({'nama': 'Budi'}), as scripts save "JSON": a string
           // between single quotes on one line, with backslash escapes.
-          let q = i + 1, escaped = false;
-          while (q < to && buf[q] !== APOSTROPHE && buf[q] !== LF) {
-            if (buf[q] === BACKSLASH) { escaped = true; q++; }
-            q++;
-          }
-          q = Math.min(q, to);
+          const q = apostropheEnd(buf, i + 1, to);
           if (q === to && !final) return i;
           if (q === to || buf[q] === LF) {
             // Cut by its line's end: the value is kept, the newline read as whitespace (NDJSON: the record ends).
@@ -320,7 +309,7 @@ export class JsonParser extends ChunkedParser {
             i = q;
             continue;
           }
-          i = this.stringDone(buf, i, q, escaped);
+          i = this.stringDone(buf, i, q, buf.subarray(i + 1, q).includes(BACKSLASH));
           continue;
         }
         case NUMBER: {
@@ -346,6 +335,15 @@ export class JsonParser extends ChunkedParser {
           }
           else this.warn(`unexpected word at byte ${this.base + i}`);
           i = j;
+          continue;
+        }
+        case COMMENT: {
+          // JSON5-ish exports: a comment is free text, not stray JSON words and numbers.
+          const end = commentEnd(buf, i, to);
+          if (end < 0 && !final) return i;
+          if (end !== i) { this.emit(i, end < 0 ? to : end, -1); i = end < 0 ? to : end; continue; }
+          this.warn(`unexpected byte at ${this.base + i}`);
+          i++;
           continue;
         }
         default:

@@ -16,9 +16,19 @@ SHORT[98] = 8; SHORT[116] = 9; SHORT[110] = 10; SHORT[102] = 12; SHORT[114] = 13
 const LETTER = new Uint8Array(32);
 LETTER[8] = 98; LETTER[9] = 116; LETTER[10] = 110; LETTER[12] = 102; LETTER[13] = 114;
 
-/** Whether bytes hold an escape: only then are they copied before being rewritten. */
-export function hasEscape(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(BACKSLASH) >= 0;
+/**
+ * Escapes are rewritten in place: in a copy, never in the caller's bytes. Bytes without a
+ * backslash are not copied; one copy buffer serves every push, as a parser copies any tail it keeps.
+ */
+export class EscapeCopies {
+  private copy = new Uint8Array(0);
+
+  writable(chunk: Uint8Array): Uint8Array {
+    if (Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).indexOf(BACKSLASH) < 0) return chunk;
+    if (this.copy.length < chunk.length) this.copy = new Uint8Array(chunk.length);
+    this.copy.set(chunk);
+    return this.copy.subarray(0, chunk.length);
+  }
 }
 
 /** The code unit of the four hex digits at buf[at, at + 4), or -1 if they are not all there. */
