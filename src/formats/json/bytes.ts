@@ -94,3 +94,10 @@ export function commentEnd(buf: Buffer, i: number, to: number): number {
   const close = buf.indexOf('*/', i + 2);
   return close < 0 || close + 2 > to ? -1 : close + 2;
 }
+
+/** End of number bytes buf[start, end) without a fraction of zeros: Python writes a NIK held as a float as 3171014101900001.0. */
+export function integralEnd(buf: Uint8Array, start: number, end: number): number {
+  let k = end - 1;
+  while (k > start && buf[k] === 48) k--;
+  return k > start && k < end - 1 && buf[k] === 46 ? k : end;
+}

@@ -136,6 +136,11 @@ describe('json reader', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads a NIK held as a float, as Python writes it (3171014101900001.0), as its digits', () => {
+    const result = readRange(jsonReader, {}, utf8('[{"nik":3171014101900001.0,"skor":1.50,"n":0.0},{"nik":3273015508850002.000}]'));
+    expect(fieldLines(result)).toEqual(['nik=3171014101900001', 'skor=1.50', 'n=0', 'nik=3273015508850002']);
+  });
+
   it('takes NaN and Infinity, as Python\'s json module writes them, for values: such lines are still NDJSON', () => {
     const lines = utf8('{"nama":"Budi Santoso","skor":NaN,"x":-Infinity}\n{"nama":"Rina Lestari","skor":Infinity}\n');
     expect(ndjsonReader.sniff(lines, 'export.txt')).toBeGreaterThan(0.9);

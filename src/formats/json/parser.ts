@@ -10,7 +10,7 @@ import { StructuralIndex } from '../structural.js';
 import { EmbeddedDocuments } from './embedded.js';
 import {
   CLASS, CLOSE, COLON, COMMA, COMMENT, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS,
-  apostropheEnd, commentEnd, ContainerBits, isLiteral, ScalarIndex, stringEnd,
+  apostropheEnd, commentEnd, ContainerBits, integralEnd, isLiteral, ScalarIndex, stringEnd,
 } from './bytes.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
@@ -318,7 +318,7 @@ export class JsonParser extends ChunkedParser {
           if (j === to && !final) return i;
           // "-Infinity": the word is the value.
           if (j === i + 1 && buf[i] === 45 && CLASS[buf[j]!] === WORD) { i = j; continue; }
-          this.emit(i, j, this.valuePath());
+          this.emit(i, integralEnd(buf, i, j), this.valuePath());
           if (this.topKind === ARR && this.overDepth === 0) this.tables.other(this.depth - 1);
           this.valueDone();
           i = j;
