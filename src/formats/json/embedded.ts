@@ -19,14 +19,17 @@ const SIMPLE = new Uint8Array(256);
 SIMPLE[QUOTE] = QUOTE; SIMPLE[BACKSLASH] = BACKSLASH; SIMPLE[47] = 47;
 SIMPLE[110] = SPACE; SIMPLE[116] = SPACE; SIMPLE[114] = SPACE; SIMPLE[98] = 8; SIMPLE[102] = 12;
 
-/** Whether string bytes buf[start, end) open like an escaped object or array and close like one. */
-function looksLikeJson(buf: Uint8Array, start: number, end: number): boolean {
+/**
+ * Whether string bytes buf[start, end) open like an object or array and close like one: with
+ * escaped quotes, or plain ones in a Python repr's single-quoted string.
+ */
+function looksLikeJson(buf: Uint8Array, start: number, end: number, python: boolean): boolean {
   if (end - start < 4) return false;
   const last = buf[end - 1];
   if (last !== 125 && last !== 93) return false;
   let k = start;
   while (k < end && (buf[k] === 123 || buf[k] === 91 || buf[k] === SPACE)) k++;
-  return k > start && buf[k] === BACKSLASH && buf[k + 1] === QUOTE;
+  return k > start && (python ? buf[k] === QUOTE : buf[k] === BACKSLASH && buf[k + 1] === QUOTE);
 }
 
 export class EmbeddedDocuments {
@@ -49,11 +52,13 @@ export class EmbeddedDocuments {
   ) {}
 
   /**
-   * Reads the string value buf[start, end) under `path` as a document, if it is one. False,
-   * emitting nothing, when it does not parse cleanly as JSON: then it is a plain string.
+   * Reads the string value opened by the quote at buf[quote] and closed at buf[end] under `path`
+   * as a document, if it is one. False, emitting nothing, when it does not parse cleanly as JSON
+   * or holds no value: then it is a plain string. `escaped`: it holds a backslash.
    */
-  read(buf: Uint8Array, start: number, end: number, path: number): boolean {
-    if (this.nesting >= MAX_EMBEDDED || !looksLikeJson(buf, start, end)) return false;
+  read(buf: Uint8Array, quote: number, end: number, path: number, escaped: boolean): boolean {
+    const start = quote + 1, python = buf[quote] === 39;
+    if (!(escaped || python) || this.nesting >= MAX_EMBEDDED || !looksLikeJson(buf, start, end, python)) return false;
     rewriteEscapes(buf, start, end);
     const size = end - start + 1;
     if (this.bytes.length < size) { this.bytes = Buffer.alloc(size * 2); this.map = new Int32Array(size * 2 + 1); }
@@ -73,7 +78,7 @@ export class EmbeddedDocuments {
     const batch = this.parser.push(bytes.subarray(0, n + 1), this.offset);
     const base = this.offset;
     this.offset += n + 1;
-    if (this.parser.problems !== problems) return false;
+    if (this.parser.problems !== problems || batch.count === 0) return false;
     const fields = this.fields;
     fields.length = 0;
     for (let i = 0; i < batch.count; i++) {

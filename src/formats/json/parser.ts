@@ -94,11 +94,9 @@ export class JsonParser extends ChunkedParser {
   }
 
   /** Escapes are rewritten in place (unicode-escapes.ts), in a copy of the caller's bytes. */
-  override push(chunk: Uint8Array, fileOffset: number): FieldBatch {
-    return super.push(this.copies.writable(chunk), fileOffset);
-  }
+  override push(chunk: Uint8Array, fileOffset: number): FieldBatch { return super.push(this.copies.writable(chunk), fileOffset); }
 
-  /** Emits the string value buf[start, end), its \u escapes rewritten when it holds a backslash. */
+  /** Emits the string value buf[start, end), its escapes rewritten when it holds a backslash. */
   private emitString(buf: Buffer, start: number, end: number, column: number, escaped = true): void {
     if (escaped) rewriteEscapes(buf, start, end);
     this.emit(start, end, column);
@@ -118,8 +116,7 @@ export class JsonParser extends ChunkedParser {
     if (this.depth === 0) this.valueSpansLines = false;
     if (this.depth >= MAX_DEPTH || this.overDepth > 0) {
       if (this.overDepth++ === 0) this.warn(`nesting deeper than ${MAX_DEPTH} levels near byte ${this.base}: inner levels share one path`);
-      this.over.push(kind === OBJ);
-      this.tables.reset();
+      this.over.push(kind === OBJ); this.tables.reset();
       this.topKind = kind; this.keyPath = -1; this.expectKey = kind === OBJ;
       return;
     }
@@ -365,7 +362,7 @@ export class JsonParser extends ChunkedParser {
     }
     if (close > open + 1) {
       const path = this.valuePath();
-      if (!escaped || !this.documents.read(buf, open + 1, close, path)) this.emitString(buf, open + 1, close, path, escaped);
+      if (!this.documents.read(buf, open, close, path, escaped)) this.emitString(buf, open + 1, close, path, escaped);
     }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
     this.valueDone();
