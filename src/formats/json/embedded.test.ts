@@ -47,7 +47,9 @@ describe('json embedded in strings', () => {
   });
 
   it('reads any JSON value embedded in a string the same however chunked', () => {
-    const document = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 });
+    // Without key/value pairs (pairs.ts): their field names are free text, which an embedded document reports under its string's path.
+    const document = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 })
+      .filter((value) => !/"(key|meta_key|question|field|field_name|fieldname|label|attribute|name)":/i.test(JSON.stringify(value)));
     fc.assert(fc.property(document, fc.array(fc.nat(400), { maxLength: 5 }), (value, cuts) => {
       const bytes = utf8(JSON.stringify({ payload: JSON.stringify(value) }));
       const direct = readRange(jsonReader, {}, utf8(JSON.stringify({ payload: value })));

@@ -176,6 +176,10 @@ describe('json reader', () => {
 });
 
 describe('json reader properties', () => {
+  /** Any JSON value but key/value pairs (pairs.ts has their examples): their field names read as free text. */
+  const withoutPairs = (maxDepth: number) => fc.jsonValue({ maxDepth })
+    .filter((value) => !/"(key|meta_key|question|field|field_name|fieldname|label|attribute|name)":/i.test(JSON.stringify(value)));
+
   /** A header row's names (tables.ts), or null. */
   function headerOf(row: unknown): string[] | null {
     if (!Array.isArray(row) || row.length < 2 || new Set(row).size !== row.length) return null;
@@ -209,7 +213,7 @@ describe('json reader properties', () => {
   }
 
   it('any JSON document parses back to its string and number values under their paths, however chunked', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.nat(2000), { maxLength: 6 }), (value, cuts) => {
+    fc.assert(fc.property(withoutPairs(4), fc.array(fc.nat(2000), { maxLength: 6 }), (value, cuts) => {
       const bytes = utf8(JSON.stringify(value));
       const want: string[] = [];
       expected(value, null, want);
@@ -283,7 +287,7 @@ describe('json reader properties', () => {
   });
 
   it('NDJSON lines parse back to their values, one record per line', () => {
-    fc.assert(fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(2000), { maxLength: 6 }), (values, cuts) => {
+    fc.assert(fc.property(fc.array(withoutPairs(3), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(2000), { maxLength: 6 }), (values, cuts) => {
       const bytes = utf8(values.map((v) => JSON.stringify(v)).join('\n') + '\n');
       const want: string[] = [];
       for (const v of values) expected(v, null, want);

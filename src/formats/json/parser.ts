@@ -12,6 +12,7 @@ import {
   CLASS, CLOSE, COLON, COMMA, COMMENT, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS,
   apostropheEnd, commentEnd, ContainerBits, integralEnd, isLiteral, ScalarIndex, stringEnd,
 } from './bytes.js';
+import { KeyValuePairs } from './pairs.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
 import { cutBeforeEscape, EscapeCopies, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
@@ -51,6 +52,7 @@ export class JsonParser extends ChunkedParser {
   private openStringColumn = -1;
   private readonly table: PathTable;
   private readonly tables: TableHeaders;
+  private readonly pairs: KeyValuePairs;
   private readonly documents: EmbeddedDocuments;
   private readonly index: Pick<StructuralIndex, 'reset' | 'next'>;
   private readonly copies = new EscapeCopies();
@@ -61,6 +63,7 @@ export class JsonParser extends ChunkedParser {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
     this.tables = new TableHeaders(this.table, this.columns);
+    this.pairs = new KeyValuePairs(this.table, this.columns);
     this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
     this.documents = new EmbeddedDocuments(() => new JsonParser(true, 0, {}, embedded + 1), this.table, embedded, (from, to, column) => this.emit(from, to, column));
     this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
@@ -103,7 +106,7 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valuePath(): number {
-    if (this.topKind === OBJ) return this.keyPath;
+    if (this.topKind === OBJ) return this.overDepth > 0 ? this.keyPath : this.pairs.valuePath(this.depth - 1, this.topPath, this.keyPath);
     if (this.topKind === ARR && this.overDepth === 0 && this.tables.isRow(this.depth - 1)) {
       const column = this.tables.columnPath(this.depth - 1);
       if (column >= 0) return column;
@@ -126,6 +129,7 @@ export class JsonParser extends ChunkedParser {
       const saved = new Int32Array(this.depth * 2); saved.set(this.savedKeys); this.savedKeys = saved;
     }
     this.tables.open(this.depth, kind === ARR, this.topKind, this.keyPath);
+    if (kind === OBJ) this.pairs.open(this.depth);
     this.kinds[this.depth] = kind;
     this.savedKeys[this.depth] = this.keyPath;
     this.keyPath = -1;
@@ -361,7 +365,8 @@ export class JsonParser extends ChunkedParser {
       return buf[close + 1] === 58 ? close + 2 : close + 1;
     }
     if (close > open + 1) {
-      const path = this.valuePath();
+      let path = this.valuePath();
+      if (this.topKind === OBJ && this.overDepth === 0) path = this.pairs.string(this.depth - 1, this.topPath, this.keyPath, path, buf, open + 1, close);
       if (!this.documents.read(buf, open, close, path, escaped)) this.emitString(buf, open + 1, close, path, escaped);
     }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
