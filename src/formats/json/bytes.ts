@@ -73,10 +73,13 @@ export class ContainerBits {
   }
 }
 
-/** End of a Python repr string opened before `from`: its closing apostrophe, the line's end, or `to`. */
+/**
+ * End of a Python repr string opened before `from`: its closing apostrophe, the line's end (even
+ * after a backslash: it would join the next record to a broken one), or `to`.
+ */
 export function apostropheEnd(buf: Uint8Array, from: number, to: number): number {
   let q = from;
-  while (q < to && buf[q] !== 39 && buf[q] !== 10) q += buf[q] === BACKSLASH ? 2 : 1;
+  while (q < to && buf[q] !== 39 && buf[q] !== 10) q += buf[q] === BACKSLASH && buf[q + 1] !== 10 ? 2 : 1;
   return Math.min(q, to);
 }
 

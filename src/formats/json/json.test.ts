@@ -122,6 +122,11 @@ describe('json reader', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('ends a broken Python-repr line at its newline even after a backslash: the next record keeps its fields', () => {
+    const result = readRange(ndjsonReader, {}, utf8("{'nama': 'Budi Santoso\\\n{'nama': 'Rina Lestari'}\n"));
+    expect(fieldLines(result)).toEqual(['nama=Budi Santoso', 'nama=Rina Lestari']);
+  });
+
   it('reads keys that are identifiers (objects keyed by NIK, phone or e-mail) as values, never as field names', () => {
     const doc = utf8('{"pasien":{"3171014101900001":{"nama":"Budi Santoso"},"budi@example.com":{"hp":"081234567890"}}}');
     const result = readRange(jsonReader, {}, doc);
