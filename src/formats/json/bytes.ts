@@ -84,18 +84,17 @@ export function apostropheEnd(buf: Uint8Array, from: number, to: number): number
 }
 
 /**
- * End of the comment (JSON5-ish exports: `// …` up to its line's end, `/* … *\/` past its close)
- * at buf[i], i when no comment starts there, -1 when more bytes are needed to tell.
+ * End of the comment (JSON5-ish exports: `// …` up to its line's end, `/* … *\/` past its close,
+ * or its line's end in NDJSON, whose records are lines) at buf[i], i when no comment starts
+ * there, -1 when more bytes are needed to tell.
  */
-export function commentEnd(buf: Buffer, i: number, to: number): number {
+export function commentEnd(buf: Buffer, i: number, to: number, lines: boolean): number {
   if (i + 1 >= to) return -1;
-  if (buf[i + 1] === 47) {
-    const nl = buf.indexOf(10, i + 2);
-    return nl < 0 || nl >= to ? -1 : nl;
-  }
+  const nl = buf.indexOf(10, i + 2), lineEnd = nl < 0 || nl >= to ? -1 : nl;
+  if (buf[i + 1] === 47) return lineEnd;
   if (buf[i + 1] !== 42) return i;
-  const close = buf.indexOf('*/', i + 2);
-  return close < 0 || close + 2 > to ? -1 : close + 2;
+  const close = buf.indexOf('*/', i + 2), closeEnd = close < 0 || close + 2 > to ? -1 : close + 2;
+  return lines && lineEnd >= 0 && (closeEnd < 0 || lineEnd < close) ? lineEnd : closeEnd;
 }
 
 /** End of number bytes buf[start, end) without a fraction of zeros: Python writes a NIK held as a float as 3171014101900001.0. */

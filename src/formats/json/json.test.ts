@@ -139,6 +139,9 @@ describe('json reader', () => {
     const result = readRange(jsonReader, {}, doc, 0, doc.length, [3, 40, 60]);
     expect(fieldLines(result)).toEqual(['-=// ekspor pasien, kontak 081234567890', '-=/* data */', 'pasien[].nik=3171014101900001', 'pasien[].nama=Siti Aminah', '-=// pertama']);
     expect(result.warnings).toEqual([]);
+    // NDJSON records are lines: a block comment left open there ends with its line.
+    const lines = utf8('{"a":1} /* tidak ditutup\n{"nama":"Rina Lestari"}\n');
+    expect(fieldLines(readRange(ndjsonReader, {}, lines)).at(-1)).toBe('nama=Rina Lestari');
   });
 
   it('reads a NIK held as a float, as Python writes it (3171014101900001.0), as its digits', () => {

@@ -340,7 +340,7 @@ export class JsonParser extends ChunkedParser {
         }
         case COMMENT: {
           // JSON5-ish exports: a comment is free text, not stray JSON words and numbers.
-          const end = commentEnd(buf, i, to);
+          const end = commentEnd(buf, i, to, this.lines);
           if (end < 0 && !final) return i;
           if (end !== i) { this.emit(i, end < 0 ? to : end, -1); i = end < 0 ? to : end; continue; }
           this.warn(`unexpected byte at ${this.base + i}`);
