@@ -3,6 +3,7 @@
 import { recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { JsonParser } from './parser.js';
+import { headerNames } from './tables.js';
 
 export { JsonParser } from './parser.js';
 
@@ -28,6 +29,17 @@ function extensionOf(path: string): string {
   return dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
 }
 
+/** NDJSON whose first line is a header row (`["nik","nama"]`): its names, for every range's parser. */
+function lineHeaderOf(head: Uint8Array): FileState {
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const end = head.indexOf(10, start);
+  if (end < 0) return {};
+  let row: unknown;
+  try { row = JSON.parse(new TextDecoder().decode(head.subarray(start, end))); } catch { return {}; }
+  const names = headerNames(row);
+  return names ? { jsonLineHeader: names } : {};
+}
+
 function jsonFamilyReader(lines: boolean): FormatReader {
   return {
     format: lines ? 'ndjson' : 'json',
@@ -51,8 +63,11 @@ function jsonFamilyReader(lines: boolean): FormatReader {
       if (!asDocument.clean) return ext === 'json' ? 0.3 : 0;
       return linesClean ? 0.6 : 0.94;
     },
-    prepare: async (_source: ByteSource, _head: Uint8Array): Promise<FileState> => ({}),
-    createParser: (state, rangeStart) => new JsonParser(lines, rangeStart, recordLimit(state)),
+    prepare: async (_source: ByteSource, head: Uint8Array): Promise<FileState> => (lines ? lineHeaderOf(head) : {}),
+    createParser: (state, rangeStart) => {
+      const header = state['jsonLineHeader'];
+      return new JsonParser(lines, rangeStart, recordLimit(state), 0, Array.isArray(header) ? header as string[] : undefined);
+    },
   };
 }
 

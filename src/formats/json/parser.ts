@@ -58,11 +58,11 @@ export class JsonParser extends ChunkedParser {
   private readonly copies = new EscapeCopies();
   private rangeStartsAt: number;
 
-  /** `embedded`: how many strings this document sits in (double-encoded JSON, embedded.ts). */
-  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}, private readonly embedded = 0) {
+  /** `embedded`: how many strings this document sits in (embedded.ts); `lineHeader`: names for NDJSON arrays (tables.ts). */
+  constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}, private readonly embedded = 0, lineHeader?: readonly string[]) {
     super(rangeStart, options);
     this.table = new PathTable(this.columns);
-    this.tables = new TableHeaders(this.table, this.columns);
+    this.tables = new TableHeaders(this.table, this.columns, lineHeader, rangeStart === 0);
     this.pairs = new KeyValuePairs(this.table, this.columns);
     this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
     this.documents = new EmbeddedDocuments(() => new JsonParser(true, 0, {}, embedded + 1), this.table, embedded, (from, to, column) => this.emit(from, to, column));

@@ -1,8 +1,8 @@
 // Tables written as JSON arrays: a header row, or pandas orient='split', names each row's values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldLines, readRange, utf8 } from '../testing.js';
-import { jsonReader } from './json.js';
+import { fieldLines, prepareState, readRange, utf8 } from '../testing.js';
+import { jsonReader, ndjsonReader } from './json.js';
 
 const rows = [['3171014101900001', 'Siti Aminah', 'Jl. Melati No. 5'], ['3273015508850002', 'Budi Santoso', 'Jl. Dago No. 12']];
 const named = (prefix: string) => rows.flatMap(([nik, nama, alamat]) => [`${prefix}nik=${nik}`, `${prefix}nama=${nama}`, `${prefix}alamat=${alamat}`]);
@@ -30,6 +30,18 @@ describe('json tables', () => {
   it('names a container in a row by its column, and a value past the header by the rows\' path', () => {
     const doc = JSON.stringify([['nik', 'alamat'], ['3171014101900001', { jalan: 'Jl. Melati No. 5' }, 'lebih']]);
     expect(fieldLines(readRange(jsonReader, {}, utf8(doc)))).toEqual(['-=nik', '-=alamat', 'nik=3171014101900001', 'alamat.jalan=Jl. Melati No. 5', '-=lebih']);
+  });
+
+  it('names the arrays of NDJSON under a header line by its columns, in every range (were unlabelled)', async () => {
+    const lines = [['nik', 'nama', 'alamat'], ...rows, ...rows].map((row) => JSON.stringify(row)).join('\n') + '\n';
+    const bytes = utf8(lines);
+    const state = await prepareState(ndjsonReader, bytes);
+    const whole = readRange(ndjsonReader, state, bytes);
+    expect(fieldLines(whole)).toEqual([...['nik', 'nama', 'alamat'].map((name) => `-=${name}`), ...named(''), ...named('')]);
+    const secondRow = lines.indexOf('\n', lines.indexOf('\n') + 1) + 1;
+    expect(fieldLines(readRange(ndjsonReader, state, bytes, secondRow))).toEqual([...named('').slice(3), ...named('')]);
+    // A first line of data is no header.
+    expect(await prepareState(ndjsonReader, utf8(rows.map((row) => JSON.stringify(row)).join('\n') + '\n'))).toEqual({});
   });
 
   it('reads a header-row table the same however it is chunked', () => {

@@ -2,13 +2,25 @@
 // spreadsheet and SQL exports write them) and pandas `to_json(orient='split')`
 // (`{"columns":[…],"data":[[…]]}`). A row's values are named by their column, as an object's
 // would be (`nik`, `data[].nik`): under the rows' shared `[][]` path a name or address had no
-// label, and only identifiers that need none were found.
+// label, and only identifiers that need none were found. NDJSON whose first line is a header
+// names the arrays on every later line (json.ts learns it from the file's head).
 import { PathTable, isDataKey } from './paths.js';
 import { unescapeJsonField } from './unicode-escapes.js';
 
 /** Longer header rows, or longer names, are data. */
 const MAX_COLUMNS = 512, MAX_NAME_BYTES = 64;
 const NONE = -1;
+
+/** The names of a header row parsed whole (an NDJSON file's first line), or null if it is none. */
+export function headerNames(row: unknown): string[] | null {
+  if (!Array.isArray(row) || row.length < 2 || row.length > MAX_COLUMNS || new Set(row).size !== row.length) return null;
+  const isName = (cell: unknown): boolean => {
+    if (typeof cell !== 'string') return false;
+    const bytes = Buffer.from(cell);
+    return bytes.length > 0 && bytes.length <= MAX_NAME_BYTES && !isDataKey(bytes, 0, bytes.length);
+  };
+  return row.every(isName) ? row as string[] : null;
+}
 
 export class TableHeaders {
   /** Per open array: values done so far (the next value's column). */
@@ -27,8 +39,19 @@ export class TableHeaders {
   private candidateIsColumns = false;
   private names: string[] = [];
   private readonly decoder = new TextDecoder();
+  /** The header naming every top-level array (NDJSON lines), or NONE. */
+  private lineRows = NONE;
 
-  constructor(private readonly paths: PathTable, private readonly columns: readonly string[]) {}
+  /**
+   * `lineHeader`: names for every top-level array (the lines of NDJSON under a header line), but
+   * the header line itself, the first one when `atFileStart`.
+   */
+  constructor(private readonly paths: PathTable, private readonly columns: readonly string[], lineHeader?: readonly string[], private atFileStart = false) {
+    if (lineHeader) {
+      this.headers.push(Int32Array.from(lineHeader, (name) => this.paths.named(-1, name)));
+      this.lineRows = 0;
+    }
+  }
 
   /** A container opened at stack index `depth`, inside `parentKind` (0 top, 1 object, 2 array) under key `keyPath`. */
   open(depth: number, isArray: boolean, parentKind: number, keyPath: number): void {
@@ -36,6 +59,10 @@ export class TableHeaders {
     this.position[depth] = 0;
     this.table[depth] = this.row[depth] = this.pending[depth] = NONE;
     this.candidateDepth = NONE; // a header holds no containers
+    if (isArray && depth === 0) {
+      this.row[0] = this.atFileStart ? NONE : this.lineRows;
+      this.atFileStart = false;
+    }
     if (!isArray || depth === 0) return;
     const parent = depth - 1;
     if (parentKind === 2) {
