@@ -6,50 +6,43 @@
 import { isDataKey, type PathTable } from './paths.js';
 import { unescapeJsonField } from './unicode-escapes.js';
 
-const UNKNOWN = 0, OTHER = 1, NAMES = 2, VALUE = 3;
+/** A key's part in a pair (PathTable.roles): none, naming the value, or holding it. */
+export const NAMES = 1, VALUE = 2;
 /** Keys whose string names the object's value; `name` only once the path has shown a value key. */
 const NAME_KEYS = new Set(['key', 'meta_key', 'question', 'field', 'field_name', 'fieldname', 'label', 'attribute', 'name']);
 const VALUE_KEYS = new Set(['value', 'meta_value', 'answer', 'field_value', 'val']);
 const MAX_LABEL_BYTES = 64;
 
+/** The part key `key` plays in a pair, for PathTable to mark its path with. */
+export function pairRole(key: string): number {
+  const lower = key.toLowerCase();
+  return NAME_KEYS.has(lower) ? NAMES : VALUE_KEYS.has(lower) ? VALUE : 0;
+}
+
 export class KeyValuePairs {
-  /** Per path id: UNKNOWN until looked at, then OTHER, NAMES or VALUE (by its last key). */
-  private roles = new Uint8Array(256);
   /** Per open object (stack index): the label its name key gave, or null. */
   private labels: (string | null)[] = [];
   private readonly decoder = new TextDecoder();
 
   constructor(private readonly paths: PathTable, private readonly columns: readonly string[]) {}
 
-  private role(path: number): number {
-    if (path >= this.roles.length) { const roles = new Uint8Array(Math.max(path + 1, this.roles.length * 2)); roles.set(this.roles); this.roles = roles; }
-    let role = this.roles[path]!;
-    if (role === UNKNOWN) {
-      const name = this.columns[path]!, key = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-      this.roles[path] = role = NAME_KEYS.has(key) ? NAMES : VALUE_KEYS.has(key) ? VALUE : OTHER;
-    }
-    return role;
-  }
-
   /** An object opened at stack index `depth`. */
   open(depth: number): void {
     this.labels[depth] = null;
   }
 
-  /** The path naming a value under key `keyPath` of the object at `depth` (path `objectPath`). */
+  /** The path naming a value under the VALUE key `keyPath` of the object at `depth` (path `objectPath`). */
   valuePath(depth: number, objectPath: number, keyPath: number): number {
-    if (keyPath < 0 || this.role(keyPath) !== VALUE) return keyPath;
     const label = this.labels[depth];
     return label ? this.paths.named(objectPath, label) : keyPath;
   }
 
   /**
-   * A string value buf[start, end) under `keyPath` in the object at `depth`, to be emitted under
+   * A string value buf[start, end) under the NAMES key `keyPath` in the object at `depth`, to be emitted under
    * `path`. Returns the column to emit it under: a name key's string is a field name, so free text (-1) rather than a value of
    * `meta_key` or `name`; `name` only where a value key was seen beside it before.
    */
   string(depth: number, objectPath: number, keyPath: number, path: number, buf: Uint8Array, start: number, end: number): number {
-    if (keyPath < 0 || this.role(keyPath) !== NAMES) return path;
     if (end - start > MAX_LABEL_BYTES || isDataKey(buf, start, end)) return path;
     this.labels[depth] = unescapeJsonField(this.decoder.decode(buf.subarray(start, end)));
     const key = this.columns[keyPath]!;

@@ -12,7 +12,7 @@ import {
   CLASS, CLOSE, COLON, COMMA, COMMENT, NUMBER, NUMBER_BYTE, OPEN_ARR, OPEN_OBJ, PY_STRING, STRING, WORD, WS,
   apostropheEnd, commentEnd, ContainerBits, integralEnd, isLiteral, ScalarIndex, stringEnd,
 } from './bytes.js';
-import { KeyValuePairs } from './pairs.js';
+import { KeyValuePairs, NAMES, pairRole, VALUE } from './pairs.js';
 import { PathTable } from './paths.js';
 import { TableHeaders } from './tables.js';
 import { cutBeforeEscape, EscapeCopies, rewriteEscapes, unescapeJsonField } from './unicode-escapes.js';
@@ -61,7 +61,7 @@ export class JsonParser extends ChunkedParser {
   /** `embedded`: how many strings this document sits in (embedded.ts); `lineHeader`: names for NDJSON arrays (tables.ts). */
   constructor(private readonly lines: boolean, rangeStart: number, options: ParserOptions = {}, private readonly embedded = 0, lineHeader?: readonly string[]) {
     super(rangeStart, options);
-    this.table = new PathTable(this.columns);
+    this.table = new PathTable(this.columns, pairRole);
     this.tables = new TableHeaders(this.table, this.columns, lineHeader, rangeStart === 0);
     this.pairs = new KeyValuePairs(this.table, this.columns);
     this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
@@ -106,7 +106,7 @@ export class JsonParser extends ChunkedParser {
   }
 
   private valuePath(): number {
-    if (this.topKind === OBJ) return this.overDepth > 0 ? this.keyPath : this.pairs.valuePath(this.depth - 1, this.topPath, this.keyPath);
+    if (this.topKind === OBJ) return this.table.roles[this.keyPath] === VALUE && this.overDepth === 0 ? this.pairs.valuePath(this.depth - 1, this.topPath, this.keyPath) : this.keyPath;
     if (this.topKind === ARR && this.overDepth === 0 && this.tables.isRow(this.depth - 1)) {
       const column = this.tables.columnPath(this.depth - 1);
       if (column >= 0) return column;
@@ -366,8 +366,8 @@ export class JsonParser extends ChunkedParser {
     }
     if (close > open + 1) {
       let path = this.valuePath();
-      if (this.topKind === OBJ && this.overDepth === 0) path = this.pairs.string(this.depth - 1, this.topPath, this.keyPath, path, buf, open + 1, close);
-      if (!this.documents.read(buf, open, close, path, escaped)) this.emitString(buf, open + 1, close, path, escaped);
+      if (this.topKind === OBJ && this.table.roles[this.keyPath] === NAMES && this.overDepth === 0) path = this.pairs.string(this.depth - 1, this.topPath, this.keyPath, path, buf, open + 1, close);
+      if (!(escaped || buf[open] !== QUOTE) || !this.documents.read(buf, open, close, path, escaped)) this.emitString(buf, open + 1, close, path, escaped);
     }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);
     this.valueDone();

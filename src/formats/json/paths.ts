@@ -61,8 +61,11 @@ export class PathTable {
   /** Paths that collect keys past the cap (their keys are data, not names). */
   readonly wildcard = new Uint8Array(MAX_PATHS + 1);
 
-  /** `names` is the batch's columns array: path id i is names[i]. */
-  constructor(private readonly names: string[]) {}
+  /** Per path: the part its key plays in a key/value pair (pairs.ts), read per value. */
+  roles = new Uint8Array(256);
+
+  /** `names` is the batch's columns array: path id i is names[i]; `roleOf` gives a key's part in a pair. */
+  constructor(private readonly names: string[], private readonly roleOf: (key: string) => number = () => 0) {}
 
   /** Per path: the key that followed it last time; per parent (+1): its first key. */
   private follow = new Int32Array(256).fill(-1);
@@ -105,7 +108,9 @@ export class PathTable {
       try { key = JSON.parse(`"${key}"`) as string; } catch { /* keep the raw spelling */ }
     }
     const name = parent < 0 ? key : `${this.names[parent]}.${key}`;
-    return this.add(parent, h, buf, start, end, name);
+    const id = this.add(parent, h, buf, start, end, name);
+    this.roles[id] = this.roleOf(key);
+    return id;
   }
 
   /** Path of a path `name` (from another table) inside `parent`: a document embedded in a string. */
@@ -167,6 +172,7 @@ export class PathTable {
     }
     // Indexed by parent + 1: the new path's slot is id + 1.
     if (id + 1 >= this.children.length) { const b = new Int32Array(this.children.length * 2); b.set(this.children); this.children = b; }
+    if (id >= this.roles.length) { const b = new Uint8Array(this.roles.length * 2); b.set(this.roles); this.roles = b; }
     this.parent[id] = parent;
     this.hash[id] = h;
     if (buf) {
