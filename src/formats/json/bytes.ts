@@ -1,4 +1,6 @@
-// Byte classes for the JSON tokenizer's dispatch, the bare words it takes for values, and where a string ends.
+// The JSON tokenizer's byte-level helpers: byte classes for its dispatch, the bare words it takes
+// for values, where strings, comments and numbers end, a byte-loop index for short documents and
+// the bits that stand for containers past the depth cap.
 export const WS = 1, OPEN_OBJ = 2, OPEN_ARR = 3, CLOSE = 4, COMMA = 5, COLON = 6, STRING = 7, NUMBER = 8, WORD = 9, PY_STRING = 10, COMMENT = 11;
 const QUOTE = 34, BACKSLASH = 92;
 export const CLASS = new Uint8Array(256);

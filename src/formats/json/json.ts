@@ -1,5 +1,5 @@
 // JSON documents and NDJSON: which of the two a file is (sniffed from its head, the extension
-// breaking ties), and their parsers (parser.ts).
+// breaking ties), the header line an NDJSON file may open with, and their parsers (parser.ts).
 import { recordLimit } from '../pieces.js';
 import type { ByteSource, FileState, FormatReader } from '../types.js';
 import { JsonParser } from './parser.js';

@@ -1,7 +1,7 @@
 // The JSON/NDJSON tokenizer, with an explicit container stack: string and number values become
-// fields whose column is their interned path (`data.pasien[].nik`); keys only shape paths;
-// literals are skipped. Strings are found with a SIMD index of quotes and backslashes. It also
-// reads what tools write for JSON: Python reprs ('single quotes', True/None), NaN and Infinity.
+// fields whose column is their interned path (`data.pasien[].nik`); keys only shape paths. Header
+// rows (tables.ts), key/value pairs (pairs.ts) and JSON inside strings (embedded.ts) name theirs.
+// It also reads what tools write for JSON: Python reprs (True/None), NaN, Infinity and comments.
 // Records: NDJSON lines; in a document, the elements of the outermost arrays (else the document).
 import type { FieldBatch } from '../../engine/types.js';
 import { ChunkedParser, type ParserOptions } from '../chunked.js';
