@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldLines, readRange, utf8 } from '../testing.js';
 import { JsonParser, jsonReader, ndjsonReader } from './json.js';
 import { isDataKey } from './paths.js';
+import { isFieldName } from './tables.js';
 import { unescapeJsonField } from './unicode-escapes.js';
 
 describe('json reader', () => {
@@ -192,7 +193,7 @@ describe('json reader properties', () => {
   function headerOf(row: unknown): string[] | null {
     if (!Array.isArray(row) || row.length < 2 || new Set(row).size !== row.length) return null;
     const isName = (c: unknown) => typeof c === 'string' && c.length > 0 && utf8(c).length <= 64 && !isDataKey(utf8(c), 0, utf8(c).length);
-    return row.every(isName) ? row as string[] : null;
+    return row.every(isName) && row.some(isFieldName) ? row as string[] : null;
   }
 
   /** Fields as the reader must report them: escapes stay as written (\n-style ones a space and a tab), paths as `a.b[].c`. */

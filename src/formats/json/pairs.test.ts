@@ -28,6 +28,12 @@ describe('json key/value pairs', () => {
   });
 
   it('leaves a name that has no value key beside it, and a value without a name, as they were', () => {
-    expect(read([{ name: 'Siti Aminah', email: 'siti@example.com' }, { value: 'x', key: 'y' }])).toEqual(['name=Siti Aminah', 'email=siti@example.com', 'value=x', '-=y']);
+    expect(read([{ name: 'Siti Aminah', email: 'siti@example.com' }, { value: 'x', key: 'y' }])).toEqual(['name=Siti Aminah', 'email=siti@example.com', 'value=x', 'key=y']);
+  });
+
+  it('takes no personal data for a field name: a contact list of name/phone pairs keeps its paths', () => {
+    expect(read({ kontak: [{ key: 'Siti Aminah', value: '081234567890' }, { key: 'Budi Santoso', value: '081398765432' }] })).toEqual([
+      'kontak[].key=Siti Aminah', 'kontak[].value=081234567890', 'kontak[].key=Budi Santoso', 'kontak[].value=081398765432',
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // under `meta_value` or `answer`, names and addresses had no label and were lost, and under
 // `name` a field name ("alamat") was read as a person's name.
 import { isDataKey, type PathTable } from './paths.js';
+import { isFieldName } from './tables.js';
 import { unescapeJsonField } from './unicode-escapes.js';
 
 /** A key's part in a pair (PathTable.roles): none, naming the value, or holding it. */
@@ -44,7 +45,9 @@ export class KeyValuePairs {
    */
   string(depth: number, objectPath: number, keyPath: number, path: number, buf: Uint8Array, start: number, end: number): number {
     if (end - start > MAX_LABEL_BYTES || isDataKey(buf, start, end)) return path;
-    this.labels[depth] = unescapeJsonField(this.decoder.decode(buf.subarray(start, end)));
+    const label = unescapeJsonField(this.decoder.decode(buf.subarray(start, end)));
+    if (!isFieldName(label)) return path;
+    this.labels[depth] = label;
     const key = this.columns[keyPath]!;
     if (key.slice(key.lastIndexOf('.') + 1).toLowerCase() !== 'name') return -1;
     return VALUE_KEYS_OF.some((value) => this.paths.lookup(objectPath, value) >= 0) ? -1 : path;

@@ -11,6 +11,18 @@ import { unescapeJsonField } from './unicode-escapes.js';
 const MAX_COLUMNS = 512, MAX_NAME_BYTES = 64;
 const NONE = -1;
 
+/** Words a field name starts with (Indonesian and English), as the CSV reader's header check has them. */
+const FIELD_WORD = /^(id|no|nomor|nomer|nik|nama|name|full|first|last|email|e-mail|alamat|address|phone|telp|telepon|hp|tgl|tanggal|tempat|kode|code)\b/i;
+
+/**
+ * Whether `name` reads as a field name: snake_case, camelCase or a field word first. A header
+ * row or pair label that is data ("Siti Aminah") would put personal data into field names,
+ * which reports show even unrevealed, so only such names are taken.
+ */
+export function isFieldName(name: string): boolean {
+  return name.includes('_') || /[a-z][A-Z]/.test(name) || FIELD_WORD.test(name);
+}
+
 /** The names of a header row parsed whole (an NDJSON file's first line), or null if it is none. */
 export function headerNames(row: unknown): string[] | null {
   if (!Array.isArray(row) || row.length < 2 || row.length > MAX_COLUMNS || new Set(row).size !== row.length) return null;
@@ -19,7 +31,7 @@ export function headerNames(row: unknown): string[] | null {
     const bytes = Buffer.from(cell);
     return bytes.length > 0 && bytes.length <= MAX_NAME_BYTES && !isDataKey(bytes, 0, bytes.length);
   };
-  return row.every(isName) ? row as string[] : null;
+  return row.every(isName) && row.some(isFieldName) ? row as string[] : null;
 }
 
 export class TableHeaders {
@@ -114,7 +126,7 @@ export class TableHeaders {
   close(depth: number, tablePath: number): void {
     if (depth !== this.candidateDepth) return;
     this.candidateDepth = NONE;
-    if (this.names.length < 2 || new Set(this.names).size !== this.names.length) return;
+    if (this.names.length < 2 || new Set(this.names).size !== this.names.length || !this.names.some(isFieldName)) return;
     const columnPaths = new Int32Array(this.names.length);
     for (let k = 0; k < this.names.length; k++) columnPaths[k] = this.paths.named(tablePath, this.names[k]!);
     this.headers.push(columnPaths);
