@@ -9,7 +9,7 @@ import { unescapeJsonField } from './unicode-escapes.js';
 
 /** A key's part in a pair (PathTable.roles): none, naming the value, or holding it. */
 export const NAMES = 1, VALUE = 2;
-/** Keys whose string names the object's value; `name` only once the path has shown a value key. */
+/** Keys whose string, when it reads as a field name, names the object's value. */
 const NAME_KEYS = new Set(['key', 'meta_key', 'question', 'field', 'field_name', 'fieldname', 'label', 'attribute', 'name']);
 const VALUE_KEYS = new Set(['value', 'meta_value', 'answer', 'field_value', 'val']);
 const MAX_LABEL_BYTES = 64;
@@ -25,7 +25,7 @@ export class KeyValuePairs {
   private labels: (string | null)[] = [];
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly paths: PathTable, private readonly columns: readonly string[]) {}
+  constructor(private readonly paths: PathTable) {}
 
   /** An object opened at stack index `depth`. */
   open(depth: number): void {
@@ -39,19 +39,15 @@ export class KeyValuePairs {
   }
 
   /**
-   * A string value buf[start, end) under the NAMES key `keyPath` in the object at `depth`, to be emitted under
-   * `path`. Returns the column to emit it under: a name key's string is a field name, so free text (-1) rather than a value of
-   * `meta_key` or `name`; `name` only where a value key was seen beside it before.
+   * A string value buf[start, end) under a NAMES key in the object at `depth`, to be emitted under
+   * `path`. Returns the column to emit it under: a string that reads as a field name is one, so
+   * free text (-1) rather than a value of `meta_key` or `name`; any other string stays a value.
    */
-  string(depth: number, objectPath: number, keyPath: number, path: number, buf: Uint8Array, start: number, end: number): number {
+  string(depth: number, path: number, buf: Uint8Array, start: number, end: number): number {
     if (end - start > MAX_LABEL_BYTES || isDataKey(buf, start, end)) return path;
     const label = unescapeJsonField(this.decoder.decode(buf.subarray(start, end)));
     if (!isFieldName(label)) return path;
     this.labels[depth] = label;
-    const key = this.columns[keyPath]!;
-    if (key.slice(key.lastIndexOf('.') + 1).toLowerCase() !== 'name') return -1;
-    return VALUE_KEYS_OF.some((value) => this.paths.lookup(objectPath, value) >= 0) ? -1 : path;
+    return -1;
   }
 }
-
-const VALUE_KEYS_OF = [...VALUE_KEYS];

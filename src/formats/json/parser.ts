@@ -63,7 +63,7 @@ export class JsonParser extends ChunkedParser {
     super(rangeStart, options);
     this.table = new PathTable(this.columns, pairRole);
     this.tables = new TableHeaders(this.table, this.columns, lineHeader, rangeStart === 0);
-    this.pairs = new KeyValuePairs(this.table, this.columns);
+    this.pairs = new KeyValuePairs(this.table);
     this.index = embedded > 0 ? new ScalarIndex() : new StructuralIndex(QUOTE, BACKSLASH, LF);
     this.documents = new EmbeddedDocuments(() => new JsonParser(true, 0, {}, embedded + 1), this.table, embedded, (from, to, column) => this.emit(from, to, column));
     this.rangeStartsAt = lines && rangeStart > 0 ? START_UNKNOWN : START_LINE;
@@ -366,7 +366,7 @@ export class JsonParser extends ChunkedParser {
     }
     if (close > open + 1) {
       let path = this.valuePath();
-      if (this.topKind === OBJ && this.table.roles[this.keyPath] === NAMES && this.overDepth === 0) path = this.pairs.string(this.depth - 1, this.topPath, this.keyPath, path, buf, open + 1, close);
+      if (this.topKind === OBJ && this.table.roles[this.keyPath] === NAMES && this.overDepth === 0) path = this.pairs.string(this.depth - 1, path, buf, open + 1, close);
       if (!(escaped || buf[open] !== QUOTE) || !this.documents.read(buf, open, close, path, escaped)) this.emitString(buf, open + 1, close, path, escaped);
     }
     if (this.topKind === ARR && this.overDepth === 0) this.tables.string(this.depth - 1, buf, open + 1, close);

@@ -119,14 +119,6 @@ export class PathTable {
     return this.child(parent, bytes, 0, bytes.length, name);
   }
 
-  /** Path of key `name` inside `parent` if it exists, else -1 (nothing is added). */
-  lookup(parent: number, name: string): number {
-    const bytes = Buffer.from(name);
-    let h = 0x811c9dc5 ^ parent;
-    for (const byte of bytes) h = Math.imul(h ^ byte, 0x01000193);
-    return this.find(parent, h, bytes, 0, bytes.length);
-  }
-
   /** Path shared by every element of the array at `parent`; top-level arrays add nothing. */
   element(parent: number): number {
     return parent < 0 ? -1 : this.special(parent, ELEMENT);
