@@ -18,6 +18,7 @@ describe('label hints', () => {
     for (const name of ['NM_PESERTA', 'NM_PASIEN', 'nmLengkap']) expect(columnHints(name), name).toBe(hintBit('PERSON_NAME'));
     expect(columnHints('NM_IBU_KANDUNG')).toBe(hintBit('MOTHER_MAIDEN_NAME'));
     expect(columnHints('ALMT')).toBe(hintBit('ADDRESS'));
+    for (const name of ['emailAddress', 'E-mail Address', 'mail_address']) expect(columnHints(name), name).toBe(hintBit('EMAIL'));
     for (const name of ['gejala', 'komorbid', 'jenis_vaksin', 'alergi_obat', 'tekanan_darah']) expect(columnHints(name), name).toBe(hintBit('HEALTH'));
     expect(columnHints('TGL_LHR')).toBe(hintBit('DATE_OF_BIRTH'));
     expect(columnHints('GOL_DRH')).toBe(hintBit('HEALTH'));

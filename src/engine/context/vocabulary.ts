@@ -21,7 +21,7 @@ const phrases: Record<PiiType | 'NEGATIVE', string[]> = {
   NPWP: ['npwp', 'no npwp', 'nomor npwp', 'nomor pokok wajib pajak', 'tax id', 'taxpayer', 'tax number', 'tin'],
   PHONE: ['hp', 'no hp', 'nohp', 'nomor hp', 'handphone', 'telepon', 'telp', 'no telp', 'tlp', 'phone', 'phone number', 'mobile',
     'msisdn', 'whatsapp', 'wa', 'no wa', 'kontak', 'contact', 'ponsel', 'seluler', 'cell', 'tel'],
-  EMAIL: ['email', 'e mail', 'surel', 'mail', 'alamat email'],
+  EMAIL: ['email', 'e mail', 'surel', 'mail', 'alamat email', 'email address', 'e mail address', 'mail address'],
   CREDIT_CARD: ['kartu kredit', 'credit card', 'card number', 'cc', 'cc number', 'nomor kartu', 'pan', 'visa', 'mastercard', 'card no',
     'no kartu', 'nokartu'],
   BPJS: ['bpjs', 'no bpjs', 'nomor bpjs', 'jkn', 'kis', 'kartu indonesia sehat', 'no kartu bpjs', 'noka', 'no peserta', 'nomor peserta',
