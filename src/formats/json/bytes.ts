@@ -99,9 +99,36 @@ export function commentEnd(buf: Buffer, i: number, to: number, lines: boolean): 
   return lines && lineEnd >= 0 && (closeEnd < 0 || lineEnd < close) ? lineEnd : closeEnd;
 }
 
-/** End of number bytes buf[start, end) without a fraction of zeros: Python writes a NIK held as a float as 3171014101900001.0. */
+/**
+ * End of number bytes buf[start, end) without what holds no digit of an integer: a fraction of
+ * zeros (Python writes a NIK held as a float as 3171014101900001.0), or the exponent of a float
+ * whose fraction has as many digits as the exponent says (PHP's json_encode writes one as
+ * 3.273015508850002e+15: its digits, with the dot the engine reads as a separator).
+ */
 export function integralEnd(buf: Uint8Array, start: number, end: number): number {
+  const exponent = exponentAt(buf, start, end);
+  if (exponent >= 0) return exponentMatchesFraction(buf, start, exponent, end) ? exponent : end;
   let k = end - 1;
   while (k > start && buf[k] === 48) k--;
   return k > start && k < end - 1 && buf[k] === 46 ? k : end;
+}
+
+function exponentAt(buf: Uint8Array, start: number, end: number): number {
+  for (let k = start; k < end; k++) if ((buf[k]! | 32) === 101) return k;
+  return -1;
+}
+
+/** Whether buf[start, e) is d.ddd…d with as many fraction digits as the exponent buf(e, end) says. */
+function exponentMatchesFraction(buf: Uint8Array, start: number, e: number, end: number): boolean {
+  const dot = buf.indexOf(46, start);
+  if (dot < 0 || dot >= e) return false;
+  let power = 0, k = e + 1;
+  if (buf[k] === 43) k++;
+  if (k >= end) return false;
+  for (; k < end; k++) {
+    const digit = buf[k]! - 48;
+    if (digit < 0 || digit > 9) return false;
+    power = power * 10 + digit;
+  }
+  return power === e - dot - 1 && power <= 24;
 }

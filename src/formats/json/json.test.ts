@@ -145,6 +145,11 @@ describe('json reader', () => {
     expect(fieldLines(readRange(ndjsonReader, {}, lines)).at(-1)).toBe('nama=Rina Lestari');
   });
 
+  it('reads a NIK that PHP wrote as a float (3.273015508850002e+15) as its digits, when none were dropped', () => {
+    const result = readRange(jsonReader, {}, utf8('[{"nik":3.273015508850002e+15},{"nik":3.1710145079e+15},{"x":1.5E+1,"y":2.5e-1}]'));
+    expect(result.fields.map((f) => f.value)).toEqual(['3.273015508850002', '3.1710145079e+15', '1.5', '2.5e-1']);
+  });
+
   it('reads a NIK held as a float, as Python writes it (3171014101900001.0), as its digits', () => {
     const result = readRange(jsonReader, {}, utf8('[{"nik":3171014101900001.0,"skor":1.50,"n":0.0},{"nik":3273015508850002.000}]'));
     expect(fieldLines(result)).toEqual(['nik=3171014101900001', 'skor=1.50', 'n=0', 'nik=3273015508850002']);
