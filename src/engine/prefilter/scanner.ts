@@ -145,7 +145,7 @@ function scanNumber(bytes: Uint8Array, fieldStart: number, first: number, end: n
   const before = first > fieldStart ? bytes[first - 1]! : 32;
   token.plus = before === 43;
   if (before === 43 || before === 40) begin = first - 1;
-  else if (isEncodedPlus(bytes, fieldStart, first)) {
+  else if ((before | 32) === 98 && isEncodedPlus(bytes, fieldStart, first)) {
     token.plus = true;
     begin = first - 3;
   }
