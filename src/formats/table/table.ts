@@ -45,8 +45,16 @@ function opensWithPipe(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Whether line[s, e) holds a cell separator, so it may be a row of the table around it. */
 function isRow(buf: Uint8Array, s: number, e: number): boolean {
-  const pipe = buf.indexOf(PIPE, s);
-  return pipe >= 0 && pipe < e;
+  return pipeIn(buf, s, e) >= 0;
+}
+
+/**
+ * The first pipe in buf[s, e), or -1. A loop, not indexOf: that searches on past `e` to the end
+ * of the buffer, once per line of a log with no pipes (5 MB/s).
+ */
+function pipeIn(buf: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; i++) if (buf[i] === PIPE) return i;
+  return -1;
 }
 
 export class TableParser extends ChunkedParser {
@@ -113,8 +121,8 @@ export class TableParser extends ChunkedParser {
       return true;
     }
     if (this.expanded) {
-      const pipe = buf.indexOf(PIPE, s);
-      if (pipe >= 0 && pipe < e) {
+      const pipe = pipeIn(buf, s, e);
+      if (pipe >= 0) {
         // The value is the rest of the line, pipes and all.
         let ns = s, ne = pipe, vs = pipe + 1, ve = e;
         while (ns < ne && isBlank(buf[ns]!)) ns++;
@@ -163,8 +171,8 @@ export class TableParser extends ChunkedParser {
     }
     const results: number[] = [];
     for (let n = 0, at = s; at <= e && n < MAX_COLUMNS; n++) {
-      let end = buf.indexOf(PIPE, at);
-      if (end < 0 || end > e) end = e;
+      let end = pipeIn(buf, at, e);
+      if (end < 0) end = e;
       let cs = at, ce = end;
       while (cs < ce && isBlank(buf[cs]!)) cs++;
       while (ce > cs && isBlank(buf[ce - 1]!)) ce--;
