@@ -31,6 +31,9 @@ interface Name {
   readonly text: string;
   /** For HTML, whose tags match in any case. */
   readonly lower: string;
+  /** An HTML element with no end tag (<br>), or one holding script or style text. */
+  readonly void: boolean;
+  readonly rawText: boolean;
   /** The column of its text, and of each attribute (element@attribute) by the attribute's Name. */
   column: number;
   attributes: Map<Name, number> | null;
@@ -130,8 +133,8 @@ export class XmlParser extends ChunkedParser {
       if (fields > 0) this.records++; // <row nik="…" nama="…"/>
       return end;
     }
-    if (VOID.has(lower)) return end;
-    if (RAW_TEXT.has(lower)) {
+    if (name.void) return end;
+    if (name.rawText) {
       // Script and style hold no markup; their text (a page's inline data) is free text.
       const close = indexOfIgnoringCase(buf, `</${lower}`, end, to);
       if (close < 0 && !final) return -1;
@@ -166,10 +169,9 @@ export class XmlParser extends ChunkedParser {
 
   private close(name: Name): void {
     // HTML leaves some elements unclosed (<p>, <li>, <td>): close back to the one named.
-    const matches = (at: number) => this.frameName[at] === name || this.frameName[at]!.lower === name.lower;
     let at = this.depth - 1;
-    while (at >= 0 && this.depth - at <= 8 && !matches(at)) at--;
-    if (at < 0 || !matches(at)) {
+    while (at >= 0 && this.depth - at <= 8 && !this.opened(at, name)) at--;
+    if (at < 0 || !this.opened(at, name)) {
       if (this.depth > 0) return;
       // Before any open element: the end tag of loose text is a leaf's, the next one its record's.
       if (this.looseText) this.looseLeaf = true;
@@ -188,6 +190,12 @@ export class XmlParser extends ChunkedParser {
     else if (text) this.looseLeaf = true;
   }
 
+  /** Whether the element open at depth `at` is the one `name` closes (in any case, as HTML has it). */
+  private opened(at: number, name: Name): boolean {
+    const open = this.frameName[at]!;
+    return open === name || open.lower === name.lower;
+  }
+
   /** The Name of buf[s, e), from the cache when these bytes were met before. */
   private nameAt(buf: Buffer, s: number, e: number): Name {
     if (e - s > MAX_NAME_BYTES) e = s + MAX_NAME_BYTES;
@@ -196,7 +204,10 @@ export class XmlParser extends ChunkedParser {
     const known = this.nameByHash.get(hash);
     if (known && sameBytes(known.bytes, buf, s, e)) return known;
     const text = buf.toString('utf8', s, e);
-    const name: Name = { bytes: Buffer.from(buf.subarray(s, e)), text, lower: text.toLowerCase(), column: -1, attributes: null };
+    const lower = text.toLowerCase();
+    const name: Name = {
+      bytes: Buffer.from(buf.subarray(s, e)), text, lower, void: VOID.has(lower), rawText: RAW_TEXT.has(lower), column: -1, attributes: null,
+    };
     if (!known && this.nameByHash.size < MAX_NAMES) this.nameByHash.set(hash, name);
     return name;
   }
