@@ -9,7 +9,8 @@
 //   the tail a parser keeps; `encoding: 'utf-16le' | 'utf-16be'` makes parsers transcode;
 //   `loneCrLineBreaks: true` says lone CRs end lines (line-breaks.ts): the scan maps them to LFs
 //   as it reads the bytes, a UTF-16 parser as it transcodes.
-//   text, ndjson, json, xml: {}.  csv/tsv: { delimiter, header: string[] | null, headerEnd }.
+//   text, json, xml: {}.  ndjson: { jsonLineHeader? } (a first line of column names).
+//   csv/tsv: { delimiter, header: string[] | null, headerEnd }.
 //   table: { openTable: header names | null, boxed, expanded } (what the head leaves open).
 //   sql: { tables: {table: columns}, copies: [dataStart, dataEnd, table, columns][], backslashEscapes }.
 // - Columns: CSV header names (else col1…), JSON paths (`data.pasien[].nik`; top-level array
