@@ -144,24 +144,17 @@ export class Engine {
     this.birthDateRule = this.fieldRules.find((r) => r.detector.type === 'DATE_OF_BIRTH');
   }
 
-  /** "saya Adi Hidayat": a name introduced in free text, with its cue as the context. */
+  /** Values a cue word introduces in free text ("saya Adi Hidayat", "lahir 12 Maret 1985"), the cue their context. */
   private readonly nameRule: FieldRule | undefined;
-  /** "lahir 12 Maret 1985": a birth date written out after a cue word. */
   private readonly birthDateRule: FieldRule | undefined;
   private readonly cueContexts = new Map<string, CandidateContext>();
-  private readonly onIntroducedName = (start: number, end: number, cue: string): void => {
-    this.confirmField(this.nameRule!, this.batch!.bytes, start, end, this.cueContext(cue, this.nameRule!));
-  };
+  private readonly onIntroducedName = (start: number, end: number, cue: string): void => this.confirmAfterCue(this.nameRule!, start, end, cue);
+  private readonly onBirthDate = (start: number, end: number, cue: string): void => this.confirmAfterCue(this.birthDateRule!, start, end, cue);
 
-  private readonly onBirthDate = (start: number, end: number, cue: string): void => {
-    this.confirmField(this.birthDateRule!, this.batch!.bytes, start, end, this.cueContext(cue, this.birthDateRule!));
-  };
-
-  /** The fixed context of a cue word, hinting at the one type it introduces. */
-  private cueContext(cue: string, rule: FieldRule): CandidateContext {
+  private confirmAfterCue(rule: FieldRule, start: number, end: number, cue: string): void {
     let context = this.cueContexts.get(cue);
     if (!context) this.cueContexts.set(cue, (context = CandidateContext.fixed(this.asOf, rule.bit, 'text', cue)));
-    return context;
+    this.confirmField(rule, this.batch!.bytes, start, end, context);
   }
 
   category(type: PiiType): PdpCategory {
