@@ -131,14 +131,14 @@ export abstract class ChunkedParser implements RecordParser {
   protected abstract overflow(buf: Buffer, from: number, to: number): number;
 
   /**
-   * The index of the column named `name`, added on first use; past `max` names every new one
-   * shares the last index, so a broken file cannot create millions of columns.
+   * The index of the column named `name`, added on first use; past `max` names a new one gets
+   * `past` (by default the last index, shared), so a broken file cannot create millions of columns.
    */
-  protected namedColumn(name: string, max: number): number {
+  protected namedColumn(name: string, max: number, past = max - 1): number {
     const index = (this.columnIndex ??= new Map(this.columns.map((known, i) => [known, i])));
     let column = index.get(name);
     if (column !== undefined) return column;
-    if (this.columns.length >= max) return max - 1;
+    if (this.columns.length >= max) return past;
     column = this.columns.push(name) - 1;
     index.set(name, column);
     return column;

@@ -33,7 +33,6 @@ export class SqlParser extends ChunkedParser {
   private readonly state: SqlState;
   /** A table not created in this range has the columns of its last CREATE before the range. */
   private readonly rangeStart: number;
-  private readonly columnIds = new Map<string, number>();
   /** Column ids of the current INSERT/COPY by position, UNSET until a value comes in that column. */
   private ids: number[] = [];
   private names: string[] = [];
@@ -72,16 +71,10 @@ export class SqlParser extends ChunkedParser {
   }
 
   private columnId(name: string): number {
-    let id = this.columnIds.get(name);
-    if (id === undefined) {
-      // A dump with endless table names must not grow the column list without bound.
-      if (this.columns.length >= MAX_NAMES) return -1;
-      id = this.columns.length;
-      this.columns.push(name);
-      this.columnIds.set(name, id);
-    }
-    return id;
+    // A dump with endless table names must not grow the column list without bound: past it, free text.
+    return this.namedColumn(name, MAX_NAMES, -1);
   }
+
 
   private knownColumns(table: string): string[] {
     let names = this.tables.get(table);
